@@ -1,0 +1,119 @@
+package com.phala.cloud;
+
+import com.phala.cloud.cvm.UserId;
+import com.phala.cloud.errors.PhalaInvalidInputException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The filters of a CVM listing, sent to the API. Both are admin-only and optional; values are
+ * validated when set, so nothing malformed is ever sent.
+ *
+ * <pre>{@code
+ * ListCvmsParams.builder().userId("usr_0123abcd").teepodId(12).build()
+ * }</pre>
+ */
+public final class ListCvmsParams {
+  private static final ListCvmsParams NONE = new Builder().build();
+
+  private final String userId;
+  private final Long teepodId;
+
+  private ListCvmsParams(Builder builder) {
+    this.userId = builder.userId;
+    this.teepodId = builder.teepodId;
+  }
+
+  /** No filters: every CVM of the caller's workspace. */
+  public static ListCvmsParams none() {
+    return NONE;
+  }
+
+  /** A builder with no filters set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The owner filter: {@code "0"} (CVMs with no owner) or a {@code usr_} id. */
+  public Optional<String> userId() {
+    return Optional.ofNullable(userId);
+  }
+
+  /** The node filter: a node's numeric id. */
+  public OptionalLong teepodId() {
+    return teepodId == null ? OptionalLong.empty() : OptionalLong.of(teepodId);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ListCvmsParams
+        && Objects.equals(((ListCvmsParams) other).userId, userId)
+        && Objects.equals(((ListCvmsParams) other).teepodId, teepodId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(userId, teepodId);
+  }
+
+  @Override
+  public String toString() {
+    return "ListCvmsParams{userId=" + userId + ", teepodId=" + teepodId + "}";
+  }
+
+  /** Builds {@link ListCvmsParams}; each setter validates its value. */
+  public static final class Builder {
+    private String userId;
+    private Long teepodId;
+
+    private Builder() {}
+
+    /**
+     * Lists the CVMs of one owner (admin only).
+     *
+     * @param userId {@code "0"} for CVMs with no owner, or a hashed user id such as {@code
+     *     usr_0123abcd}; {@code null} clears the filter
+     * @throws PhalaInvalidInputException if it is neither
+     */
+    public Builder userId(String userId) {
+      if (userId != null && !userId.equals("0")) {
+        UserId.parse(userId, "user_id");
+      }
+      this.userId = userId;
+      return this;
+    }
+
+    /** Lists the CVMs of one owner (admin only). */
+    public Builder userId(UserId userId) {
+      this.userId = userId == null ? null : userId.toString();
+      return this;
+    }
+
+    /**
+     * Lists the CVMs on one node (admin only).
+     *
+     * @param teepodId the node's id, a positive integer
+     * @throws PhalaInvalidInputException if it is zero or negative
+     */
+    public Builder teepodId(long teepodId) {
+      if (teepodId <= 0) {
+        throw new PhalaInvalidInputException(
+            "teepod_id must be a positive integer (a node id), but was " + teepodId + ".");
+      }
+      this.teepodId = teepodId;
+      return this;
+    }
+
+    /** Removes the node filter. */
+    public Builder clearTeepodId() {
+      this.teepodId = null;
+      return this;
+    }
+
+    /** The parameters. */
+    public ListCvmsParams build() {
+      return new ListCvmsParams(this);
+    }
+  }
+}

@@ -1,0 +1,494 @@
+package com.phala.cloud;
+
+import com.phala.cloud.cvm.CvmList;
+import com.phala.cloud.cvm.CvmStream;
+import com.phala.cloud.errors.PhalaException;
+import com.phala.cloud.errors.PhalaInvalidDataException;
+import com.phala.cloud.errors.PhalaInvalidInputException;
+import com.phala.cloud.generated.api.CvmsApi;
+import com.phala.cloud.internal.Settings;
+import com.phala.cloud.internal.Version;
+import com.phala.cloud.internal.http.AuthInterceptor;
+import com.phala.cloud.internal.http.CallRunner;
+import com.phala.cloud.internal.http.Credential;
+import com.phala.cloud.internal.http.Execution;
+import com.phala.cloud.internal.http.Loopback;
+import com.phala.cloud.internal.http.RetryPolicy;
+import com.phala.cloud.internal.http.StaticHeadersInterceptor;
+import java.io.IOException;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
+
+/**
+ * The Phala Cloud API client. Build it once and share it: it is immutable and thread-safe, and
+ * holds a connection pool.
+ *
+ * <pre>{@code
+ * PhalaCloud client = PhalaCloud.fromEnv();          // PHALA_CLOUD_API_KEY, ...
+ * for (Cvm cvm : client.listCvms().running()) {
+ *   System.out.println(cvm.name() + " up " + cvm.hosted().uptime().orElse(Duration.ZERO));
+ * }
+ * }</pre>
+ *
+ * <p>Every call retries what is safe to retry, stays within its deadline, and fails only with a
+ * {@link PhalaException} subclass.
+ */
+public final class PhalaCloud implements AutoCloseable {
+  /** The API prefix used when none is configured. */
+  public static final String DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
+
+  /** The {@code X-Phala-Version} sent when none is configured: the version whose shape this client models. */
+  public static final String DEFAULT_API_VERSION = "2025-10-28";
+
+  /** Default time to set up a connection. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Default longest silence while reading a response. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Default whole-call deadline: every attempt and every wait between them together. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
+  /** Default number of retries after the first attempt. */
+  public static final int DEFAULT_MAX_RETRIES = 2;
+
+  private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+  private final HttpUrl baseUrl;
+  private final String apiVersion;
+  private final Credential credential;
+  private final Duration timeout;
+  private final int maxRetries;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final CvmsApi api;
+  private final CallRunner runner;
+  private final ExecutorService async;
+
+  private PhalaCloud(Builder builder) {
+    Settings settings = builder.settings;
+    this.baseUrl = baseUrl(builder, settings);
+    this.credential = credential(builder, settings);
+    this.apiVersion = builder.apiVersion == null ? DEFAULT_API_VERSION : builder.apiVersion;
+    this.timeout = builder.timeout;
+    this.maxRetries = builder.maxRetries;
+    this.ownsHttp = builder.okHttpClient == null;
+    this.http = http(builder);
+    this.api = new Retrofit.Builder()
+        .baseUrl(serverRoot(baseUrl))
+        .client(http)
+        .addConverterFactory(GsonConverterFactory.create())
+        .build()
+        .create(CvmsApi.class);
+    this.runner = new CallRunner(http,
+        new RetryPolicy(builder.maxRetries, builder.initialBackoff, builder.maxBackoff), credential);
+    this.async = Executors.newCachedThreadPool(daemonThreads());
+  }
+
+  /** A builder with nothing set; {@link Builder#fromEnv()} adds the environment as a fallback. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A client configured from system properties and the environment ({@code PHALA_CLOUD_API_KEY},
+   * {@code PHALA_CLOUD_API_PREFIX}, {@code PHALA_OIDC_TOKEN}), with defaults for the rest.
+   *
+   * @throws PhalaInvalidInputException if no credential is set, or a setting is malformed
+   */
+  public static PhalaCloud fromEnv() {
+    return builder().fromEnv().build();
+  }
+
+  /** Lists every CVM of the caller's workspace. */
+  public CvmList listCvms() {
+    return listCvms(ListCvmsParams.none());
+  }
+
+  /**
+   * Lists CVMs, filtered by {@code params} on the server.
+   *
+   * @throws com.phala.cloud.errors.PhalaServiceException subclasses for error statuses (after
+   *     retries)
+   * @throws com.phala.cloud.errors.PhalaIoException on network failure or timeout
+   * @throws PhalaInvalidDataException if the response is not a JSON array of CVMs
+   */
+  public CvmList listCvms(ListCvmsParams params) {
+    return listCvms(params, new Execution(timeout));
+  }
+
+  private CvmList listCvms(ListCvmsParams params, Execution execution) {
+    return runner.execute(request(params), execution, (response, info) -> {
+      requireJson(response);
+      return CvmList.read(response.body().charStream(), info);
+    });
+  }
+
+  /** {@link #listCvms()} on a background thread. */
+  public CompletableFuture<CvmList> listCvmsAsync() {
+    return listCvmsAsync(ListCvmsParams.none());
+  }
+
+  /**
+   * {@link #listCvms(ListCvmsParams)} on a background thread. Cancelling the future cancels the
+   * HTTP call in flight and any wait between retries. The future fails with the same exceptions
+   * {@code listCvms} throws.
+   */
+  public CompletableFuture<CvmList> listCvmsAsync(ListCvmsParams params) {
+    Execution execution = new Execution(timeout);
+    CompletableFuture<CvmList> future = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        execution.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    try {
+      async.execute(() -> {
+        try {
+          future.complete(listCvms(params, execution));
+        } catch (Throwable failure) {
+          future.completeExceptionally(failure);
+        }
+      });
+    } catch (RejectedExecutionException closed) {
+      future.completeExceptionally(new PhalaException("This PhalaCloud client is closed.", closed));
+    }
+    return future;
+  }
+
+  /** Streams every CVM of the caller's workspace; see {@link #streamCvms(ListCvmsParams)}. */
+  public CvmStream streamCvms() {
+    return streamCvms(ListCvmsParams.none());
+  }
+
+  /**
+   * Lists CVMs one at a time from the open response, in constant memory. Retries and the
+   * deadline cover the call until the response starts; the body is then read as you iterate,
+   * each read bounded by the read timeout. Close the stream when done.
+   */
+  public CvmStream streamCvms(ListCvmsParams params) {
+    Response response = runner.open(request(params), new Execution(timeout));
+    try {
+      requireJson(response);
+    } catch (IOException | RuntimeException notJson) {
+      response.close();
+      throw notJson instanceof IOException ? runner.bodyFailure(response.request(), (IOException) notJson)
+          : (RuntimeException) notJson;
+    }
+    ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
+    return CvmStream.read(response.body().charStream(), info, response);
+  }
+
+  /** The request for a listing, built by the generated Retrofit interface from the contract. */
+  private Request request(ListCvmsParams params) {
+    return api.listCvms(apiVersion, params.userId().orElse(null),
+        params.teepodId().isPresent() ? params.teepodId().getAsLong() : null).request();
+  }
+
+  /** A 2xx answer that is not JSON (a proxy's or captive portal's HTML page) is unusable data. */
+  private static void requireJson(Response response) throws IOException {
+    MediaType type = response.body().contentType();
+    if (type != null && !type.subtype().contains("json")) {
+      String start = response.peekBody(300).string().replaceAll("\\s+", " ").trim();
+      throw new PhalaInvalidDataException("The API answered HTTP " + response.code() + " with " + type.type() + "/"
+          + type.subtype() + " instead of JSON; a proxy or captive portal may be in the way. Received: " + start,
+          "$", start, null);
+    }
+  }
+
+  /** The API prefix requests go to, such as {@code https://cloud-api.phala.com/api/v1/}. */
+  public String baseUrl() {
+    return baseUrl.toString();
+  }
+
+  /** The {@code X-Phala-Version} this client sends. */
+  public String apiVersion() {
+    return apiVersion;
+  }
+
+  /** Releases the client's threads and idle connections (a caller's own OkHttpClient is left as it is). */
+  @Override
+  public void close() {
+    async.shutdown();
+    if (ownsHttp) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /** The configuration, with the credential's kind but never its value. */
+  @Override
+  public String toString() {
+    return "PhalaCloud{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", credential=" + credential
+        + ", maxRetries=" + maxRetries + ", timeout=" + timeout + "}";
+  }
+
+  private OkHttpClient http(Builder builder) {
+    OkHttpClient.Builder http = builder.okHttpClient == null ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
+    if (builder.okHttpClient == null || builder.connectTimeout != null) {
+      http.connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT));
+    }
+    if (builder.okHttpClient == null || builder.readTimeout != null) {
+      http.readTimeout(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT));
+    }
+    if (builder.proxy != null) {
+      http.proxy(builder.proxy);
+    }
+    String userAgent = "phala-cloud-java/" + Version.VERSION + " (Java " + System.getProperty("java.version") + ")"
+        + (builder.userAgentSuffix == null ? "" : " " + builder.userAgentSuffix);
+    return http
+        .followSslRedirects(false)
+        .addInterceptor(new StaticHeadersInterceptor(userAgent))
+        .addNetworkInterceptor(new AuthInterceptor(credential, baseUrl))
+        .build();
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static HttpUrl baseUrl(Builder builder, Settings settings) {
+    String origin = "baseUrl";
+    String text = builder.baseUrl;
+    if (text == null && settings != null && settings.get(Settings.API_PREFIX) != null) {
+      Settings.Source source = settings.get(Settings.API_PREFIX);
+      text = source.value;
+      origin = source.origin;
+    }
+    if (text == null) {
+      text = DEFAULT_BASE_URL;
+    }
+    HttpUrl url = HttpUrl.parse(text.trim());
+    if (url == null) {
+      throw new PhalaInvalidInputException("The base URL (" + origin + ") is not an http or https URL: '"
+          + printable(text) + "'. Use the API prefix, such as " + DEFAULT_BASE_URL + ".");
+    }
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      throw new PhalaInvalidInputException("The base URL (" + origin + ") must not contain a user name or password;"
+          + " pass the credential with apiKey(...) or PHALA_CLOUD_API_KEY.");
+    }
+    if (url.query() != null || url.fragment() != null) {
+      throw new PhalaInvalidInputException("The base URL (" + origin + ") must not have a query or fragment: "
+          + url.newBuilder().query(null).fragment(null).build() + " is what it should look like.");
+    }
+    if (!url.isHttps() && !Loopback.isLoopback(url.host())) {
+      throw new PhalaInvalidInputException("The base URL (" + origin + ") uses plain http to " + url.host()
+          + ", which would expose the credential; use https://" + url.host() + url.encodedPath()
+          + " (plain http is allowed only to localhost).");
+    }
+    return url.encodedPath().endsWith("/") ? url : url.newBuilder().encodedPath(url.encodedPath() + "/").build();
+  }
+
+  /** The server root the contract's paths ({@code /api/v1/cvms}) are relative to. */
+  private static HttpUrl serverRoot(HttpUrl prefix) {
+    List<String> segments = new ArrayList<>(prefix.pathSegments());
+    segments.removeIf(String::isEmpty);
+    int size = segments.size();
+    if (size >= 2 && segments.get(size - 2).equals("api") && segments.get(size - 1).equals("v1")) {
+      segments = segments.subList(0, size - 2);
+    }
+    HttpUrl.Builder root = prefix.newBuilder().encodedPath("/");
+    segments.forEach(root::addPathSegment);
+    return root.addPathSegment("").build();
+  }
+
+  private static Credential credential(Builder builder, Settings settings) {
+    if (builder.apiKey != null) {
+      return Credential.apiKey(builder.apiKey, "The API key (apiKey)");
+    }
+    if (builder.bearerToken == null && settings != null) {
+      Settings.Source key = settings.get(Settings.API_KEY);
+      if (key != null) {
+        return Credential.apiKey(key.value, "The API key (" + key.origin + ")");
+      }
+    }
+    if (builder.bearerToken != null) {
+      return Credential.bearerToken(builder.bearerToken, "The bearer token (bearerToken)");
+    }
+    Settings.Source token = settings == null ? null : settings.get(Settings.OIDC_TOKEN);
+    if (token != null) {
+      return Credential.bearerToken(token.value, "The bearer token (" + token.origin + ")");
+    }
+    throw new PhalaInvalidInputException("No credentials: set PHALA_CLOUD_API_KEY to your Phala Cloud API key"
+        + " (or PHALA_OIDC_TOKEN to a bearer token), or pass apiKey(...) or bearerToken(...) to the builder.");
+  }
+
+  private static String printable(String text) {
+    String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
+    return shown.replaceAll("\\p{Cntrl}", "?");
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "phala-cloud-async-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /**
+   * Configures a {@link PhalaCloud}. Precedence for each option: what is set here, then (after
+   * {@link #fromEnv()}) a system property, then an environment variable, then the default.
+   */
+  public static final class Builder {
+    private String baseUrl;
+    private String apiKey;
+    private String bearerToken;
+    private String apiVersion;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(8);
+    private String userAgentSuffix;
+    private OkHttpClient okHttpClient;
+    private Proxy proxy;
+    private Settings settings;
+
+    private Builder() {}
+
+    /**
+     * Falls back to system properties and environment variables for the base URL and the
+     * credentials: {@code phala.cloud.apiPrefix} / {@code PHALA_CLOUD_API_PREFIX}, {@code
+     * phala.cloud.apiKey} / {@code PHALA_CLOUD_API_KEY}, {@code phala.oidcToken} / {@code
+     * PHALA_OIDC_TOKEN}. Values set on this builder still win.
+     */
+    public Builder fromEnv() {
+      return fromEnv(Settings.system());
+    }
+
+    Builder fromEnv(Settings settings) {
+      this.settings = settings;
+      return this;
+    }
+
+    /**
+     * The API prefix, as Phala's SDKs take it (default {@value PhalaCloud#DEFAULT_BASE_URL}). A
+     * URL without the {@code /api/v1} suffix is taken as the server root. Must be https, except
+     * to localhost.
+     */
+    public Builder baseUrl(String baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** An API key ({@code phak_...}), sent as {@code X-API-Key}. Wins over a bearer token. */
+    public Builder apiKey(String apiKey) {
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /** An OAuth or OIDC access token, sent as {@code Authorization: Bearer}. */
+    public Builder bearerToken(String bearerToken) {
+      this.bearerToken = bearerToken;
+      return this;
+    }
+
+    /**
+     * The {@code X-Phala-Version} to send (default {@value PhalaCloud#DEFAULT_API_VERSION}, the
+     * shape this client models), as {@code YYYY-MM-DD}.
+     */
+    public Builder apiVersion(String apiVersion) {
+      if (apiVersion != null && !API_VERSION.matcher(apiVersion).matches()) {
+        throw new PhalaInvalidInputException("The API version must be a date, YYYY-MM-DD (for example "
+            + DEFAULT_API_VERSION + "), but was '" + printable(apiVersion) + "'.");
+      }
+      this.apiVersion = apiVersion;
+      return this;
+    }
+
+    /** Time to set up a connection (default 30 s). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** Longest silence while reading a response (default 60 s). */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = positive(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /** The whole-call deadline: every attempt and every wait between retries together (default 120 s). */
+    public Builder timeout(Duration timeout) {
+      this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /** Retries after the first attempt (default 2; 0 turns retries off; at most 10). */
+    public Builder maxRetries(int maxRetries) {
+      if (maxRetries < 0 || maxRetries > 10) {
+        throw new PhalaInvalidInputException("maxRetries must be between 0 and 10, but was " + maxRetries + ".");
+      }
+      this.maxRetries = maxRetries;
+      return this;
+    }
+
+    /** The backoff between retries: {@code initial x 2^n}, capped at {@code max} (default 0.5 s and 8 s). */
+    public Builder retryBackoff(Duration initial, Duration max) {
+      this.initialBackoff = positive(initial, "the initial backoff");
+      this.maxBackoff = positive(max, "the maximum backoff");
+      return this;
+    }
+
+    /** Text appended to the {@code User-Agent}, such as {@code my-app/1.2}. */
+    public Builder userAgentSuffix(String suffix) {
+      if (suffix != null && !suffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw new PhalaInvalidInputException("The user-agent suffix must be printable ASCII on one line.");
+      }
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /**
+     * Your own {@link OkHttpClient}, to share its connection pool, dispatcher, TLS or proxy
+     * settings. The client derives its own from it; yours is not changed, and its timeouts are kept
+     * unless you set them here.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    /** An HTTP proxy to go through. */
+    public Builder proxy(Proxy proxy) {
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws PhalaInvalidInputException if there is no credential, a credential is blank or has
+     *     control characters, or the base URL is malformed or plain http to a remote host
+     */
+    public PhalaCloud build() {
+      return new PhalaCloud(this);
+    }
+
+    private static Duration positive(Duration value, String name) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new PhalaInvalidInputException(name + " must be a positive duration, but was " + value + ".");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package com.phala.cloud.cvm;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A CVM's status: an open set. The API adds states without notice, so a status is its raw
+ * string plus, when it is one this library knows, a {@link Known} constant. Unknown states are
+ * kept, never an error.
+ */
+public final class CvmStatus {
+  /** The states this version of the library knows. */
+  public enum Known {
+    /** Up and serving. */
+    RUNNING,
+    /** Stopped by its owner. */
+    STOPPED,
+    /** Booting. */
+    STARTING,
+    /** Shutting down. */
+    STOPPING,
+    /** The VM process ended (crashed or powered off from inside). */
+    EXITED,
+    /** Restarting. */
+    RESTARTING,
+    /** Being created. */
+    CREATING,
+    /** Being upgraded. */
+    UPGRADING,
+    /** Being deleted. */
+    DELETING,
+    /** Paused by the platform for maintenance. */
+    MAINTENANCE,
+    /** Gone for good. */
+    TERMINATED,
+    /** Failed. */
+    ERROR
+  }
+
+  private final String value;
+  private final Known known;
+
+  private CvmStatus(String value) {
+    this.value = value;
+    Known match = null;
+    for (Known candidate : Known.values()) {
+      if (candidate.name().equalsIgnoreCase(value)) {
+        match = candidate;
+        break;
+      }
+    }
+    this.known = match;
+  }
+
+  /** The status for a raw API string (any string is accepted). */
+  public static CvmStatus of(String value) {
+    return new CvmStatus(value == null ? "" : value);
+  }
+
+  /** The status for a known state. */
+  public static CvmStatus of(Known known) {
+    return new CvmStatus(known.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** The string the API sent. */
+  public String value() {
+    return value;
+  }
+
+  /** The known state, or empty for a state this library does not know yet. */
+  public Optional<Known> known() {
+    return Optional.ofNullable(known);
+  }
+
+  /** Whether this is {@link Known#RUNNING}. */
+  public boolean isRunning() {
+    return known == Known.RUNNING;
+  }
+
+  /**
+   * Whether the CVM is between states: starting, stopping, restarting, creating, upgrading,
+   * deleting, or any unknown {@code ...ing} state.
+   */
+  public boolean isTransitional() {
+    if (known != null) {
+      switch (known) {
+        case STARTING:
+        case STOPPING:
+        case RESTARTING:
+        case CREATING:
+        case UPGRADING:
+        case DELETING:
+          return true;
+        default:
+          return false;
+      }
+    }
+    return value.toLowerCase(Locale.ROOT).endsWith("ing");
+  }
+
+  /** The raw string. */
+  @Override
+  public String toString() {
+    return value;
+  }
+
+  /** Equal when the raw strings are equal, ignoring case. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CvmStatus && ((CvmStatus) other).value.equalsIgnoreCase(value);
+  }
+
+  @Override
+  public int hashCode() {
+    return value.toLowerCase(Locale.ROOT).hashCode();
+  }
+}

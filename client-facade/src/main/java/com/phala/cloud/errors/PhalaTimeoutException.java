@@ -1,0 +1,14 @@
+package com.phala.cloud.errors;
+
+/**
+ * A call ran out of time: a connect or read timeout on the last attempt, or the whole-call
+ * deadline (attempts and waits between them together) passed.
+ */
+public class PhalaTimeoutException extends PhalaIoException {
+  private static final long serialVersionUID = 1L;
+
+  /** A timeout with its cause (may be {@code null} when the deadline passed between attempts). */
+  public PhalaTimeoutException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,129 @@
+package com.phala.cloud.internal;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.phala.cloud.errors.PhalaInvalidDataException;
+import com.phala.cloud.internal.json.JsonObjectNode;
+import com.phala.cloud.internal.json.JsonTreeReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.Reader;
+
+/**
+ * Reads a response body that must be a JSON array of objects, one object at a time, so a list
+ * of any length passes in constant memory. Malformed JSON, or anything but an array of objects,
+ * becomes a {@link PhalaInvalidDataException} with the JSON path where it broke and a short
+ * snippet of what was read; I/O failures pass through as {@link IOException}.
+ */
+public final class CvmArrayReader implements Closeable {
+  private final SnippetReader source;
+  private final JsonReader reader;
+  private boolean started;
+  private boolean finished;
+  private int index;
+
+  /** A reader over {@code body}, which it closes when closed. */
+  public CvmArrayReader(Reader body) {
+    this.source = new SnippetReader(body);
+    this.reader = JsonTreeReader.strictReader(source);
+  }
+
+  /** Whether another object follows; at the end, checks that nothing but whitespace is left. */
+  public boolean hasNext() throws IOException {
+    if (finished) {
+      return false;
+    }
+    try {
+      if (!started) {
+        JsonToken first = reader.peek();
+        if (first != JsonToken.BEGIN_ARRAY) {
+          throw invalid("The API sent " + describe(first) + " where a JSON array of CVMs belongs", null);
+        }
+        reader.beginArray();
+        started = true;
+      }
+      if (reader.hasNext()) {
+        return true;
+      }
+      reader.endArray();
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw invalid("The API sent more data after the array of CVMs", null);
+      }
+      finished = true;
+      return false;
+    } catch (IOException e) {
+      throw asInvalid(e);
+    } catch (IllegalStateException | NumberFormatException e) {
+      throw invalid("The API sent malformed JSON", e);
+    }
+  }
+
+  /** The next object, read whole. Call after {@link #hasNext()} returned true. */
+  public JsonObjectNode next() throws IOException {
+    try {
+      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+        throw invalid("The API sent " + describe(reader.peek()) + " where a CVM object belongs", null);
+      }
+      JsonObjectNode object = JsonTreeReader.readObject(reader);
+      index++;
+      return object;
+    } catch (IOException e) {
+      throw asInvalid(e);
+    } catch (IllegalStateException | NumberFormatException e) {
+      throw invalid("The API sent malformed JSON", e);
+    }
+  }
+
+  /** How many objects have been read: the index the next one will have. */
+  public int index() {
+    return index;
+  }
+
+  /** Malformed JSON (an {@link IOException} subclass in Gson) is data, not a network failure. */
+  private IOException asInvalid(IOException e) throws IOException {
+    if (e instanceof com.google.gson.stream.MalformedJsonException || e instanceof java.io.EOFException) {
+      throw invalid(e instanceof java.io.EOFException ? "The API's response ended in the middle of the JSON"
+          : "The API sent malformed JSON", e);
+    }
+    return e;
+  }
+
+  private PhalaInvalidDataException invalid(String what, Exception cause) {
+    String where = reader.getPath();
+    String detail = cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
+    return new PhalaInvalidDataException(what + " at " + where + detail + ". Received: " + source.snippet(),
+        where, source.snippet(), cause);
+  }
+
+  private static String firstLine(String text) {
+    int newline = text.indexOf('\n');
+    String line = newline < 0 ? text : text.substring(0, newline);
+    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+  }
+
+  private static String describe(JsonToken token) {
+    switch (token) {
+      case BEGIN_OBJECT:
+        return "an object";
+      case BEGIN_ARRAY:
+        return "an array";
+      case STRING:
+        return "a string";
+      case NUMBER:
+        return "a number";
+      case BOOLEAN:
+        return "a boolean";
+      case NULL:
+        return "null";
+      case END_DOCUMENT:
+        return "an empty body";
+      default:
+        return token.toString();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}

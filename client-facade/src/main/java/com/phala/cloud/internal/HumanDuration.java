@@ -1,0 +1,100 @@
+package com.phala.cloud.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Parses the human-readable durations the VM manager writes for {@code uptime} and {@code
+ * exited_at} (Rust's humantime format): {@code "2h 30m 5s"}, {@code "1day 3h 4m 2s"}, {@code
+ * "3days 4h"}, {@code "2h30m"}, {@code "0s"}, and {@code "never"} for no duration.
+ */
+public final class HumanDuration {
+  private static final long MONTH_SECONDS = 2_630_016L; // 30.44 days, as humantime counts
+  private static final long YEAR_SECONDS = 31_557_600L; // 365.25 days
+
+  private HumanDuration() {}
+
+  /**
+   * The duration {@code text} describes; empty for {@code "never"}.
+   *
+   * @throws IllegalArgumentException if it is not a humantime duration
+   */
+  public static Optional<Duration> parse(String text) {
+    String trimmed = text.trim();
+    if (trimmed.equalsIgnoreCase("never")) {
+      return Optional.empty();
+    }
+    if (trimmed.isEmpty()) {
+      throw new IllegalArgumentException("an empty duration");
+    }
+    Duration total = Duration.ZERO;
+    int at = 0;
+    while (at < trimmed.length()) {
+      while (at < trimmed.length() && trimmed.charAt(at) == ' ') {
+        at++;
+      }
+      int digits = at;
+      while (at < trimmed.length() && Character.isDigit(trimmed.charAt(at))) {
+        at++;
+      }
+      if (at == digits || at - digits > 12) {
+        throw new IllegalArgumentException("expected a number at position " + digits);
+      }
+      long amount = Long.parseLong(trimmed.substring(digits, at));
+      int unitStart = at;
+      while (at < trimmed.length() && Character.isLetter(trimmed.charAt(at))) {
+        at++;
+      }
+      total = total.plus(unit(trimmed.substring(unitStart, at)).multipliedBy(amount));
+    }
+    return Optional.of(total);
+  }
+
+  private static Duration unit(String unit) {
+    switch (unit) {
+      case "nsec":
+      case "ns":
+        return Duration.ofNanos(1);
+      case "usec":
+      case "us":
+        return Duration.ofNanos(1_000);
+      case "msec":
+      case "ms":
+        return Duration.ofMillis(1);
+      case "seconds":
+      case "second":
+      case "sec":
+      case "s":
+        return Duration.ofSeconds(1);
+      case "minutes":
+      case "minute":
+      case "min":
+      case "m":
+        return Duration.ofMinutes(1);
+      case "hours":
+      case "hour":
+      case "hr":
+      case "h":
+        return Duration.ofHours(1);
+      case "days":
+      case "day":
+      case "d":
+        return Duration.ofDays(1);
+      case "weeks":
+      case "week":
+      case "w":
+        return Duration.ofDays(7);
+      case "months":
+      case "month":
+      case "M":
+        return Duration.ofSeconds(MONTH_SECONDS);
+      case "years":
+      case "year":
+      case "y":
+        return Duration.ofSeconds(YEAR_SECONDS);
+      default:
+        throw new IllegalArgumentException(
+            unit.isEmpty() ? "a number without a unit" : "an unknown unit '" + unit + "'");
+    }
+  }
+}

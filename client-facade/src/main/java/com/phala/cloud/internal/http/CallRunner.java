@@ -1,0 +1,195 @@
+package com.phala.cloud.internal.http;
+
+import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.errors.PhalaException;
+import com.phala.cloud.errors.PhalaIoException;
+import com.phala.cloud.errors.PhalaTimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a GET to completion: attempts, retries with backoff, the whole-call deadline,
+ * cancellation, error mapping and logging. Every failure leaves as a {@link PhalaException}.
+ */
+public final class CallRunner {
+  private static final Logger LOG = LoggerFactory.getLogger("com.phala.cloud.http");
+
+  /** Aborts attempts whose deadline passes; one daemon thread serves every client. */
+  private static final ScheduledExecutorService WATCHDOG = watchdog();
+
+  private final OkHttpClient http;
+  private final RetryPolicy retries;
+  private final Credential credential;
+
+  /** A runner over {@code http} with {@code retries}; {@code credential} is redacted from messages. */
+  public CallRunner(OkHttpClient http, RetryPolicy retries, Credential credential) {
+    this.http = http;
+    this.retries = retries;
+    this.credential = credential;
+  }
+
+  /** Reads a successful response. May throw {@link IOException}: the attempt then counts as failed. */
+  public interface BodyHandler<T> {
+    /** Reads {@code response}'s body; {@code info} describes it. */
+    T handle(Response response, ResponseInfo info) throws IOException;
+  }
+
+  /**
+   * Runs {@code request} until a 2xx response, hands it to {@code handler} and closes it. A
+   * network failure while the handler reads the body is retried like any other.
+   */
+  public <T> T execute(Request request, Execution execution, BodyHandler<T> handler) {
+    return run(request, execution, handler, true);
+  }
+
+  /**
+   * Runs {@code request} until a 2xx response and returns it with its body open, for the caller
+   * to stream and close. The deadline stops at the headers; the body's reads are bounded by the
+   * read timeout.
+   */
+  public Response open(Request request, Execution execution) {
+    return run(request, execution, (response, info) -> response, false);
+  }
+
+  private <T> T run(Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
+    PhalaException last = null;
+    for (int attempt = 1; ; attempt++) {
+      if (execution.isCancelled()) {
+        throw new CancellationException("The call was cancelled.");
+      }
+      Duration remaining = execution.remaining();
+      if (remaining.isNegative() || remaining.isZero()) {
+        throw deadlineExceeded(execution, last);
+      }
+      Call call = http.newCall(request);
+      execution.attach(call);
+      ScheduledFuture<?> watchdog =
+          WATCHDOG.schedule(() -> execution.deadlinePassed(call), remaining.toNanos(), TimeUnit.NANOSECONDS);
+      long started = System.nanoTime();
+      Response response = null;
+      PhalaException failure;
+      Duration wait = null;
+      try {
+        response = call.execute();
+        ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
+        log(request, attempt, started, response.code(), info);
+        if (response.isSuccessful()) {
+          if (!closeAfter) {
+            watchdog.cancel(false);
+            return handler.handle(response, info);
+          }
+          try (Response body = response) {
+            return handler.handle(body, info);
+          } finally {
+            watchdog.cancel(false);
+          }
+        }
+        watchdog.cancel(false);
+        failure = ErrorResponses.toException(response, credential);
+        if (!RetryPolicy.isRetryable(response.code())) {
+          throw failure;
+        }
+        wait = retries.delay(attempt, response.headers());
+      } catch (IOException e) {
+        watchdog.cancel(false);
+        if (response != null) {
+          response.close();
+        }
+        if (execution.isCancelled()) {
+          throw new CancellationException("The call was cancelled.");
+        }
+        if (execution.deadlineHit()) {
+          throw deadlineExceeded(execution, e);
+        }
+        failure = networkFailure(request, e);
+        if (e instanceof SSLPeerUnverifiedException) {
+          throw failure;
+        }
+        wait = retries.delay(attempt, null);
+        LOG.debug("GET {} failed on attempt {}: {}", redactedUrl(request.url()), attempt, failure.getMessage());
+      }
+      last = failure;
+      if (attempt > retries.maxRetries()) {
+        throw failure;
+      }
+      if (wait.compareTo(execution.remaining()) >= 0) {
+        LOG.debug("Not retrying GET {}: waiting {} ms would pass the deadline", redactedUrl(request.url()), wait.toMillis());
+        throw failure;
+      }
+      LOG.debug("Retrying GET {} in {} ms (retry {} of {})", redactedUrl(request.url()), wait.toMillis(),
+          attempt, retries.maxRetries());
+      sleep(execution, wait);
+    }
+  }
+
+  private static void sleep(Execution execution, Duration wait) {
+    try {
+      if (!execution.await(wait)) {
+        throw new CancellationException("The call was cancelled.");
+      }
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      execution.cancel();
+      throw new CancellationException("The calling thread was interrupted.");
+    }
+  }
+
+  private PhalaException networkFailure(Request request, IOException e) {
+    String where = "GET " + redactedUrl(request.url());
+    String cause = credential.redact(String.valueOf(e.getMessage()));
+    if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+      return new PhalaTimeoutException(where + " timed out (" + cause + ").", e);
+    }
+    return new PhalaIoException(
+        where + " failed: " + e.getClass().getSimpleName() + ": " + cause + ". Check the network and the base URL.", e);
+  }
+
+  private static PhalaTimeoutException deadlineExceeded(Execution execution, Throwable cause) {
+    return new PhalaTimeoutException("The call did not finish within its deadline of "
+        + execution.budget().toMillis() + " ms (attempts and retries together)"
+        + (cause instanceof PhalaException ? "; the last attempt failed: " + cause.getMessage() : "."), cause);
+  }
+
+  private static void log(Request request, int attempt, long startedNanos, int status, ResponseInfo info) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("GET {} -> {} (attempt {}, {} ms{})", redactedUrl(request.url()), status, attempt,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
+          info.requestId().map(id -> ", request id " + id).orElse(""));
+    }
+  }
+
+  /** The URL for logs and messages: no user info (credentials never travel in the URL). */
+  static String redactedUrl(HttpUrl url) {
+    return url.newBuilder().username("").password("").build().toString();
+  }
+
+  /** Maps an {@link IOException} from reading a body after the handler returned (streaming). */
+  public PhalaException bodyFailure(Request request, IOException e) {
+    return networkFailure(request, e);
+  }
+
+  private static ScheduledExecutorService watchdog() {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "phala-cloud-deadline");
+      thread.setDaemon(true);
+      return thread;
+    });
+    executor.setRemoveOnCancelPolicy(true);
+    return executor;
+  }
+}

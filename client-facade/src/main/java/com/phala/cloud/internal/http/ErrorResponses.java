@@ -1,0 +1,124 @@
+package com.phala.cloud.internal.http;
+
+import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.errors.BadRequestException;
+import com.phala.cloud.errors.ConflictException;
+import com.phala.cloud.errors.ErrorBody;
+import com.phala.cloud.errors.InternalServerException;
+import com.phala.cloud.errors.NotFoundException;
+import com.phala.cloud.errors.PermissionDeniedException;
+import com.phala.cloud.errors.PhalaServiceException;
+import com.phala.cloud.errors.RateLimitException;
+import com.phala.cloud.errors.UnauthorizedException;
+import com.phala.cloud.errors.UnexpectedStatusCodeException;
+import com.phala.cloud.errors.UnprocessableEntityException;
+import com.phala.cloud.errors.ValidationIssue;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import okhttp3.Response;
+
+/** Turns an error response into the exception of its status family, with a message a person can act on. */
+public final class ErrorResponses {
+  /** How much of an error body is read: enough for any real error, bounded against huge pages. */
+  static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+  private static final int MAX_SNIPPET = 200;
+
+  private ErrorResponses() {}
+
+  /** Reads a bounded part of the body, closes the response, and builds the exception. */
+  public static PhalaServiceException toException(Response response, Credential credential) {
+    String text;
+    try (response) {
+      text = response.body() == null ? "" : response.peekBody(MAX_ERROR_BODY_BYTES).string();
+    } catch (IOException | RuntimeException unreadable) {
+      text = "";
+    }
+    ErrorBody body = ErrorBody.parse(text);
+    ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(),
+        body.requestId().orElse(null));
+    Duration retryAfter = RetryPolicy.retryAfter(response.headers()).orElse(null);
+    String message = credential.redact(message(info, body, retryAfter));
+    int status = info.statusCode();
+    switch (status) {
+      case 400:
+        return new BadRequestException(message, info, body);
+      case 401:
+        return new UnauthorizedException(message, info, body);
+      case 403:
+        return new PermissionDeniedException(message, info, body);
+      case 404:
+        return new NotFoundException(message, info, body);
+      case 409:
+        return new ConflictException(message, info, body);
+      case 422:
+        return new UnprocessableEntityException(message, info, body);
+      case 429:
+        return new RateLimitException(message, info, body, retryAfter);
+      default:
+        return status >= 500 && status <= 599
+            ? new InternalServerException(message, info, body)
+            : new UnexpectedStatusCodeException(message, info, body);
+    }
+  }
+
+  static String message(ResponseInfo info, ErrorBody body, Duration retryAfter) {
+    int status = info.statusCode();
+    StringBuilder message = new StringBuilder(summary(status)).append(" (HTTP ").append(status).append(")");
+    List<ValidationIssue> issues = body.validationErrors();
+    if (!issues.isEmpty()) {
+      message.append(": ").append(issues.stream().limit(5).map(ValidationIssue::toString)
+          .map(ErrorResponses::printable).collect(Collectors.joining("; ")));
+    } else {
+      body.message().ifPresent(text -> message.append(": ").append(printable(text)));
+    }
+    body.errorCode().ifPresent(code -> message.append(" [").append(printable(code)).append("]"));
+    info.requestId().ifPresent(id -> message.append(" (request id ").append(printable(id)).append(")"));
+    message.append('.');
+    if (status == 401) {
+      message.append(" Check the API key (PHALA_CLOUD_API_KEY) or bearer token (PHALA_OIDC_TOKEN).");
+    } else if (status == 429 && retryAfter != null) {
+      message.append(" Retry after ").append(Math.max(1, retryAfter.toSeconds())).append(" s.");
+    }
+    if (!body.isJson() && !body.raw().isBlank()) {
+      message.append(" The body was not JSON: ").append(printable(body.raw()));
+    }
+    return message.toString();
+  }
+
+  private static String summary(int status) {
+    switch (status) {
+      case 400:
+        return "The API refused the request as malformed";
+      case 401:
+        return "Authentication failed";
+      case 403:
+        return "Permission denied";
+      case 404:
+        return "Not found";
+      case 409:
+        return "Conflict";
+      case 422:
+        return "The API refused a parameter";
+      case 429:
+        return "Rate limited";
+      default:
+        return status >= 500 ? "The Phala Cloud API failed" : "Unexpected response from the Phala Cloud API";
+    }
+  }
+
+  /** Server text made safe for one line of a message: no control characters, bounded length. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < MAX_SNIPPET; i++) {
+      char c = text.charAt(i);
+      out.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    if (out.length() >= MAX_SNIPPET && text.length() > MAX_SNIPPET) {
+      out.append("...");
+    }
+    return out.toString().trim();
+  }
+}
