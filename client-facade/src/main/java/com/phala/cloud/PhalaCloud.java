@@ -375,6 +375,15 @@ public final class PhalaCloud implements AutoCloseable {
       return fromEnv(Settings.system());
     }
 
+    /**
+     * Like {@link #fromEnv()}, but reads environment variables from {@code environment} instead
+     * of the process's (system properties are still consulted first). For programs that hold
+     * their environment as a map, such as a command line tool or a test.
+     */
+    public Builder fromEnv(java.util.Map<String, String> environment) {
+      return fromEnv(new Settings(System.getProperties()::getProperty, environment::get));
+    }
+
     Builder fromEnv(Settings settings) {
       this.settings = settings;
       return this;

@@ -21,7 +21,7 @@ public final class KmsId extends HashedId {
   }
 
   /** Parses a value that the caller names {@code what} in the error message. */
-  static KmsId parse(String value, String what) {
+  public static KmsId parse(String value, String what) {
     return new KmsId(require(value, PREFIX, what));
   }
 

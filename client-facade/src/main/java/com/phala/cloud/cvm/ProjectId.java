@@ -21,7 +21,7 @@ public final class ProjectId extends HashedId {
   }
 
   /** Parses a value that the caller names {@code what} in the error message. */
-  static ProjectId parse(String value, String what) {
+  public static ProjectId parse(String value, String what) {
     return new ProjectId(require(value, PREFIX, what));
   }
 

@@ -25,7 +25,8 @@ public final class Settings {
     this(properties::get, environment::get);
   }
 
-  private Settings(Function<String, String> properties, Function<String, String> environment) {
+  /** Settings read through the given look-ups (name to value, or {@code null}). */
+  public Settings(Function<String, String> properties, Function<String, String> environment) {
     this.properties = properties;
     this.environment = environment;
   }

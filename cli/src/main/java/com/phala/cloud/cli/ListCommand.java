@@ -1,0 +1,221 @@
+package com.phala.cloud.cli;
+
+import com.phala.cloud.ListCvmsParams;
+import com.phala.cloud.PhalaCloud;
+import com.phala.cloud.cli.output.CvmOutput;
+import com.phala.cloud.cli.output.Format;
+import com.phala.cloud.cli.sandbox.Sandbox;
+import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmStream;
+import com.phala.cloud.cvm.ProjectId;
+import com.phala.cloud.errors.PhalaException;
+import com.phala.cloud.errors.PhalaInvalidInputException;
+import com.phala.cloud.errors.PhalaTimeoutException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code phala-cvms list}: lists CVMs as a table, JSON or CSV. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Lists the CVMs of your workspace.",
+      "Credentials: --api-key or PHALA_CLOUD_API_KEY (sent as X-API-Key), or --bearer-token or"
+          + " PHALA_OIDC_TOKEN (sent as Authorization: Bearer). --sandbox needs none."
+    },
+    sortOptions = false,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:Success.",
+      "2:Bad usage or input; nothing was sent.",
+      "3:Authentication or permission refused (HTTP 401, 403).",
+      "4:Any other API error, or a response that cannot be used, after retries.",
+      "5:Network failure or timeout."
+    })
+final class ListCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--api-key", paramLabel = "KEY", description = "API key (default: $PHALA_CLOUD_API_KEY).")
+  String apiKey;
+
+  @Option(names = "--bearer-token", paramLabel = "TOKEN", description = "Bearer token (default: $PHALA_OIDC_TOKEN).")
+  String bearerToken;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "API prefix (default: $PHALA_CLOUD_API_PREFIX, else " + PhalaCloud.DEFAULT_BASE_URL + ").")
+  String baseUrl;
+
+  @Option(names = "--api-version", paramLabel = "DATE",
+      description = "X-Phala-Version to send (default: " + PhalaCloud.DEFAULT_API_VERSION + ").")
+  String apiVersion;
+
+  @Option(names = "--user-id", paramLabel = "ID", description = "Only CVMs of this owner, sent to the API (admin): 0 or usr_...")
+  String userId;
+
+  @Option(names = "--teepod-id", paramLabel = "N", description = "Only CVMs on this node, sent to the API (admin).")
+  Long teepodId;
+
+  @Option(names = "--status", paramLabel = "S", description = "Only CVMs in this status (repeatable; filtered here).")
+  List<String> statuses = new ArrayList<>();
+
+  @Option(names = "--project", paramLabel = "PRJ", description = "Only CVMs of this project, prj_... (filtered here).")
+  String project;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json or csv (default: table).")
+  String output = "table";
+
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Bound on the whole command, retries and waits included (default: 120).")
+  Long timeoutSeconds;
+
+  @Option(names = "--max-retries", paramLabel = "N", description = "Retries on failures that are safe to retry (default: 2).")
+  Integer maxRetries;
+
+  @Option(names = "--sandbox", description = "Run against a local stand-in of the API serving example CVMs; needs no account.")
+  boolean sandbox;
+
+  @Option(names = {"-v", "--verbose"}, description = "Log each HTTP call to stderr, and show stack traces.")
+  boolean verbose;
+
+  private final Map<String, String> environment;
+
+  ListCommand(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    Logging.configure(verbose);
+    Duration timeout = Duration.ofSeconds(timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
+    AtomicBoolean timedOut = new AtomicBoolean();
+    try (Sandbox stub = sandbox ? Sandbox.start() : null) {
+      Format format = Format.parse(output);
+      ListCvmsParams params = params();
+      ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
+      if (timeoutSeconds != null && timeoutSeconds <= 0) {
+        throw new PhalaInvalidInputException("--timeout must be a positive number of seconds, but was " + timeoutSeconds + ".");
+      }
+      AtomicReference<CvmStream> open = new AtomicReference<>();
+      try (Watchdog watchdog = new Watchdog(timeout, () -> {
+            timedOut.set(true);
+            CvmStream cvms = open.get();
+            if (cvms != null) {
+              cvms.close();
+            }
+          });
+          PhalaCloud client = client(stub, timeout);
+          CvmStream cvms = client.streamCvms(params)) {
+        open.set(cvms);
+        CvmOutput writer = format.writer(out);
+        writer.begin();
+        for (Cvm cvm : cvms) {
+          if (matches(cvm, projectFilter)) {
+            writer.write(cvm);
+          }
+        }
+        if (timedOut.get()) {
+          throw new PhalaTimeoutException("The command did not finish within --timeout " + timeout.toSeconds() + " s.", null);
+        }
+        writer.end();
+      }
+      return ExitCodes.OK;
+    } catch (PhalaException failure) {
+      PhalaException reported = timedOut.get()
+          ? new PhalaTimeoutException("The command did not finish within --timeout " + timeout.toSeconds() + " s.", failure)
+          : failure;
+      out.flush();
+      err.println("phala-cvms: " + reported.getMessage());
+      if (verbose) {
+        reported.printStackTrace(err);
+      }
+      return ExitCodes.of(reported);
+    }
+  }
+
+  private ListCvmsParams params() {
+    ListCvmsParams.Builder params = ListCvmsParams.builder();
+    if (userId != null) {
+      params.userId(userId);
+    }
+    if (teepodId != null) {
+      params.teepodId(teepodId);
+    }
+    return params.build();
+  }
+
+  private boolean matches(Cvm cvm, ProjectId projectFilter) {
+    Map<String, Object> fields = cvm.fields();
+    if (!statuses.isEmpty()) {
+      String status = String.valueOf(fields.get("status")).toLowerCase(Locale.ROOT);
+      if (statuses.stream().noneMatch(wanted -> wanted.toLowerCase(Locale.ROOT).equals(status))) {
+        return false;
+      }
+    }
+    return projectFilter == null || projectFilter.toString().equals(fields.get("project_id"));
+  }
+
+  private PhalaCloud client(Sandbox stub, Duration timeout) {
+    PhalaCloud.Builder builder = PhalaCloud.builder().timeout(timeout).userAgentSuffix("phala-cvms");
+    if (stub != null) {
+      builder.baseUrl(stub.baseUrl());
+      builder.apiKey(apiKey == null && bearerToken == null ? Sandbox.API_KEY : apiKey);
+      builder.bearerToken(bearerToken);
+    } else {
+      if (apiKey == null && bearerToken == null && isBlank("PHALA_CLOUD_API_KEY") && isBlank("PHALA_OIDC_TOKEN")
+          && System.getProperty("phala.cloud.apiKey") == null && System.getProperty("phala.oidcToken") == null) {
+        throw new PhalaInvalidInputException("No credentials: pass --api-key KEY or set PHALA_CLOUD_API_KEY"
+            + " (or --bearer-token / PHALA_OIDC_TOKEN). To try the command without an account, add --sandbox.");
+      }
+      builder.fromEnv(environment).baseUrl(baseUrl).apiKey(apiKey).bearerToken(bearerToken);
+    }
+    if (apiVersion != null) {
+      builder.apiVersion(apiVersion);
+    }
+    if (maxRetries != null) {
+      builder.maxRetries(maxRetries);
+    }
+    if (timeout.compareTo(PhalaCloud.DEFAULT_READ_TIMEOUT) < 0) {
+      builder.readTimeout(timeout);
+    }
+    return builder.build();
+  }
+
+  private boolean isBlank(String variable) {
+    String value = environment.get(variable);
+    return value == null || value.isEmpty();
+  }
+
+  /** Runs {@code onExpiry} if the command is still running when its time is up. */
+  private static final class Watchdog implements AutoCloseable {
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "phala-cvms-timeout");
+      thread.setDaemon(true);
+      return thread;
+    });
+
+    Watchdog(Duration timeout, Runnable onExpiry) {
+      timer.schedule(onExpiry, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
+  }
+}
