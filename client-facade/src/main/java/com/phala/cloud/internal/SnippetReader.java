@@ -6,13 +6,16 @@ import java.io.Reader;
 
 /**
  * Passes characters through while keeping the first and the most recent few, so an error can
- * show what was received around the point it broke without holding the whole body.
+ * show what was received around the point it broke without holding the whole body. It copies
+ * per chunk read, not per character: it sits on the hot path of every listing.
  */
 final class SnippetReader extends FilterReader {
   private static final int KEEP = 160;
 
-  private final StringBuilder head = new StringBuilder(KEEP);
+  private final char[] head = new char[KEEP];
+  private int headLength;
   private final char[] tail = new char[KEEP];
+  private int tailLength;
   private long total;
 
   SnippetReader(Reader in) {
@@ -22,13 +25,22 @@ final class SnippetReader extends FilterReader {
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
     int count = super.read(buffer, offset, length);
-    for (int i = 0; i < count; i++) {
-      char c = buffer[offset + i];
-      if (head.length() < KEEP) {
-        head.append(c);
+    if (count > 0) {
+      if (headLength < KEEP) {
+        int copy = Math.min(KEEP - headLength, count);
+        System.arraycopy(buffer, offset, head, headLength, copy);
+        headLength += copy;
       }
-      tail[(int) (total % KEEP)] = c;
-      total++;
+      if (count >= KEEP) {
+        System.arraycopy(buffer, offset + count - KEEP, tail, 0, KEEP);
+        tailLength = KEEP;
+      } else {
+        int keep = Math.min(tailLength, KEEP - count);
+        System.arraycopy(tail, tailLength - keep, tail, 0, keep);
+        System.arraycopy(buffer, offset, tail, keep, count);
+        tailLength = keep + count;
+      }
+      total += count;
     }
     return count;
   }
@@ -42,23 +54,18 @@ final class SnippetReader extends FilterReader {
   /** The start of the body, or "..." and the last characters read when the body is longer. */
   String snippet() {
     String text;
-    if (total <= 2L * KEEP) {
-      text = head.toString() + (total > KEEP ? tailText((int) (total - KEEP)) : "");
+    if (total <= KEEP) {
+      text = new String(head, 0, headLength);
+    } else if (total <= 2L * KEEP) {
+      int overlap = (int) (2L * KEEP - total);
+      text = new String(head, 0, headLength) + new String(tail, overlap, tailLength - overlap);
     } else {
-      text = "..." + tailText(KEEP);
+      text = "..." + new String(tail, 0, tailLength);
     }
     StringBuilder printable = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       printable.append(Character.isISOControl(c) ? ' ' : c);
     }
     return printable.toString().trim();
-  }
-
-  private String tailText(int count) {
-    StringBuilder out = new StringBuilder(count);
-    for (long i = total - count; i < total; i++) {
-      out.append(tail[(int) (i % KEEP)]);
-    }
-    return out.toString();
   }
 }
