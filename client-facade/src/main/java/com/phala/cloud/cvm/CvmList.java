@@ -92,10 +92,16 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
     return new CvmList(Collections.unmodifiableList(kept), response);
   }
 
-  /** The CVMs whose status is one of {@code statuses} (compared without regard to case). */
+  /**
+   * The CVMs whose status is one of {@code statuses} (compared without regard to case). A CVM
+   * whose status is missing, null or not a string matches none.
+   */
   public CvmList withStatus(String... statuses) {
     List<String> wanted = Arrays.asList(statuses);
-    return filter(cvm -> wanted.stream().anyMatch(cvm.fields().getOrDefault("status", "").toString()::equalsIgnoreCase));
+    return filter(cvm -> {
+      Object status = cvm.fields().get("status");
+      return status instanceof String && wanted.stream().anyMatch(((String) status)::equalsIgnoreCase);
+    });
   }
 
   /** The CVMs whose status is one of {@code statuses}. */
