@@ -80,7 +80,7 @@ public final class CvmConfiguration extends ApiObject {
   /** The GPUs attached; when absent or null, the contract's default (listed, none). */
   public GpuConfig gpus() {
     return optionalObject(SERIALIZED_NAME_GPUS, GpuConfig::new)
-        .orElseGet(() -> new GpuConfig(JsonObjectNode.empty(), pathOf(SERIALIZED_NAME_GPUS)));
+        .orElseGet(() -> GpuConfig.defaults(pathOf(SERIALIZED_NAME_GPUS)));
   }
 
   /** URLs of the key management services the VM may use (default empty). */

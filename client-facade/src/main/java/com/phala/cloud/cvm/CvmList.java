@@ -92,10 +92,16 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
     return new CvmList(Collections.unmodifiableList(kept), response);
   }
 
-  /** The CVMs whose status is one of {@code statuses} (compared without regard to case). */
+  /**
+   * The CVMs whose status is one of {@code statuses} (compared without regard to case). A CVM
+   * whose status is missing, null or not a string matches none.
+   */
   public CvmList withStatus(String... statuses) {
     List<String> wanted = Arrays.asList(statuses);
-    return filter(cvm -> wanted.stream().anyMatch(cvm.fields().getOrDefault("status", "").toString()::equalsIgnoreCase));
+    return filter(cvm -> {
+      Object status = cvm.fields().get("status");
+      return status instanceof String && wanted.stream().anyMatch(((String) status)::equalsIgnoreCase);
+    });
   }
 
   /** The CVMs whose status is one of {@code statuses}. */
@@ -121,17 +127,17 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
 
   /** The first CVM with this app id ({@code hosted.app_id}). */
   public Optional<Cvm> findByAppId(String appId) {
-    return find(cvm -> appId.equalsIgnoreCase(String.valueOf(hosted(cvm).get("app_id"))));
+    return find(cvm -> appId.equalsIgnoreCase(hostedString(cvm, "app_id")));
   }
 
   /** The CVM with this VM id ({@code hosted.id}, a UUID). */
   public Optional<Cvm> findByVmId(String vmId) {
-    return find(cvm -> vmId.equalsIgnoreCase(String.valueOf(hosted(cvm).get("id"))));
+    return find(cvm -> vmId.equalsIgnoreCase(hostedString(cvm, "id")));
   }
 
   /** The CVM with this instance id ({@code hosted.instance_id}). */
   public Optional<Cvm> findByInstanceId(String instanceId) {
-    return find(cvm -> instanceId.equalsIgnoreCase(String.valueOf(hosted(cvm).get("instance_id"))));
+    return find(cvm -> instanceId.equalsIgnoreCase(hostedString(cvm, "instance_id")));
   }
 
   private Optional<Cvm> find(Predicate<Cvm> test) {
@@ -143,9 +149,11 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
     return Optional.empty();
   }
 
-  private static Map<?, ?> hosted(Cvm cvm) {
+  /** A string member of {@code hosted}, or {@code null} when hosted or the member is absent, null or not a string. */
+  private static String hostedString(Cvm cvm, String name) {
     Object hosted = cvm.fields().get("hosted");
-    return hosted instanceof Map ? (Map<?, ?>) hosted : Map.of();
+    Object value = hosted instanceof Map ? ((Map<?, ?>) hosted).get(name) : null;
+    return value instanceof String ? (String) value : null;
   }
 
   /** The CVMs by project id as sent; CVMs with no project are under {@code ""}. Keys keep first-seen order. */

@@ -11,13 +11,29 @@ import java.util.Set;
 public final class GpuConfig extends ApiObject {
   private static final Set<String> KNOWN = KnownFields.of(com.phala.cloud.generated.model.GpuConfig.class);
 
+  /** Whether this is the contract's default for a configuration without {@code gpus}, not received data. */
+  private final boolean defaulted;
+
   GpuConfig(JsonObjectNode json, String path) {
-    super(json, path, KNOWN);
+    this(json, path, false);
   }
 
-  /** The GPUs, when {@link #attachMode()} is {@code listed} (empty when none). */
+  private GpuConfig(JsonObjectNode json, String path, boolean defaulted) {
+    super(json, path, KNOWN);
+    this.defaulted = defaulted;
+  }
+
+  /** The contract's default at {@code path}, for a configuration whose {@code gpus} is absent or null: listed, none. */
+  static GpuConfig defaults(String path) {
+    return new GpuConfig(JsonObjectNode.empty(), path, true);
+  }
+
+  /**
+   * The GPUs, when {@link #attachMode()} is {@code listed} (required; may be empty, and is
+   * empty for the default of a configuration without {@code gpus}).
+   */
   public List<Gpu> gpus() {
-    return objects(SERIALIZED_NAME_GPUS, Gpu::new);
+    return defaulted ? List.of() : requiredObjects(SERIALIZED_NAME_GPUS, Gpu::new);
   }
 
   /** {@code listed} (the GPUs in {@link #gpus()}) or {@code all} (every GPU of the node); default {@code listed}. */

@@ -2,6 +2,7 @@ package com.phala.cloud.internal;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonObjectNode;
 import com.phala.cloud.internal.json.JsonTreeReader;
@@ -46,7 +47,7 @@ public final class CvmArrayReader implements Closeable {
         return true;
       }
       reader.endArray();
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
+      if (!atEndOfDocument()) {
         throw invalid("The API sent more data after the array of CVMs", null);
       }
       finished = true;
@@ -74,6 +75,15 @@ public final class CvmArrayReader implements Closeable {
     }
   }
 
+  /** Whether only whitespace is left; a strict reader reports anything else as malformed JSON. */
+  private boolean atEndOfDocument() throws IOException {
+    try {
+      return reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (MalformedJsonException moreData) {
+      return false;
+    }
+  }
+
   /** How many objects have been read: the index the next one will have. */
   public int index() {
     return index;
@@ -81,7 +91,7 @@ public final class CvmArrayReader implements Closeable {
 
   /** Malformed JSON (an {@link IOException} subclass in Gson) is data, not a network failure. */
   private IOException asInvalid(IOException e) throws IOException {
-    if (e instanceof com.google.gson.stream.MalformedJsonException || e instanceof java.io.EOFException) {
+    if (e instanceof MalformedJsonException || e instanceof java.io.EOFException) {
       throw invalid(e instanceof java.io.EOFException ? "The API's response ended in the middle of the JSON"
           : "The API sent malformed JSON", e);
     }

@@ -17,7 +17,7 @@ public final class JsonNumber extends Number {
     this.text = text;
   }
 
-  /** The value as a {@code long}, or throws {@link NumberFormatException} if it is not a whole number in range. */
+  /** The value as a {@code long}, or throws {@link ArithmeticException} if it is not a whole number in range. */
   public long longValueExact() {
     try {
       return Long.parseLong(text);
@@ -26,7 +26,7 @@ public final class JsonNumber extends Number {
     }
   }
 
-  /** The value as an {@code int}, or throws {@link NumberFormatException} or {@link ArithmeticException}. */
+  /** The value as an {@code int}, or throws {@link ArithmeticException} if it is not a whole number in range. */
   public int intValueExact() {
     try {
       return Integer.parseInt(text);
