@@ -105,9 +105,11 @@ public final class CvmArrayReader implements Closeable {
         where, source.snippet(), cause);
   }
 
+  /** Gson's first line, without its advice to parse leniently: a caller cannot act on that. */
   private static String firstLine(String text) {
     int newline = text.indexOf('\n');
-    String line = newline < 0 ? text : text.substring(0, newline);
+    String line = (newline < 0 ? text : text.substring(0, newline))
+        .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON ", "");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
