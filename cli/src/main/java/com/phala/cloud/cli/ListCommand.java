@@ -47,6 +47,12 @@ import picocli.CommandLine.Spec;
       "5:Network failure or timeout."
     })
 final class ListCommand implements Callable<Integer> {
+  /**
+   * The longest --timeout accepted. Far longer than any listing takes, and small enough that
+   * the deadline, counted in nanoseconds, cannot overflow.
+   */
+  static final long MAX_TIMEOUT_SECONDS = 86_400;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--api-key", paramLabel = "KEY", description = "API key (default: $PHALA_CLOUD_API_KEY).")
@@ -79,7 +85,7 @@ final class ListCommand implements Callable<Integer> {
   String output = "table";
 
   @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Bound on the whole command, retries and waits included (default: 120).")
+      description = "Bound on the whole command, retries and waits included: 1 to 86400 (default: 120).")
   Long timeoutSeconds;
 
   @Option(names = "--max-retries", paramLabel = "N", description = "Retries on failures that are safe to retry (default: 2).")
@@ -108,8 +114,9 @@ final class ListCommand implements Callable<Integer> {
       Format format = Format.parse(output);
       ListCvmsParams params = params();
       ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
-      if (timeoutSeconds != null && timeoutSeconds <= 0) {
-        throw new PhalaInvalidInputException("--timeout must be a positive number of seconds, but was " + timeoutSeconds + ".");
+      if (timeoutSeconds != null && (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS)) {
+        throw new PhalaInvalidInputException("--timeout must be between 1 and " + MAX_TIMEOUT_SECONDS
+            + " seconds (one day), but was " + timeoutSeconds + ".");
       }
       AtomicReference<CvmStream> open = new AtomicReference<>();
       try (Watchdog watchdog = new Watchdog(timeout, () -> {
