@@ -7,7 +7,9 @@ import com.phala.cloud.cli.output.Format;
 import com.phala.cloud.cli.sandbox.Sandbox;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmStream;
+import com.phala.cloud.cvm.HashedId;
 import com.phala.cloud.cvm.ProjectId;
+import com.phala.cloud.cvm.UserId;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.errors.PhalaTimeoutException;
@@ -44,7 +46,8 @@ import picocli.CommandLine.Spec;
       "2:Bad usage or input; nothing was sent.",
       "3:Authentication or permission refused (HTTP 401, 403).",
       "4:Any other API error, or a response that cannot be used, after retries.",
-      "5:Network failure or timeout."
+      "5:Network failure or timeout.",
+      "1:A bug in phala-cvms; please report it with the --verbose output."
     })
 final class ListCommand implements Callable<Integer> {
   /**
@@ -52,6 +55,9 @@ final class ListCommand implements Callable<Integer> {
    * the deadline, counted in nanoseconds, cannot overflow.
    */
   static final long MAX_TIMEOUT_SECONDS = 86_400;
+
+  /** The most retries --max-retries accepts (the client's own bound). */
+  static final int MAX_RETRIES = 10;
 
   @Spec CommandSpec spec;
 
@@ -88,7 +94,7 @@ final class ListCommand implements Callable<Integer> {
       description = "Bound on the whole command, retries and waits included: 1 to 86400 (default: 120).")
   Long timeoutSeconds;
 
-  @Option(names = "--max-retries", paramLabel = "N", description = "Retries on failures that are safe to retry (default: 2).")
+  @Option(names = "--max-retries", paramLabel = "N", description = "Retries on failures that are safe to retry: 0 to 10 (default: 2).")
   Integer maxRetries;
 
   @Option(names = "--sandbox", description = "Run against a local stand-in of the API serving example CVMs; needs no account.")
@@ -114,6 +120,10 @@ final class ListCommand implements Callable<Integer> {
       Format format = Format.parse(output);
       ListCvmsParams params = params();
       ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
+      if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES)) {
+        throw new PhalaInvalidInputException("--max-retries must be between 0 and " + MAX_RETRIES + ", but was "
+            + maxRetries + ".");
+      }
       if (timeoutSeconds != null && (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS)) {
         throw new PhalaInvalidInputException("--timeout must be between 1 and " + MAX_TIMEOUT_SECONDS
             + " seconds (one day), but was " + timeoutSeconds + ".");
@@ -158,12 +168,27 @@ final class ListCommand implements Callable<Integer> {
   private ListCvmsParams params() {
     ListCvmsParams.Builder params = ListCvmsParams.builder();
     if (userId != null) {
+      if (!userId.equals("0") && !UserId.isValid(userId)) {
+        throw new PhalaInvalidInputException("--user-id must be 0 (CVMs with no owner) or usr_ and 1 to "
+            + HashedId.MAX_BODY_LENGTH + " letters and digits (for example usr_0123abcd), but was " + quoted(userId) + ".");
+      }
       params.userId(userId);
     }
     if (teepodId != null) {
+      if (teepodId <= 0) {
+        throw new PhalaInvalidInputException("--teepod-id must be a node id, a positive integer, but was " + teepodId + ".");
+      }
       params.teepodId(teepodId);
     }
     return params.build();
+  }
+
+  /** A value the user typed, quoted for a message: one line, bounded. */
+  private static String quoted(String value) {
+    String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    StringBuilder safe = new StringBuilder("'");
+    shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.append("'").toString();
   }
 
   private boolean matches(Cvm cvm, ProjectId projectFilter) {
