@@ -113,7 +113,12 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Logging.configure(verbose);
+    try (Logging.Session log = Logging.start(verbose, err)) {
+      return list(out, err);
+    }
+  }
+
+  private int list(PrintWriter out, PrintWriter err) {
     Duration timeout = Duration.ofSeconds(timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
     AtomicBoolean timedOut = new AtomicBoolean();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
