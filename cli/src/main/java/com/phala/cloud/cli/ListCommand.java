@@ -14,8 +14,10 @@ import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.errors.PhalaTimeoutException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,7 +115,7 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    try (Logging.Session log = Logging.start(verbose, err)) {
+    try (Logging.Session log = Logging.start(verbose, err, this::redact)) {
       return list(out, err);
     }
   }
@@ -157,17 +159,55 @@ final class ListCommand implements Callable<Integer> {
         writer.end();
       }
       return ExitCodes.OK;
-    } catch (PhalaException failure) {
+    } catch (RuntimeException failure) {
+      out.flush();
+      if (!(failure instanceof PhalaException) && !timedOut.get()) {
+        err.println("phala-cvms: unexpected error: " + redact(failure.toString()));
+        err.print(redact(stackTrace(failure)));
+        return ExitCodes.INTERNAL;
+      }
+      // When time ran out, whatever the abort caused is reported as the timeout it is.
       PhalaException reported = timedOut.get()
           ? new PhalaTimeoutException("The command did not finish within --timeout " + timeout.toSeconds() + " s.", failure)
-          : failure;
-      out.flush();
-      err.println("phala-cvms: " + reported.getMessage());
+          : (PhalaException) failure;
+      err.println("phala-cvms: " + redact(reported.getMessage()));
       if (verbose) {
-        reported.printStackTrace(err);
+        err.print(redact(stackTrace(reported)));
       }
       return ExitCodes.of(reported);
     }
+  }
+
+  /**
+   * {@code text} without any credential this run could send. The library redacts the credential
+   * it sends from its own messages, but not the other one given (an API key wins over a bearer
+   * token), nor what the server echoed into a body it quotes (a malformed answer, a proxy's
+   * page), so the command removes every credential it knows from all it prints.
+   */
+  String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    List<String> secrets = new ArrayList<>();
+    for (String secret : new String[] {apiKey, bearerToken, environment.get("PHALA_CLOUD_API_KEY"),
+        environment.get("PHALA_OIDC_TOKEN"), System.getProperty("phala.cloud.apiKey"),
+        System.getProperty("phala.oidcToken")}) {
+      if (secret != null && !secret.isBlank()) {
+        secrets.add(secret);
+      }
+    }
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    String redacted = text;
+    for (String secret : secrets) {
+      redacted = redacted.replace(secret, "***");
+    }
+    return redacted;
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace, true));
+    return trace.toString();
   }
 
   private ListCvmsParams params() {

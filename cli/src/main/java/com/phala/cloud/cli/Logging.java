@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.slf4j.event.Level;
 
 /**
@@ -15,17 +16,20 @@ import org.slf4j.event.Level;
  * the level of an earlier run.
  */
 final class Logging {
-  private static final Target DEFAULT =
-      new Target(false, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+  private static final Target DEFAULT = new Target(false,
+      new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), UnaryOperator.identity());
 
   private static volatile Target current = DEFAULT;
 
   private Logging() {}
 
-  /** Sends the log to {@code err} until the session is closed; {@code verbose} adds the HTTP calls. */
-  static Session start(boolean verbose, PrintWriter err) {
+  /**
+   * Sends the log to {@code err} until the session is closed; {@code verbose} adds the HTTP
+   * calls. Each entry passes through {@code redact} (which removes the run's credentials).
+   */
+  static Session start(boolean verbose, PrintWriter err, UnaryOperator<String> redact) {
     Target previous = current;
-    current = new Target(verbose, err);
+    current = new Target(verbose, err, redact);
     return () -> current = previous;
   }
 
@@ -48,7 +52,7 @@ final class Logging {
         entry.append(": ").append(String.valueOf(throwable));
       }
     }
-    String text = entry.toString().stripTrailing();
+    String text = target.redact.apply(entry.toString().stripTrailing());
     synchronized (target.err) {
       target.err.println(text);
       target.err.flush();
@@ -64,10 +68,12 @@ final class Logging {
   private static final class Target {
     final boolean verbose;
     final PrintWriter err;
+    final UnaryOperator<String> redact;
 
-    Target(boolean verbose, PrintWriter err) {
+    Target(boolean verbose, PrintWriter err, UnaryOperator<String> redact) {
       this.verbose = verbose;
       this.err = err;
+      this.redact = redact;
     }
   }
 }
