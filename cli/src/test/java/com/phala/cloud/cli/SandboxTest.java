@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import com.phala.cloud.cli.sandbox.Sandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +84,34 @@ class SandboxTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().split("\\R")).hasSize(2);
     assertThat(result.out()).contains("gpu-trainer").doesNotContain("inference-gateway");
+  }
+
+  @Test
+  void sandboxListensOnLoopbackAndChecksCredentialsLikeTheApi() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (Sandbox sandbox = Sandbox.start()) {
+      assertThat(sandbox.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+/api/v1");
+      URI cvms = URI.create(sandbox.baseUrl() + "/cvms");
+
+      HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(cvms).build(), BodyHandlers.ofString());
+      HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(cvms).header("X-API-Key", "phak_other").build(),
+          BodyHandlers.ofString());
+      HttpResponse<String> keyAsBearerOfAnotherScheme = http.send(HttpRequest.newBuilder(cvms)
+          .header("Authorization", "Basic " + Sandbox.API_KEY).build(), BodyHandlers.ofString());
+      HttpResponse<String> key = http.send(HttpRequest.newBuilder(cvms).header("X-API-Key", Sandbox.API_KEY).build(),
+          BodyHandlers.ofString());
+      HttpResponse<String> token = http.send(HttpRequest.newBuilder(cvms)
+          .header("Authorization", "Bearer " + Sandbox.API_KEY).build(), BodyHandlers.ofString());
+
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+      assertThat(wrongKey.statusCode()).isEqualTo(401);
+      assertThat(keyAsBearerOfAnotherScheme.statusCode()).isEqualTo(401);
+      assertThat(anonymous.body()).contains("Not authenticated");
+      assertThat(key.statusCode()).isEqualTo(200);
+      assertThat(key.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+      assertThat(JsonParser.parseString(key.body())).isEqualTo(JsonParser.parseString(example()));
+      assertThat(token.statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
