@@ -7,13 +7,17 @@ import com.phala.cloud.cli.output.Format;
 import com.phala.cloud.cli.sandbox.Sandbox;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmStream;
+import com.phala.cloud.cvm.HashedId;
 import com.phala.cloud.cvm.ProjectId;
+import com.phala.cloud.cvm.UserId;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.errors.PhalaTimeoutException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,9 +48,19 @@ import picocli.CommandLine.Spec;
       "2:Bad usage or input; nothing was sent.",
       "3:Authentication or permission refused (HTTP 401, 403).",
       "4:Any other API error, or a response that cannot be used, after retries.",
-      "5:Network failure or timeout."
+      "5:Network failure or timeout.",
+      "1:A bug in phala-cvms; please report it with the --verbose output."
     })
 final class ListCommand implements Callable<Integer> {
+  /**
+   * The longest --timeout accepted. Far longer than any listing takes, and small enough that
+   * the deadline, counted in nanoseconds, cannot overflow.
+   */
+  static final long MAX_TIMEOUT_SECONDS = 86_400;
+
+  /** The most retries --max-retries accepts (the client's own bound). */
+  static final int MAX_RETRIES = 10;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--api-key", paramLabel = "KEY", description = "API key (default: $PHALA_CLOUD_API_KEY).")
@@ -79,10 +93,10 @@ final class ListCommand implements Callable<Integer> {
   String output = "table";
 
   @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Bound on the whole command, retries and waits included (default: 120).")
+      description = "Bound on the whole command, retries and waits included: 1 to 86400 (default: 120).")
   Long timeoutSeconds;
 
-  @Option(names = "--max-retries", paramLabel = "N", description = "Retries on failures that are safe to retry (default: 2).")
+  @Option(names = "--max-retries", paramLabel = "N", description = "Retries on failures that are safe to retry: 0 to 10 (default: 2).")
   Integer maxRetries;
 
   @Option(names = "--sandbox", description = "Run against a local stand-in of the API serving example CVMs; needs no account.")
@@ -101,15 +115,25 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
-    Logging.configure(verbose);
+    try (Logging.Session log = Logging.start(verbose, err, this::redact)) {
+      return list(out, err);
+    }
+  }
+
+  private int list(PrintWriter out, PrintWriter err) {
     Duration timeout = Duration.ofSeconds(timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
     AtomicBoolean timedOut = new AtomicBoolean();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
       Format format = Format.parse(output);
       ListCvmsParams params = params();
       ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
-      if (timeoutSeconds != null && timeoutSeconds <= 0) {
-        throw new PhalaInvalidInputException("--timeout must be a positive number of seconds, but was " + timeoutSeconds + ".");
+      if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES)) {
+        throw new PhalaInvalidInputException("--max-retries must be between 0 and " + MAX_RETRIES + ", but was "
+            + maxRetries + ".");
+      }
+      if (timeoutSeconds != null && (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS)) {
+        throw new PhalaInvalidInputException("--timeout must be between 1 and " + MAX_TIMEOUT_SECONDS
+            + " seconds (one day), but was " + timeoutSeconds + ".");
       }
       AtomicReference<CvmStream> open = new AtomicReference<>();
       try (Watchdog watchdog = new Watchdog(timeout, () -> {
@@ -135,28 +159,81 @@ final class ListCommand implements Callable<Integer> {
         writer.end();
       }
       return ExitCodes.OK;
-    } catch (PhalaException failure) {
+    } catch (RuntimeException failure) {
+      out.flush();
+      if (!(failure instanceof PhalaException) && !timedOut.get()) {
+        err.println("phala-cvms: unexpected error: " + redact(failure.toString()));
+        err.print(redact(stackTrace(failure)));
+        return ExitCodes.INTERNAL;
+      }
+      // When time ran out, whatever the abort caused is reported as the timeout it is.
       PhalaException reported = timedOut.get()
           ? new PhalaTimeoutException("The command did not finish within --timeout " + timeout.toSeconds() + " s.", failure)
-          : failure;
-      out.flush();
-      err.println("phala-cvms: " + reported.getMessage());
+          : (PhalaException) failure;
+      err.println("phala-cvms: " + redact(reported.getMessage()));
       if (verbose) {
-        reported.printStackTrace(err);
+        err.print(redact(stackTrace(reported)));
       }
       return ExitCodes.of(reported);
     }
   }
 
+  /**
+   * {@code text} without any credential this run could send. The library redacts the credential
+   * it sends from its own messages, but not the other one given (an API key wins over a bearer
+   * token), nor what the server echoed into a body it quotes (a malformed answer, a proxy's
+   * page), so the command removes every credential it knows from all it prints.
+   */
+  String redact(String text) {
+    if (text == null) {
+      return null;
+    }
+    List<String> secrets = new ArrayList<>();
+    for (String secret : new String[] {apiKey, bearerToken, environment.get("PHALA_CLOUD_API_KEY"),
+        environment.get("PHALA_OIDC_TOKEN"), System.getProperty("phala.cloud.apiKey"),
+        System.getProperty("phala.oidcToken")}) {
+      if (secret != null && !secret.isBlank()) {
+        secrets.add(secret);
+      }
+    }
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    String redacted = text;
+    for (String secret : secrets) {
+      redacted = redacted.replace(secret, "***");
+    }
+    return redacted;
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace, true));
+    return trace.toString();
+  }
+
   private ListCvmsParams params() {
     ListCvmsParams.Builder params = ListCvmsParams.builder();
     if (userId != null) {
+      if (!userId.equals("0") && !UserId.isValid(userId)) {
+        throw new PhalaInvalidInputException("--user-id must be 0 (CVMs with no owner) or usr_ and 1 to "
+            + HashedId.MAX_BODY_LENGTH + " letters and digits (for example usr_0123abcd), but was " + quoted(userId) + ".");
+      }
       params.userId(userId);
     }
     if (teepodId != null) {
+      if (teepodId <= 0) {
+        throw new PhalaInvalidInputException("--teepod-id must be a node id, a positive integer, but was " + teepodId + ".");
+      }
       params.teepodId(teepodId);
     }
     return params.build();
+  }
+
+  /** A value the user typed, quoted for a message: one line, bounded. */
+  private static String quoted(String value) {
+    String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    StringBuilder safe = new StringBuilder("'");
+    shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.append("'").toString();
   }
 
   private boolean matches(Cvm cvm, ProjectId projectFilter) {

@@ -40,7 +40,7 @@ final class TableOutput implements CvmOutput {
     int[] widths = new int[Columns.TABLE.size()];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], row[i].length());
+        widths[i] = Math.max(widths[i], width(row[i]));
       }
     }
     for (String[] row : rows) {
@@ -57,14 +57,23 @@ final class TableOutput implements CvmOutput {
   }
 
   private static String pad(String text, int width, boolean right) {
-    String spaces = " ".repeat(width - text.length());
+    String spaces = " ".repeat(width - width(text));
     return right ? spaces + text : text + spaces;
+  }
+
+  /** The characters of {@code text} (code points: a character outside the BMP is one, not two). */
+  private static int width(String text) {
+    return text.codePointCount(0, text.length());
   }
 
   /** One line, no control characters, bounded: CVM names come from other people. */
   private static String printable(String text) {
     StringBuilder out = new StringBuilder();
     text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    return out.length() > MAX_WIDTH ? out.substring(0, MAX_WIDTH - 3) + "..." : out.toString();
+    String line = out.toString();
+    if (width(line) <= MAX_WIDTH) {
+      return line;
+    }
+    return line.substring(0, line.offsetByCodePoints(0, MAX_WIDTH - 3)) + "...";
   }
 }
