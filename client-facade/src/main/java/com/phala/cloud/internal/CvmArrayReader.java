@@ -8,6 +8,7 @@ import com.phala.cloud.internal.json.JsonTreeReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.regex.Pattern;
 
 /**
  * Reads a response body that must be a JSON array of objects, one object at a time, so a list
@@ -16,6 +17,10 @@ import java.io.Reader;
  * snippet of what was read; I/O failures pass through as {@link IOException}.
  */
 public final class CvmArrayReader implements Closeable {
+  /** Gson's advice to parse leniently: meant for its callers, meaningless to ours. */
+  private static final Pattern LENIENT_ADVICE =
+      Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept malformed JSON");
+
   private final SnippetReader source;
   private final JsonReader reader;
   private boolean started;
@@ -35,7 +40,7 @@ public final class CvmArrayReader implements Closeable {
     }
     try {
       if (!started) {
-        JsonToken first = reader.peek();
+        JsonToken first = firstToken();
         if (first != JsonToken.BEGIN_ARRAY) {
           throw invalid("The API sent " + describe(first) + " where a JSON array of CVMs belongs", null);
         }
@@ -46,7 +51,7 @@ public final class CvmArrayReader implements Closeable {
         return true;
       }
       reader.endArray();
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
+      if (!atEndOfDocument()) {
         throw invalid("The API sent more data after the array of CVMs", null);
       }
       finished = true;
@@ -74,6 +79,29 @@ public final class CvmArrayReader implements Closeable {
     }
   }
 
+  /** The body's first token; {@link JsonToken#END_DOCUMENT} when it is empty or only whitespace. */
+  private JsonToken firstToken() throws IOException {
+    try {
+      return reader.peek();
+    } catch (java.io.EOFException empty) {
+      // A strict reader finds no value at all; that is an empty body, not one cut short.
+      return JsonToken.END_DOCUMENT;
+    }
+  }
+
+  /**
+   * Whether only whitespace follows the array. A strict reader refuses anything else after the
+   * top-level value with a {@link com.google.gson.stream.MalformedJsonException} that advises
+   * lenient parsing, which means nothing to a caller; here it just means "more data".
+   */
+  private boolean atEndOfDocument() throws IOException {
+    try {
+      return reader.peek() == JsonToken.END_DOCUMENT;
+    } catch (com.google.gson.stream.MalformedJsonException moreData) {
+      return false;
+    }
+  }
+
   /** How many objects have been read: the index the next one will have. */
   public int index() {
     return index;
@@ -97,7 +125,7 @@ public final class CvmArrayReader implements Closeable {
 
   private static String firstLine(String text) {
     int newline = text.indexOf('\n');
-    String line = newline < 0 ? text : text.substring(0, newline);
+    String line = LENIENT_ADVICE.matcher(newline < 0 ? text : text.substring(0, newline)).replaceFirst("Not valid JSON");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
