@@ -84,6 +84,9 @@ public final class CvmArrayReader implements Closeable {
     try {
       return reader.peek();
     } catch (java.io.EOFException empty) {
+      if (source.failedWith(empty)) {
+        throw empty;
+      }
       // A strict reader finds no value at all; that is an empty body, not one cut short.
       return JsonToken.END_DOCUMENT;
     }
@@ -107,8 +110,15 @@ public final class CvmArrayReader implements Closeable {
     return index;
   }
 
-  /** Malformed JSON (an {@link IOException} subclass in Gson) is data, not a network failure. */
+  /**
+   * Malformed JSON (an {@link IOException} subclass in Gson) is data, not a network failure. A
+   * failure of the body stream itself (such as the {@link java.io.EOFException} of a connection
+   * closed between two chunks) stays an I/O failure, so the call is retried.
+   */
   private IOException asInvalid(IOException e) throws IOException {
+    if (source.failedWith(e)) {
+      return e;
+    }
     if (e instanceof com.google.gson.stream.MalformedJsonException || e instanceof java.io.EOFException) {
       throw invalid(e instanceof java.io.EOFException ? "The API's response ended in the middle of the JSON"
           : "The API sent malformed JSON", e);

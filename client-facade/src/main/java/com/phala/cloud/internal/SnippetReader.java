@@ -14,6 +14,7 @@ final class SnippetReader extends FilterReader {
   private final StringBuilder head = new StringBuilder(KEEP);
   private final char[] tail = new char[KEEP];
   private long total;
+  private IOException sourceFailure;
 
   SnippetReader(Reader in) {
     super(in);
@@ -21,7 +22,13 @@ final class SnippetReader extends FilterReader {
 
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
-    int count = super.read(buffer, offset, length);
+    int count;
+    try {
+      count = super.read(buffer, offset, length);
+    } catch (IOException failure) {
+      sourceFailure = failure;
+      throw failure;
+    }
     for (int i = 0; i < count; i++) {
       char c = buffer[offset + i];
       if (head.length() < KEEP) {
@@ -37,6 +44,14 @@ final class SnippetReader extends FilterReader {
   public int read() throws IOException {
     char[] one = new char[1];
     return read(one, 0, 1) < 0 ? -1 : one[0];
+  }
+
+  /**
+   * Whether {@code failure} came from the underlying stream (the network) rather than from the
+   * JSON parser reading it: an {@link java.io.EOFException} can be either.
+   */
+  boolean failedWith(IOException failure) {
+    return failure == sourceFailure;
   }
 
   /** The start of the body, or "..." and the last characters read when the body is longer. */
