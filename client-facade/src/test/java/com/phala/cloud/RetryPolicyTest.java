@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import okhttp3.Headers;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,20 @@ class RetryPolicyTest {
       assertThat(huge.delay(retry, headers())).as("retry %d", retry)
           .isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
     }
+  }
+
+  @Test
+  void aBackoffTooLongToCountInNanosecondsIsCapped() {
+    RetryPolicy forever = new RetryPolicy(3, ChronoUnit.FOREVER.getDuration(), Duration.ofSeconds(8));
+
+    assertThat(forever.delay(1, headers())).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
+  }
+
+  @Test
+  void anUncappedBackoffTooLongToCountInNanosecondsSaturates() {
+    RetryPolicy forever = new RetryPolicy(3, Duration.ofDays(1), ChronoUnit.FOREVER.getDuration());
+
+    assertThat(forever.delay(3, headers())).isBetween(Duration.ofDays(3), Duration.ofDays(4));
   }
 
   @Test
