@@ -57,6 +57,27 @@ class DeadlineTest {
   }
 
   @Test
+  void anErrorBodyDribbledSlowerThanTheDeadlineEndsInATimeoutSoonAfterIt() {
+    api.listingReturns(StubApi.json(503, "{\"detail\":\"" + "slow ".repeat(200) + "\"}")
+        .withChunkedDribbleDelay(20, 3_000));
+
+    list(api.track(api.builder().timeout(Duration.ofMillis(500)).build()));
+
+    assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 500 ms");
+    assertThat(elapsedMillis).isBetween(500L, 500 + SLACK_MILLIS);
+  }
+
+  @Test
+  void aSuccessBodyDribbledSlowerThanTheDeadlineEndsInATimeoutSoonAfterIt() {
+    api.listingReturns(StubApi.example("cvms-full.json").withChunkedDribbleDelay(20, 3_000));
+
+    list(api.track(api.builder().timeout(Duration.ofMillis(500)).build()));
+
+    assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 500 ms");
+    assertThat(elapsedMillis).isBetween(500L, 500 + SLACK_MILLIS);
+  }
+
+  @Test
   void aRetryWhoseWaitWouldPassTheDeadlineIsNotStarted() {
     api.listingReturns(StubApi.json(503, "{\"detail\":\"busy\"}").withHeader("Retry-After", "1"));
 
