@@ -1,0 +1,175 @@
+package com.phala.cloud;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.phala.cloud.cvm.CvmList;
+import com.phala.cloud.errors.NotFoundException;
+import com.phala.cloud.errors.PhalaException;
+import com.phala.cloud.errors.PhalaInvalidDataException;
+import com.phala.cloud.errors.PhalaIoException;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code listCvmsAsync}: the future completes with the same list {@code listCvms} returns, fails
+ * with the same exception types (as the cause), and cancelling it aborts the HTTP call in flight
+ * and any retry still to come. OkHttp's own {@link EventListener} reports what happened on the
+ * wire.
+ */
+class AsyncTest {
+  @RegisterExtension
+  static final StubApi api = new StubApi();
+
+  private static final long WITHIN_SECONDS = 5;
+
+  @Test
+  void theFutureCompletesWithTheList() throws Exception {
+    api.listingReturns(StubApi.example("cvms-full.json"));
+
+    CvmList cvms = api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS);
+
+    assertThat(cvms).extracting(cvm -> cvm.name()).containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+  }
+
+  @Test
+  void theFutureCarriesTheFilters() throws Exception {
+    api.listingReturns(StubApi.json(200, "[]"));
+
+    api.client().listCvmsAsync(ListCvmsParams.builder().teepodId(9).build()).get(WITHIN_SECONDS, TimeUnit.SECONDS);
+
+    assertThat(api.onlyRequest().queryParameter("teepod_id").firstValue()).isEqualTo("9");
+  }
+
+  @Test
+  void anErrorStatusFailsTheFutureWithTheSameExceptionAsTheCause() {
+    api.listingReturns(StubApi.json(404, "{\"detail\":\"Not Found\"}"));
+    CompletableFuture<CvmList> future = api.client().listCvmsAsync();
+
+    assertThatThrownBy(() -> future.get(WITHIN_SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(NotFoundException.class).hasMessageContaining("HTTP 404");
+    assertThatThrownBy(future::join)
+        .isInstanceOf(CompletionException.class)
+        .cause().isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void unusableDataFailsTheFutureWithPhalaInvalidDataException() {
+    api.listingReturns(StubApi.json(200, "{\"not\":\"a list\"}"));
+
+    assertThatThrownBy(() -> api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(PhalaInvalidDataException.class);
+  }
+
+  @Test
+  void aNetworkFailureFailsTheFutureWithPhalaIoException() {
+    api.listingReturns(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+    assertThatThrownBy(() -> api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(PhalaIoException.class);
+  }
+
+  @Test
+  void cancellingTheFutureAbortsTheCallInFlightAndRetriesNoMore() throws Exception {
+    api.listingReturns(StubApi.json(503, "{}").withFixedDelay(3_000));
+    Wire wire = new Wire();
+    PhalaCloud client = api.track(api.builder().maxRetries(5).okHttpClient(wire.client()).build());
+    CompletableFuture<CvmList> future = client.listCvmsAsync();
+    assertThat(wire.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the request went out").isTrue();
+
+    long started = System.nanoTime();
+    assertThat(future.cancel(true)).isTrue();
+
+    assertThat(future).isCancelled();
+    assertThat(wire.callCanceled.await(1, TimeUnit.SECONDS)).as("OkHttp cancelled the call").isTrue();
+    assertThat(wire.callFailed.await(1, TimeUnit.SECONDS)).as("the call ended without its answer").isTrue();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1_000);
+    assertThat(wire.noFurtherCallWithin(300)).as("no retry after cancelling").isTrue();
+  }
+
+  @Test
+  void cancellingTheFutureDuringTheWaitBeforeARetryStopsTheRetry() throws Exception {
+    api.listingReturns(StubApi.json(503, "{}").withHeader("retry-after-ms", "400"));
+    Wire wire = new Wire();
+    PhalaCloud client = api.track(api.builder().okHttpClient(wire.client()).build());
+    CompletableFuture<CvmList> future = client.listCvmsAsync();
+    assertThat(wire.callEnded.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the first answer came").isTrue();
+
+    future.cancel(true);
+
+    assertThat(future).isCancelled();
+    assertThat(wire.noFurtherCallWithin(700)).as("no retry after cancelling").isTrue();
+    assertThat(api.listingRequests()).isEqualTo(1);
+  }
+
+  @Test
+  void afterCloseTheFutureFailsWithPhalaException() {
+    PhalaCloud client = api.client();
+    client.close();
+
+    assertThatThrownBy(() -> client.listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(PhalaException.class).hasMessageContaining("closed");
+  }
+
+  /** What OkHttp reports about the calls of a client built on {@link #client()}. */
+  private static final class Wire extends EventListener {
+    final CountDownLatch requestSent = new CountDownLatch(1);
+    final CountDownLatch callCanceled = new CountDownLatch(1);
+    final CountDownLatch callFailed = new CountDownLatch(1);
+    final CountDownLatch callEnded = new CountDownLatch(1);
+    final AtomicInteger callsStarted = new AtomicInteger();
+
+    OkHttpClient client() {
+      return new OkHttpClient.Builder().eventListener(this).build();
+    }
+
+    @Override
+    public void callStart(Call call) {
+      callsStarted.incrementAndGet();
+    }
+
+    @Override
+    public void requestHeadersEnd(Call call, Request request) {
+      requestSent.countDown();
+    }
+
+    @Override
+    public void canceled(Call call) {
+      callCanceled.countDown();
+    }
+
+    @Override
+    public void callFailed(Call call, IOException ioe) {
+      callFailed.countDown();
+    }
+
+    @Override
+    public void callEnd(Call call) {
+      callEnded.countDown();
+    }
+
+    /** Whether no call beyond those started so far begins within {@code millis}. */
+    boolean noFurtherCallWithin(long millis) throws InterruptedException {
+      int before = callsStarted.get();
+      new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
+      return callsStarted.get() == before && before == 1;
+    }
+  }
+}
