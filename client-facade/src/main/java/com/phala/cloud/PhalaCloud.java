@@ -135,8 +135,23 @@ public final class PhalaCloud implements AutoCloseable {
   private CvmList listCvms(ListCvmsParams params, Execution execution) {
     return runner.execute(request(params), execution, (response, info) -> {
       requireJson(response);
-      return CvmList.read(response.body().charStream(), info);
+      try {
+        return CvmList.read(response.body().charStream(), info);
+      } catch (PhalaInvalidDataException invalid) {
+        throw redacted(invalid);
+      }
     });
+  }
+
+  /**
+   * {@code invalid} with the credential masked in its message and snippet: a base URL pointing at
+   * a service that echoes requests (such as httpbin's {@code /anything}) sends it back.
+   */
+  private PhalaInvalidDataException redacted(PhalaInvalidDataException invalid) {
+    PhalaInvalidDataException masked = new PhalaInvalidDataException(credential.redact(invalid.getMessage()),
+        invalid.where(), credential.redact(invalid.snippet()), invalid.getCause());
+    masked.setStackTrace(invalid.getStackTrace());
+    return masked;
   }
 
   /** {@link #listCvms()} on a background thread. */
@@ -202,10 +217,10 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   /** A 2xx answer that is not JSON (a proxy's or captive portal's HTML page) is unusable data. */
-  private static void requireJson(Response response) throws IOException {
+  private void requireJson(Response response) throws IOException {
     MediaType type = response.body().contentType();
     if (type != null && !type.subtype().contains("json")) {
-      String start = response.peekBody(300).string().replaceAll("\\s+", " ").trim();
+      String start = credential.redact(response.peekBody(300).string().replaceAll("\\s+", " ").trim());
       throw new PhalaInvalidDataException("The API answered HTTP " + response.code() + " with " + type.type() + "/"
           + type.subtype() + " instead of JSON; a proxy or captive portal may be in the way. Received: " + start,
           "$", start, null);

@@ -11,6 +11,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.errors.UnauthorizedException;
 import com.phala.cloud.errors.UnprocessableEntityException;
@@ -142,6 +143,36 @@ class SecretsNeverLeakTest {
 
     assertThat(thrown).isInstanceOf(UnprocessableEntityException.class);
     assertThat(thrown.getMessage()).doesNotContain(mode.secret);
+  }
+
+  /** A base URL pointing at an echo service (such as httpbin's /anything) by mistake. */
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void unusableDataEchoingTheSecretDoesNotRepeatItInTheMessageOrSnippet(Mode mode) {
+    String header = mode == Mode.API_KEY ? "X-Api-Key" : "Authorization";
+    String value = mode == Mode.API_KEY ? mode.secret : "Bearer " + mode.secret;
+    api.listingReturns(StubApi.json(200, "{\"headers\":{\"" + header + "\":\"" + value + "\"},\"method\":\"GET\"}"));
+
+    Throwable thrown = catchThrowable(() -> mode.client().listCvms());
+
+    assertThat(thrown).isInstanceOfSatisfying(PhalaInvalidDataException.class, e -> {
+      assertThat(e.getMessage()).contains("headers").doesNotContain(mode.secret);
+      assertThat(e.snippet()).contains("headers").doesNotContain(mode.secret);
+    });
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void anHtmlPageEchoingTheSecretDoesNotRepeatItInTheMessageOrSnippet(Mode mode) {
+    api.listingReturns(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+        .withBody("<html><body>Your request: X-API-Key: " + mode.secret + "</body></html>"));
+
+    Throwable thrown = catchThrowable(() -> mode.client().listCvms());
+
+    assertThat(thrown).isInstanceOfSatisfying(PhalaInvalidDataException.class, e -> {
+      assertThat(e.getMessage()).contains("Your request").doesNotContain(mode.secret);
+      assertThat(e.snippet()).doesNotContain(mode.secret);
+    });
   }
 
   @ParameterizedTest
