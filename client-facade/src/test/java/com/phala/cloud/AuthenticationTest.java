@@ -82,7 +82,7 @@ class AuthenticationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\r", "\n", "\r\n", "\t", "\u0000", "\u0007", "\u001b", "\u007f", " "})
+  @ValueSource(strings = {"\r", "\n", "\r\n", "\t", "\u0000", "\u0007", "\u001b", "\u007f"})
   void anApiKeyWithAControlCharacterIsRefusedWithoutRepeatingIt(String control) {
     String key = StubApi.API_KEY + control + "X-Injected: 1";
 

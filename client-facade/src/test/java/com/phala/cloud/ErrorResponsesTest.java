@@ -136,9 +136,9 @@ class ErrorResponsesTest {
   @ValueSource(ints = {402, 405, 418})
   void anyOtherErrorStatusIsAnUnexpectedStatusCodeException(int status) {
     UnexpectedStatusCodeException e = failure(UnexpectedStatusCodeException.class, status,
-        "{\"detail\":\"Payment required\"}");
+        "{\"detail\":\"Not for you\"}");
 
-    assertThat(e.getMessage()).contains("HTTP " + status).contains("Payment required");
+    assertThat(e.getMessage()).contains("HTTP " + status).contains("Not for you");
   }
 
   @Test
