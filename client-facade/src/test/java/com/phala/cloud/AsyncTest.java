@@ -10,25 +10,18 @@ import com.phala.cloud.errors.NotFoundException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.Call;
-import okhttp3.EventListener;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code listCvmsAsync}: the future completes with the same list {@code listCvms} returns, fails
  * with the same exception types (as the cause), and cancelling it aborts the HTTP call in flight
- * and any retry still to come. OkHttp's own {@link EventListener} reports what happened on the
- * wire.
+ * and any retry still to come. OkHttp's own event listener ({@link StubApi.Calls}) reports what
+ * happened on the wire.
  */
 class AsyncTest {
   @RegisterExtension
@@ -88,7 +81,7 @@ class AsyncTest {
   @Test
   void cancellingTheFutureAbortsTheCallInFlightAndRetriesNoMore() throws Exception {
     api.listingReturns(StubApi.json(503, "{}").withFixedDelay(3_000));
-    Wire wire = new Wire();
+    StubApi.Calls wire = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().maxRetries(5).okHttpClient(wire.client()).build());
     CompletableFuture<CvmList> future = client.listCvmsAsync();
     assertThat(wire.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the request went out").isTrue();
@@ -106,7 +99,7 @@ class AsyncTest {
   @Test
   void cancellingTheFutureDuringTheWaitBeforeARetryStopsTheRetry() throws Exception {
     api.listingReturns(StubApi.json(503, "{}").withHeader("retry-after-ms", "400"));
-    Wire wire = new Wire();
+    StubApi.Calls wire = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().okHttpClient(wire.client()).build());
     CompletableFuture<CvmList> future = client.listCvmsAsync();
     assertThat(wire.callEnded.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the first answer came").isTrue();
@@ -115,7 +108,6 @@ class AsyncTest {
 
     assertThat(future).isCancelled();
     assertThat(wire.noFurtherCallWithin(700)).as("no retry after cancelling").isTrue();
-    assertThat(api.listingRequests()).isEqualTo(1);
   }
 
   @Test
@@ -126,50 +118,5 @@ class AsyncTest {
     assertThatThrownBy(() -> client.listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOf(PhalaException.class).hasMessageContaining("closed");
-  }
-
-  /** What OkHttp reports about the calls of a client built on {@link #client()}. */
-  private static final class Wire extends EventListener {
-    final CountDownLatch requestSent = new CountDownLatch(1);
-    final CountDownLatch callCanceled = new CountDownLatch(1);
-    final CountDownLatch callFailed = new CountDownLatch(1);
-    final CountDownLatch callEnded = new CountDownLatch(1);
-    final AtomicInteger callsStarted = new AtomicInteger();
-
-    OkHttpClient client() {
-      return new OkHttpClient.Builder().eventListener(this).build();
-    }
-
-    @Override
-    public void callStart(Call call) {
-      callsStarted.incrementAndGet();
-    }
-
-    @Override
-    public void requestHeadersEnd(Call call, Request request) {
-      requestSent.countDown();
-    }
-
-    @Override
-    public void canceled(Call call) {
-      callCanceled.countDown();
-    }
-
-    @Override
-    public void callFailed(Call call, IOException ioe) {
-      callFailed.countDown();
-    }
-
-    @Override
-    public void callEnd(Call call) {
-      callEnded.countDown();
-    }
-
-    /** Whether no call beyond those started so far begins within {@code millis}. */
-    boolean noFurtherCallWithin(long millis) throws InterruptedException {
-      int before = callsStarted.get();
-      new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
-      return callsStarted.get() == before && before == 1;
-    }
   }
 }

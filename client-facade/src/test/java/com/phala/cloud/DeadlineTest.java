@@ -24,8 +24,15 @@ class DeadlineTest {
   /** How late after the deadline the call may end: scheduling, not waiting. */
   private static final long SLACK_MILLIS = 500;
 
+  /** Counts attempts as they start (the server's journal misses aborted, delayed ones). */
+  private final StubApi.Calls calls = new StubApi.Calls();
   private Throwable thrown;
   private long elapsedMillis;
+
+  /** A client counted by {@link #calls}. */
+  private PhalaCloud.Builder builder() {
+    return api.builder().okHttpClient(calls.client());
+  }
 
   private void list(PhalaCloud client) {
     long started = System.nanoTime();
@@ -37,23 +44,23 @@ class DeadlineTest {
   void aServerSlowerThanTheDeadlineEndsInATimeoutSoonAfterIt() {
     api.listingReturns(StubApi.example("cvms-minimal.json").withFixedDelay(3_000));
 
-    list(api.track(api.builder().timeout(Duration.ofMillis(400)).build()));
+    list(api.track(builder().timeout(Duration.ofMillis(400)).build()));
 
     assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 400 ms");
     assertThat(elapsedMillis).isBetween(400L, 400 + SLACK_MILLIS);
-    assertThat(api.listingRequests()).isEqualTo(1);
+    assertThat(calls.started()).isEqualTo(1);
   }
 
   @Test
   void theDeadlineCoversEveryAttemptTogether() {
     api.listingReturns(StubApi.json(503, "{}").withFixedDelay(250));
 
-    list(api.track(api.builder().maxRetries(10).timeout(Duration.ofMillis(700)).build()));
+    list(api.track(builder().maxRetries(10).timeout(Duration.ofMillis(700)).build()));
 
     assertThat(thrown).isInstanceOf(PhalaTimeoutException.class);
     assertThat(thrown.getMessage()).contains("deadline of 700 ms");
     assertThat(elapsedMillis).isBetween(700L, 700 + SLACK_MILLIS);
-    assertThat(api.listingRequests()).isBetween(2, 3);
+    assertThat(calls.started()).isBetween(2, 3);
   }
 
   @Test
@@ -61,7 +68,7 @@ class DeadlineTest {
     api.listingReturns(StubApi.json(503, "{\"detail\":\"" + "slow ".repeat(200) + "\"}")
         .withChunkedDribbleDelay(20, 3_000));
 
-    list(api.track(api.builder().timeout(Duration.ofMillis(500)).build()));
+    list(api.track(builder().timeout(Duration.ofMillis(500)).build()));
 
     assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 500 ms");
     assertThat(elapsedMillis).isBetween(500L, 500 + SLACK_MILLIS);
@@ -71,7 +78,7 @@ class DeadlineTest {
   void aSuccessBodyDribbledSlowerThanTheDeadlineEndsInATimeoutSoonAfterIt() {
     api.listingReturns(StubApi.example("cvms-full.json").withChunkedDribbleDelay(20, 3_000));
 
-    list(api.track(api.builder().timeout(Duration.ofMillis(500)).build()));
+    list(api.track(builder().timeout(Duration.ofMillis(500)).build()));
 
     assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 500 ms");
     assertThat(elapsedMillis).isBetween(500L, 500 + SLACK_MILLIS);
@@ -81,21 +88,21 @@ class DeadlineTest {
   void aRetryWhoseWaitWouldPassTheDeadlineIsNotStarted() {
     api.listingReturns(StubApi.json(503, "{\"detail\":\"busy\"}").withHeader("Retry-After", "1"));
 
-    list(api.track(api.builder().timeout(Duration.ofMillis(600)).build()));
+    list(api.track(builder().timeout(Duration.ofMillis(600)).build()));
 
     assertThat(thrown).isInstanceOf(InternalServerException.class).hasMessageContaining("busy");
     assertThat(elapsedMillis).isLessThan(600);
-    assertThat(api.listingRequests()).isEqualTo(1);
+    assertThat(calls.started()).isEqualTo(1);
   }
 
   @Test
   void theReadTimeoutBoundsEachAttemptAndEndsInATimeout() {
     api.listingReturns(StubApi.example("cvms-minimal.json").withFixedDelay(1_000));
 
-    list(api.track(api.builder().readTimeout(Duration.ofMillis(150)).maxRetries(1).build()));
+    list(api.track(builder().readTimeout(Duration.ofMillis(150)).maxRetries(1).build()));
 
     assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("timed out");
-    assertThat(api.listingRequests()).isEqualTo(2);
+    assertThat(calls.started()).isEqualTo(2);
     assertThat(elapsedMillis).isLessThan(1_000);
   }
 
@@ -103,7 +110,7 @@ class DeadlineTest {
   void aDeadlineTooLongToCountInNanosecondsMeansNoDeadline() {
     api.listingReturns(StubApi.example("cvms-minimal.json"));
 
-    list(api.track(api.builder().timeout(ChronoUnit.FOREVER.getDuration()).build()));
+    list(api.track(builder().timeout(ChronoUnit.FOREVER.getDuration()).build()));
 
     assertThat(thrown).isNull();
   }
@@ -112,7 +119,7 @@ class DeadlineTest {
   void aSubMillisecondReadTimeoutStillTimesOut() {
     api.listingReturns(StubApi.example("cvms-minimal.json").withFixedDelay(1_000));
 
-    list(api.track(api.builder().readTimeout(Duration.ofNanos(1)).maxRetries(0).build()));
+    list(api.track(builder().readTimeout(Duration.ofNanos(1)).maxRetries(0).build()));
 
     assertThat(thrown).isInstanceOf(PhalaTimeoutException.class);
     assertThat(elapsedMillis).isLessThan(1_000);
@@ -123,7 +130,7 @@ class DeadlineTest {
     api.listingReturns(StubApi.example("cvms-minimal.json"));
     Duration forever = ChronoUnit.FOREVER.getDuration();
 
-    list(api.track(api.builder().connectTimeout(forever).readTimeout(Duration.ofDays(30)).build()));
+    list(api.track(builder().connectTimeout(forever).readTimeout(Duration.ofDays(30)).build()));
 
     assertThat(thrown).isNull();
   }

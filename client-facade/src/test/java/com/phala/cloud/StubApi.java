@@ -19,7 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -142,7 +149,11 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     return get(urlPathEqualTo(PATH));
   }
 
-  /** How many listing requests the server received. */
+  /**
+   * How many listing requests the server received. WireMock records a request once its response
+   * is written, so a delayed response is counted late (possibly in the next test of the class) or,
+   * if the client gave up, never: with delayed responses, count attempts with {@link Calls}.
+   */
   int listingRequests() {
     return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(PATH)).build()).getCount();
   }
@@ -154,6 +165,60 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
       throw new AssertionError("expected exactly one request to " + PATH + " but got " + requests.size());
     }
     return requests.get(0);
+  }
+
+  /**
+   * The HTTP calls of a client built on {@link #client()}, as OkHttp's own event listener reports
+   * them while they happen: attempts started, the first request sent, cancelled, failed, ended.
+   */
+  static final class Calls extends EventListener {
+    final CountDownLatch requestSent = new CountDownLatch(1);
+    final CountDownLatch callCanceled = new CountDownLatch(1);
+    final CountDownLatch callFailed = new CountDownLatch(1);
+    final CountDownLatch callEnded = new CountDownLatch(1);
+    private final AtomicInteger started = new AtomicInteger();
+
+    /** An OkHttp client reporting to this listener, for {@link PhalaCloud.Builder#okHttpClient}. */
+    OkHttpClient client() {
+      return new OkHttpClient.Builder().eventListener(this).build();
+    }
+
+    /** How many calls (attempts) have started. */
+    int started() {
+      return started.get();
+    }
+
+    /** Whether no call beyond the first one starts within {@code millis}. */
+    boolean noFurtherCallWithin(long millis) throws InterruptedException {
+      int before = started.get();
+      new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
+      return started.get() == before && before == 1;
+    }
+
+    @Override
+    public void callStart(Call call) {
+      started.incrementAndGet();
+    }
+
+    @Override
+    public void requestHeadersEnd(Call call, Request request) {
+      requestSent.countDown();
+    }
+
+    @Override
+    public void canceled(Call call) {
+      callCanceled.countDown();
+    }
+
+    @Override
+    public void callFailed(Call call, IOException ioe) {
+      callFailed.countDown();
+    }
+
+    @Override
+    public void callEnd(Call call) {
+      callEnded.countDown();
+    }
   }
 
   /** A JSON response with {@code status} and {@code body}. */
