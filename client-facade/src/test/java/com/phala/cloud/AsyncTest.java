@@ -81,33 +81,33 @@ class AsyncTest {
   @Test
   void cancellingTheFutureAbortsTheCallInFlightAndRetriesNoMore() throws Exception {
     api.listingReturns(StubApi.json(503, "{}").withFixedDelay(3_000));
-    StubApi.Calls wire = new StubApi.Calls();
-    PhalaCloud client = api.track(api.builder().maxRetries(5).okHttpClient(wire.client()).build());
+    StubApi.Calls calls = new StubApi.Calls();
+    PhalaCloud client = api.track(api.builder().maxRetries(5).okHttpClient(calls.client()).build());
     CompletableFuture<CvmList> future = client.listCvmsAsync();
-    assertThat(wire.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the request went out").isTrue();
+    assertThat(calls.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the request went out").isTrue();
 
     long started = System.nanoTime();
     assertThat(future.cancel(true)).isTrue();
 
     assertThat(future).isCancelled();
-    assertThat(wire.callCanceled.await(1, TimeUnit.SECONDS)).as("OkHttp cancelled the call").isTrue();
-    assertThat(wire.callFailed.await(1, TimeUnit.SECONDS)).as("the call ended without its answer").isTrue();
+    assertThat(calls.callCanceled.await(1, TimeUnit.SECONDS)).as("OkHttp cancelled the call").isTrue();
+    assertThat(calls.callFailed.await(1, TimeUnit.SECONDS)).as("the call ended without its answer").isTrue();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1_000);
-    assertThat(wire.noFurtherCallWithin(300)).as("no retry after cancelling").isTrue();
+    assertThat(calls.noFurtherCallWithin(300)).as("no retry after cancelling").isTrue();
   }
 
   @Test
   void cancellingTheFutureDuringTheWaitBeforeARetryStopsTheRetry() throws Exception {
     api.listingReturns(StubApi.json(503, "{}").withHeader("retry-after-ms", "400"));
-    StubApi.Calls wire = new StubApi.Calls();
-    PhalaCloud client = api.track(api.builder().okHttpClient(wire.client()).build());
+    StubApi.Calls calls = new StubApi.Calls();
+    PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
     CompletableFuture<CvmList> future = client.listCvmsAsync();
-    assertThat(wire.callEnded.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the first answer came").isTrue();
+    assertThat(calls.callEnded.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the first answer came").isTrue();
 
     future.cancel(true);
 
     assertThat(future).isCancelled();
-    assertThat(wire.noFurtherCallWithin(700)).as("no retry after cancelling").isTrue();
+    assertThat(calls.noFurtherCallWithin(700)).as("no retry after cancelling").isTrue();
   }
 
   @Test
