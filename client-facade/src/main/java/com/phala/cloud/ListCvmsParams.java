@@ -78,7 +78,8 @@ public final class ListCvmsParams {
      */
     public Builder userId(String userId) {
       if (userId != null && !userId.equals("0")) {
-        UserId.parse(userId, "user_id");
+        // Name both accepted forms: the user id's own message knows only the usr_ form.
+        UserId.parse(userId, "user_id, unless it is '0' (CVMs with no owner),");
       }
       this.userId = userId;
       return this;

@@ -135,8 +135,23 @@ public final class PhalaCloud implements AutoCloseable {
   private CvmList listCvms(ListCvmsParams params, Execution execution) {
     return runner.execute(request(params), execution, (response, info) -> {
       requireJson(response);
-      return CvmList.read(response.body().charStream(), info);
+      try {
+        return CvmList.read(response.body().charStream(), info);
+      } catch (PhalaInvalidDataException invalid) {
+        throw redacted(invalid);
+      }
     });
+  }
+
+  /**
+   * {@code invalid} with the credential masked in its message and snippet: a base URL pointing at
+   * a service that echoes requests (such as httpbin's {@code /anything}) sends it back.
+   */
+  private PhalaInvalidDataException redacted(PhalaInvalidDataException invalid) {
+    PhalaInvalidDataException masked = new PhalaInvalidDataException(credential.redact(invalid.getMessage()),
+        invalid.where(), credential.redact(invalid.snippet()), invalid.getCause());
+    masked.setStackTrace(invalid.getStackTrace());
+    return masked;
   }
 
   /** {@link #listCvms()} on a background thread. */
@@ -202,10 +217,10 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   /** A 2xx answer that is not JSON (a proxy's or captive portal's HTML page) is unusable data. */
-  private static void requireJson(Response response) throws IOException {
+  private void requireJson(Response response) throws IOException {
     MediaType type = response.body().contentType();
     if (type != null && !type.subtype().contains("json")) {
-      String start = response.peekBody(300).string().replaceAll("\\s+", " ").trim();
+      String start = credential.redact(response.peekBody(300).string().replaceAll("\\s+", " ").trim());
       throw new PhalaInvalidDataException("The API answered HTTP " + response.code() + " with " + type.type() + "/"
           + type.subtype() + " instead of JSON; a proxy or captive portal may be in the way. Received: " + start,
           "$", start, null);
@@ -242,10 +257,10 @@ public final class PhalaCloud implements AutoCloseable {
   private OkHttpClient http(Builder builder) {
     OkHttpClient.Builder http = builder.okHttpClient == null ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
     if (builder.okHttpClient == null || builder.connectTimeout != null) {
-      http.connectTimeout(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT));
+      http.connectTimeout(forOkHttp(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT)));
     }
     if (builder.okHttpClient == null || builder.readTimeout != null) {
-      http.readTimeout(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT));
+      http.readTimeout(forOkHttp(orDefault(builder.readTimeout, DEFAULT_READ_TIMEOUT)));
     }
     if (builder.proxy != null) {
       http.proxy(builder.proxy);
@@ -257,6 +272,16 @@ public final class PhalaCloud implements AutoCloseable {
         .addInterceptor(new StaticHeadersInterceptor(userAgent))
         .addNetworkInterceptor(new AuthInterceptor(credential, baseUrl))
         .build();
+  }
+
+  /**
+   * A positive timeout in the range OkHttp takes: whole milliseconds, at least 1 (OkHttp reads 0,
+   * which a sub-millisecond value would round to, as "no timeout"), at most {@link
+   * Integer#MAX_VALUE} ms (about 24.8 days; OkHttp refuses more).
+   */
+  private static Duration forOkHttp(Duration timeout) {
+    Duration longest = Duration.ofMillis(Integer.MAX_VALUE);
+    return timeout.compareTo(longest) > 0 ? longest : Duration.ofMillis(Math.max(1, timeout.toMillis()));
   }
 
   private static Duration orDefault(Duration value, Duration fallback) {
@@ -424,19 +449,28 @@ public final class PhalaCloud implements AutoCloseable {
       return this;
     }
 
-    /** Time to set up a connection (default 30 s). */
+    /**
+     * Time to set up a connection (default 30 s). Counted in whole milliseconds, at least 1, and
+     * capped at about 24.8 days, the longest OkHttp takes.
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** Longest silence while reading a response (default 60 s). */
+    /**
+     * Longest silence while reading a response (default 60 s). Counted in whole milliseconds, at
+     * least 1, and capped at about 24.8 days, the longest OkHttp takes.
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = positive(readTimeout, "readTimeout");
       return this;
     }
 
-    /** The whole-call deadline: every attempt and every wait between retries together (default 120 s). */
+    /**
+     * The whole-call deadline: every attempt and every wait between retries together (default 120
+     * s). {@code ChronoUnit.FOREVER.getDuration()} means no deadline.
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
       return this;

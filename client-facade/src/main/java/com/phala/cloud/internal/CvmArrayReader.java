@@ -2,13 +2,13 @@ package com.phala.cloud.internal;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonObjectNode;
 import com.phala.cloud.internal.json.JsonTreeReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.regex.Pattern;
 
 /**
  * Reads a response body that must be a JSON array of objects, one object at a time, so a list
@@ -17,6 +17,10 @@ import java.io.Reader;
  * snippet of what was read; I/O failures pass through as {@link IOException}.
  */
 public final class CvmArrayReader implements Closeable {
+  /** Gson's advice to parse leniently: meant for its callers, meaningless to ours. */
+  private static final Pattern LENIENT_ADVICE =
+      Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept malformed JSON");
+
   private final SnippetReader source;
   private final JsonReader reader;
   private boolean started;
@@ -36,7 +40,7 @@ public final class CvmArrayReader implements Closeable {
     }
     try {
       if (!started) {
-        JsonToken first = reader.peek();
+        JsonToken first = firstToken();
         if (first != JsonToken.BEGIN_ARRAY) {
           throw invalid("The API sent " + describe(first) + " where a JSON array of CVMs belongs", null);
         }
@@ -75,11 +79,28 @@ public final class CvmArrayReader implements Closeable {
     }
   }
 
-  /** Whether only whitespace is left; a strict reader reports anything else as malformed JSON. */
+  /** The body's first token; {@link JsonToken#END_DOCUMENT} when it is empty or only whitespace. */
+  private JsonToken firstToken() throws IOException {
+    try {
+      return reader.peek();
+    } catch (java.io.EOFException empty) {
+      if (source.failedWith(empty)) {
+        throw empty;
+      }
+      // A strict reader finds no value at all; that is an empty body, not one cut short.
+      return JsonToken.END_DOCUMENT;
+    }
+  }
+
+  /**
+   * Whether only whitespace follows the array. A strict reader refuses anything else after the
+   * top-level value with a {@link com.google.gson.stream.MalformedJsonException} that advises
+   * lenient parsing, which means nothing to a caller; here it just means "more data".
+   */
   private boolean atEndOfDocument() throws IOException {
     try {
       return reader.peek() == JsonToken.END_DOCUMENT;
-    } catch (MalformedJsonException moreData) {
+    } catch (com.google.gson.stream.MalformedJsonException moreData) {
       return false;
     }
   }
@@ -89,9 +110,16 @@ public final class CvmArrayReader implements Closeable {
     return index;
   }
 
-  /** Malformed JSON (an {@link IOException} subclass in Gson) is data, not a network failure. */
+  /**
+   * Malformed JSON (an {@link IOException} subclass in Gson) is data, not a network failure. A
+   * failure of the body stream itself (such as the {@link java.io.EOFException} of a connection
+   * closed between two chunks) stays an I/O failure, so the call is retried.
+   */
   private IOException asInvalid(IOException e) throws IOException {
-    if (e instanceof MalformedJsonException || e instanceof java.io.EOFException) {
+    if (source.failedWith(e)) {
+      return e;
+    }
+    if (e instanceof com.google.gson.stream.MalformedJsonException || e instanceof java.io.EOFException) {
       throw invalid(e instanceof java.io.EOFException ? "The API's response ended in the middle of the JSON"
           : "The API sent malformed JSON", e);
     }
@@ -105,11 +133,9 @@ public final class CvmArrayReader implements Closeable {
         where, source.snippet(), cause);
   }
 
-  /** Gson's first line, without its advice to parse leniently: a caller cannot act on that. */
   private static String firstLine(String text) {
     int newline = text.indexOf('\n');
-    String line = (newline < 0 ? text : text.substring(0, newline))
-        .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON ", "");
+    String line = LENIENT_ADVICE.matcher(newline < 0 ? text : text.substring(0, newline)).replaceFirst("Not valid JSON");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 

@@ -17,6 +17,7 @@ final class SnippetReader extends FilterReader {
   private final char[] tail = new char[KEEP];
   private int tailLength;
   private long total;
+  private IOException sourceFailure;
 
   SnippetReader(Reader in) {
     super(in);
@@ -24,7 +25,13 @@ final class SnippetReader extends FilterReader {
 
   @Override
   public int read(char[] buffer, int offset, int length) throws IOException {
-    int count = super.read(buffer, offset, length);
+    int count;
+    try {
+      count = super.read(buffer, offset, length);
+    } catch (IOException failure) {
+      sourceFailure = failure;
+      throw failure;
+    }
     if (count > 0) {
       if (headLength < KEEP) {
         int copy = Math.min(KEEP - headLength, count);
@@ -49,6 +56,14 @@ final class SnippetReader extends FilterReader {
   public int read() throws IOException {
     char[] one = new char[1];
     return read(one, 0, 1) < 0 ? -1 : one[0];
+  }
+
+  /**
+   * Whether {@code failure} came from the underlying stream (the network) rather than from the
+   * JSON parser reading it: an {@link java.io.EOFException} can be either.
+   */
+  boolean failedWith(IOException failure) {
+    return failure == sourceFailure;
   }
 
   /** The start of the body, or "..." and the last characters read when the body is longer. */

@@ -99,8 +99,15 @@ public final class CallRunner {
             watchdog.cancel(false);
           }
         }
-        watchdog.cancel(false);
+        // The error body is read under the watchdog too: a server may dribble it past the deadline.
         failure = ErrorResponses.toException(response, credential);
+        watchdog.cancel(false);
+        if (execution.isCancelled()) {
+          throw new CancellationException("The call was cancelled.");
+        }
+        if (execution.deadlineHit()) {
+          throw deadlineExceeded(execution, failure);
+        }
         if (!RetryPolicy.isRetryable(response.code())) {
           throw failure;
         }

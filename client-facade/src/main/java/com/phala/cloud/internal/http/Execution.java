@@ -16,10 +16,14 @@ public final class Execution {
   private volatile Call current;
   private volatile boolean deadlineHit;
 
-  /** An execution that must finish within {@code budget} from now. */
+  /**
+   * An execution that must finish within {@code budget} from now; a budget too long to count in
+   * nanoseconds (such as {@code ChronoUnit.FOREVER}) is about 292 years, in effect no deadline.
+   */
   public Execution(Duration budget) {
     this.budget = budget;
-    this.deadlineNanos = System.nanoTime() + budget.toNanos();
+    // May wrap around: remaining() subtracts, which stays right for any budget up to Long.MAX_VALUE.
+    this.deadlineNanos = System.nanoTime() + RetryPolicy.saturatedNanos(budget);
   }
 
   /** The whole-call budget this execution started with. */

@@ -60,10 +60,25 @@ public final class RetryPolicy {
     if (asked.isPresent()) {
       return asked.get();
     }
-    long base = initialBackoff.toNanos() << Math.min(retry - 1, 30);
-    long capped = Math.min(base < 0 ? Long.MAX_VALUE : base, maxBackoff.toNanos());
+    long initial = saturatedNanos(initialBackoff);
+    int doublings = Math.max(0, Math.min(retry - 1, 62));
+    // Saturate instead of shifting bits out: an overflowed shift can wrap to a small positive wait.
+    long base = initial > (Long.MAX_VALUE >> doublings) ? Long.MAX_VALUE : initial << doublings;
+    long capped = Math.min(base, saturatedNanos(maxBackoff));
     double jitter = 1 - 0.25 * ThreadLocalRandom.current().nextDouble();
     return Duration.ofNanos((long) (capped * jitter));
+  }
+
+  /**
+   * {@code duration} in nanoseconds, saturating at {@link Long#MAX_VALUE} (about 292 years)
+   * where {@link Duration#toNanos()} would overflow, so "forever" stays usable.
+   */
+  static long saturatedNanos(Duration duration) {
+    try {
+      return duration.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return duration.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   /**
