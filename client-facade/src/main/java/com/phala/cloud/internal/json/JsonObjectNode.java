@@ -26,6 +26,13 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
     values = new Object[capacity];
   }
 
+  /** An object of exactly these members, names distinct; the arrays are taken, not copied. */
+  JsonObjectNode(String[] keys, Object[] values) {
+    this.keys = keys;
+    this.values = values;
+    this.size = keys.length;
+  }
+
   /** An empty, read-only object. */
   public static JsonObjectNode empty() {
     return new JsonObjectNode(0);
@@ -48,7 +55,17 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
     size++;
   }
 
+  /**
+   * Names from {@link Utf8JsonParser} are interned, like the constants callers look them up
+   * with, so an identity pass finds them without calling {@code equals}; the second pass serves
+   * every other caller and tree.
+   */
   private int indexOf(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i] == key) {
+        return i;
+      }
+    }
     for (int i = 0; i < size; i++) {
       if (keys[i].equals(key)) {
         return i;
