@@ -15,7 +15,7 @@ import java.io.Reader;
  * becomes a {@link PhalaInvalidDataException} with the JSON path where it broke and a short
  * snippet of what was read; I/O failures pass through as {@link IOException}.
  */
-public final class CvmArrayReader implements Closeable {
+public final class CvmArrayReader implements CvmReader {
   private final SnippetReader source;
   private final JsonReader reader;
   private boolean started;
