@@ -364,52 +364,40 @@ public final class Utf8JsonParser extends ByteInput {
 
   /**
    * A member name after its opening quote. Plain ASCII names (every name the API sends) come
-   * from {@link KeyCache}, hashed while scanning; anything else takes the general path and is
-   * interned, so all names are canonical.
+   * from {@link KeyCache}; anything else takes the general path and is interned, so all names
+   * are canonical.
    */
   private String readKey() throws IOException {
-    int i = pos;
-    int hash = 0;
-    while (true) {
-      byte[] b = buf;
-      int end = limit;
-      while (i < end) {
-        byte c = b[i];
-        if (c == '"') {
-          int start = pos;
-          pos = i + 1;
-          return KeyCache.name(b, start, i - start, hash);
-        }
-        if (c < 0x20 || c == '\\') { // a control character, an escape, or a byte >= 0x80 (negative)
-          return readSpecialString(i).intern();
-        }
-        hash = 31 * hash + c;
-        i++;
-      }
-      i -= fill();
-      if (i >= limit) {
-        throw truncated();
-      }
+    int end = endOfPlainString();
+    if (buf[end] != '"') {
+      return readSpecialString(end).intern();
     }
+    String name = KeyCache.name(buf, pos, end - pos);
+    pos = end + 1;
+    return name;
   }
 
   /** A string value after its opening quote: ASCII without escapes becomes a String directly. */
   private String readString() throws IOException {
+    int end = endOfPlainString();
+    if (buf[end] != '"') {
+      return readSpecialString(end);
+    }
+    String value = new String(buf, pos, end - pos, StandardCharsets.ISO_8859_1);
+    pos = end + 1;
+    return value;
+  }
+
+  /**
+   * The index of the first byte from {@code pos} on that is not plain ASCII string content (the
+   * closing quote, usually), reading more input as needed.
+   */
+  private int endOfPlainString() throws IOException {
     int i = pos;
     while (true) {
-      byte[] b = buf;
-      int end = limit;
-      while (i < end) {
-        byte c = b[i];
-        if (c == '"') {
-          int start = pos;
-          pos = i + 1;
-          return new String(b, start, i - start, StandardCharsets.ISO_8859_1);
-        }
-        if (c < 0x20 || c == '\\') { // a control character, an escape, or a byte >= 0x80 (negative)
-          return readSpecialString(i);
-        }
-        i++;
+      i = Swar.skipPlainString(buf, i, limit);
+      if (i < limit) {
+        return i;
       }
       i -= fill();
       if (i >= limit) {
