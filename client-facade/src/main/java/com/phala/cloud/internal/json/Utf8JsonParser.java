@@ -53,7 +53,9 @@ public final class Utf8JsonParser extends ByteInput {
   private final String[][] scratchKeys = new String[MAX_NESTING + 1][];
   private final Object[][] scratchValues = new Object[MAX_NESTING + 1][];
   private final Object[][] scratchItems = new Object[MAX_NESTING + 1][];
-  /** Strings with escapes collect here; reused. */
+  /** ASCII strings with escapes collect here; reused, grown as needed. */
+  private byte[] text = new byte[128];
+  /** Strings with non-ASCII characters and escapes collect here; reused. */
   private final StringBuilder chars = new StringBuilder();
   private boolean started;
 
@@ -407,13 +409,71 @@ public final class Utf8JsonParser extends ByteInput {
   }
 
   /**
-   * The general path for a string whose bytes from {@code pos} to {@code i} are plain ASCII and
-   * {@code buf[i]} is not: escapes, UTF-8 sequences, control characters. Runs of raw bytes are
-   * decoded by the JDK's UTF-8 decoder, so malformed sequences get the same replacement
-   * characters as on the {@code Reader} path.
+   * The rest of a string whose bytes from {@code pos} to {@code i} are plain ASCII and {@code
+   * buf[i]} is not. Escapes of ASCII characters (the {@code \n} and {@code \"} of embedded
+   * files and JSON) keep the string in bytes, copied run by run into {@link #text}; the first
+   * non-ASCII byte or character moves it to {@link #readUnicodeString}.
    */
   private String readSpecialString(int i) throws IOException {
-    StringBuilder out = null; // only once there is an escape
+    int length = 0; // bytes in text
+    while (true) {
+      if (i >= limit) {
+        i -= fill();
+        if (i >= limit) {
+          throw truncated();
+        }
+        i = Swar.skipPlainString(buf, i, limit);
+        continue;
+      }
+      byte c = buf[i];
+      if (c == '"' || c == '\\') {
+        length = appendToText(length, i);
+        if (c == '"') {
+          pos = i + 1;
+          return new String(text, 0, length, StandardCharsets.ISO_8859_1);
+        }
+        pos = i;
+        char escaped = readEscape();
+        if (escaped >= 0x80) {
+          return readUnicodeString(textAsChars(length).append(escaped), pos);
+        }
+        text[length++] = (byte) escaped;
+        i = Swar.skipPlainString(buf, pos, limit);
+      } else if (c < 0) {
+        return readUnicodeString(textAsChars(length), i);
+      } else {
+        throw controlCharacter(i);
+      }
+    }
+  }
+
+  /** Appends the plain bytes {@code buf[pos..end)} to {@link #text}, which holds {@code length}; the new length. */
+  private int appendToText(int length, int end) {
+    int count = end - pos;
+    if (length + count + 1 > text.length) { // + 1: room for an escaped character after them
+      text = Arrays.copyOf(text, Math.max(text.length * 2, length + count + 1));
+    }
+    System.arraycopy(buf, pos, text, length, count);
+    return length + count;
+  }
+
+  /** The reused character buffer, holding the first {@code length} bytes of {@link #text}. */
+  private StringBuilder textAsChars(int length) {
+    StringBuilder out = chars;
+    out.setLength(0);
+    for (int k = 0; k < length; k++) {
+      out.append((char) text[k]);
+    }
+    return out;
+  }
+
+  /**
+   * The general path for the rest of a string: {@code out} holds what came before {@code pos},
+   * and {@code buf[pos..i)} is ASCII not yet added. Runs of raw bytes are decoded by the JDK's
+   * UTF-8 decoder, so malformed sequences get the same replacement characters as on the {@code
+   * Reader} path.
+   */
+  private String readUnicodeString(StringBuilder out, int i) throws IOException {
     boolean ascii = true; // whether buf[pos..i) is ASCII
     while (true) {
       if (i >= limit) {
@@ -424,57 +484,60 @@ public final class Utf8JsonParser extends ByteInput {
         continue;
       }
       byte c = buf[i];
-      if (c == '"') {
-        String run = new String(buf, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        pos = i + 1;
-        return out == null ? run : out.append(run).toString();
-      } else if (c == '\\') {
-        if (out == null) {
-          out = chars;
-          out.setLength(0);
-        }
+      if (c == '"' || c == '\\') {
         out.append(new String(buf, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
         ascii = true;
+        if (c == '"') {
+          pos = i + 1;
+          return out.toString();
+        }
         pos = i;
-        readEscape(out);
+        out.append(readEscape());
         i = pos;
       } else if (c >= 0 && c < 0x20) {
-        throw malformed("a control character (" + describe(c) + ") that is not escaped in a string", i + 1);
+        throw controlCharacter(i);
       } else {
-        if (c < 0) {
-          ascii = false;
-        }
+        ascii &= c >= 0;
         i++;
       }
     }
   }
 
-  /** Appends the character(s) of the escape at {@code pos} and moves past it. */
-  private void readEscape(StringBuilder out) throws IOException {
+  private PhalaInvalidDataException controlCharacter(int i) {
+    return malformed("a control character (" + describe(buf[i]) + ") that is not escaped in a string", i + 1);
+  }
+
+  /**
+   * The character of the escape at {@code pos}, moving past it. Surrogates from Unicode
+   * escapes pass through one at a time: a pair makes one code point, a lone one stays as sent
+   * (as Gson keeps it).
+   */
+  private char readEscape() throws IOException {
     if (!require(2)) {
       throw truncated();
     }
     byte c = buf[pos + 1];
+    char escaped;
     switch (c) {
       case '"':
       case '\\':
       case '/':
-        out.append((char) c);
+        escaped = (char) c;
         break;
       case 'b':
-        out.append('\b');
+        escaped = '\b';
         break;
       case 'f':
-        out.append('\f');
+        escaped = '\f';
         break;
       case 'n':
-        out.append('\n');
+        escaped = '\n';
         break;
       case 'r':
-        out.append('\r');
+        escaped = '\r';
         break;
       case 't':
-        out.append('\t');
+        escaped = '\t';
         break;
       case 'u':
         if (!require(6)) {
@@ -482,21 +545,20 @@ public final class Utf8JsonParser extends ByteInput {
         }
         int value = 0;
         for (int k = 2; k < 6; k++) {
-          int digit = Character.digit(buf[pos + k], 16);
-          if (digit < 0 || buf[pos + k] < 0) {
+          byte digit = buf[pos + k];
+          int nibble = digit < 0 ? -1 : Character.digit(digit, 16);
+          if (nibble < 0) {
             throw malformed("a malformed \\u escape", pos + k + 1);
           }
-          value = value << 4 | digit;
+          value = value << 4 | nibble;
         }
-        // Surrogates pass through one at a time: a pair makes one code point, a lone one stays
-        // as sent (as Gson keeps it).
-        out.append((char) value);
         pos += 6;
-        return;
+        return (char) value;
       default:
         throw malformed("an invalid escape \\" + describe(c & 0xFF), pos + 2);
     }
     pos += 2;
+    return escaped;
   }
 
   // ---- Whitespace, the byte order mark, errors.

@@ -31,6 +31,8 @@ class Utf8JsonParserTest {
         "\"\\uD83D\\uDE00 pair\"", "\"lone \\uD800 high\"", "\"lone \\uDC00 low\"", "\"\\uDE00\\uD83D reversed\"",
         "\"caf\u00e9 \u20ac \ud83d\ude00 \u4e2d\u6587\"", "\"\u00e9\\n\u00e9\"", "\"\\n\u20ac\"", "\"\u20ac\\n\"",
         "\"\u007f del is allowed\"",
+        "\"" + "line \\\"quoted\\\"\\n".repeat(200) + "\"", "\"" + "x".repeat(300) + "\\n\u00e9" + "y".repeat(300) + "\"",
+        "\"" + "\\t".repeat(300) + "\\u00e9\"",
         "{\"a\":1,\"a\":2}", "{\"a\":1,\"b\":2,\"a\":3,\"b\":4,\"c\":5}",
         "{\"\":\"empty name\"}", "{\"n\\u0061me\":\"escaped name\",\"name\":\"same name\"}",
         "{\"caf\u00e9\":1,\"cafe\\u0301\":2}",
