@@ -215,8 +215,10 @@ public final class Utf8JsonParser extends ByteInput {
       values = scratchValues[d] = new Object[16];
     }
     int count = 0;
-    // One bit per name hash: a repeated name (rare) is looked for only when its bit is set.
-    long seen = 0;
+    // A 128-bit filter of the names so far: a repeated name (rare) is looked for only when its
+    // bit is already set.
+    long seenLow = 0;
+    long seenHigh = 0;
     while (true) {
       if (b != '"') {
         throw unexpected(b, "a member name in double quotes");
@@ -230,8 +232,11 @@ public final class Utf8JsonParser extends ByteInput {
       }
       pos++;
       Object value = readValue(nextToken());
-      long bit = 1L << key.hashCode();
-      int at = (seen & bit) == 0 ? -1 : indexOf(keys, count, key);
+      int hash = key.hashCode();
+      hash ^= hash >>> 7;
+      long bit = 1L << hash;
+      boolean high = (hash & 64) != 0;
+      int at = ((high ? seenHigh : seenLow) & bit) == 0 ? -1 : indexOf(keys, count, key);
       if (at >= 0) {
         values[at] = value;
       } else {
@@ -242,7 +247,11 @@ public final class Utf8JsonParser extends ByteInput {
         keys[count] = key;
         values[count] = value;
         count++;
-        seen |= bit;
+        if (high) {
+          seenHigh |= bit;
+        } else {
+          seenLow |= bit;
+        }
       }
       b = nextToken();
       if (b == ',') {
