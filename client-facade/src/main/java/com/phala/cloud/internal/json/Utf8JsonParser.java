@@ -30,8 +30,11 @@ import java.util.Arrays;
  * failures of the stream itself pass through as {@link IOException}. Not thread-safe.
  */
 public final class Utf8JsonParser extends ByteInput {
-  /** The default buffer: large enough that few tokens straddle a refill. */
-  public static final int DEFAULT_BUFFER_SIZE = 16 * 1024;
+  /**
+   * The default buffer: large enough that few tokens straddle a refill (the size made no
+   * measurable difference from 4 to 16 KB), small enough to cost little for a short listing.
+   */
+  public static final int DEFAULT_BUFFER_SIZE = 8 * 1024;
 
   private static final int MAX_NESTING = JsonTreeReader.MAX_NESTING;
   private static final String[] NO_KEYS = {};
