@@ -21,6 +21,8 @@ public final class Utf8CvmArrayReader implements CvmReader {
   private boolean ready;
   private boolean finished;
   private int index;
+  /** The first invalid data found; the parser's state after it means nothing, so it is final. */
+  private PhalaInvalidDataException failure;
 
   /** A reader over {@code body}, which must be UTF-8 JSON; it closes it when closed. */
   public Utf8CvmArrayReader(InputStream body) {
@@ -34,6 +36,19 @@ public final class Utf8CvmArrayReader implements CvmReader {
 
   @Override
   public boolean hasNext() throws IOException {
+    if (failure != null) {
+      throw failure;
+    }
+    try {
+      return advance();
+    } catch (PhalaInvalidDataException e) {
+      failure = e;
+      throw e;
+    }
+  }
+
+  /** {@link #hasNext()}, without the bookkeeping of failures. */
+  private boolean advance() throws IOException {
     if (finished) {
       return false;
     }
@@ -76,15 +91,20 @@ public final class Utf8CvmArrayReader implements CvmReader {
     if (!hasNext()) {
       throw new NoSuchElementException("No more CVMs");
     }
-    int b = parser.peek();
-    if (b != '{') {
-      throw notAn("a CVM object", b);
+    try {
+      int b = parser.peek();
+      if (b != '{') {
+        throw notAn("a CVM object", b);
+      }
+      JsonObjectNode object = parser.readObject();
+      parser.itemRead();
+      index++;
+      ready = false;
+      return object;
+    } catch (PhalaInvalidDataException e) {
+      failure = e;
+      throw e;
     }
-    JsonObjectNode object = parser.readObject();
-    parser.itemRead();
-    index++;
-    ready = false;
-    return object;
   }
 
   @Override

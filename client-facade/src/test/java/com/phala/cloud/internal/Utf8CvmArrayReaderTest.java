@@ -96,6 +96,18 @@ class Utf8CvmArrayReaderTest {
   }
 
   @Test
+  void afterInvalidDataEveryCallThrowsTheSameException() throws IOException {
+    try (Utf8CvmArrayReader reader = reader("[{\"a\":1},{\"a\":tru},{\"a\":3}]")) {
+      assertThat(reader.next()).containsKey("a");
+      Throwable first = catchThrowable(reader::next);
+      assertThat(first).isInstanceOf(PhalaInvalidDataException.class);
+      assertThat(catchThrowable(reader::hasNext)).isSameAs(first);
+      assertThat(catchThrowable(reader::next)).isSameAs(first);
+      assertThat(reader.index()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void failuresOfTheStreamStayIoExceptions() {
     InputStream failing = new InputStream() {
       private int sent;

@@ -92,7 +92,7 @@ public final class Utf8JsonParser extends ByteInput {
   }
 
   /** Consumes the {@code [} {@link #peek()} returned and enters the array; items are counted from 0. */
-  public void beginArray() throws IOException {
+  public void beginArray() {
     pos++;
     enter(0);
   }
