@@ -26,7 +26,11 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
     values = new Object[capacity];
   }
 
-  /** An object of exactly these members, names distinct; the arrays are taken, not copied. */
+  /**
+   * An object of exactly these members, names distinct; the arrays are taken, not copied. The
+   * names array may be shared with other objects of the same shape: it is never written to
+   * ({@link #putMember} replaces values in place and grows into a new array for new names).
+   */
   JsonObjectNode(String[] keys, Object[] values) {
     this.keys = keys;
     this.values = values;

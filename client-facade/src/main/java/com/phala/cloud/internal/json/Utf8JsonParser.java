@@ -56,6 +56,13 @@ public final class Utf8JsonParser extends ByteInput {
   private final String[][] scratchKeys = new String[MAX_NESTING + 1][];
   private final Object[][] scratchValues = new Object[MAX_NESTING + 1][];
   private final Object[][] scratchItems = new Object[MAX_NESTING + 1][];
+  /**
+   * The names arrays of recent object shapes, by a hash of their names: a listing's objects come
+   * in a few shapes (every CVM has the same members in the same order), so objects of one shape
+   * share one exact-size names array instead of each copying its own. Nodes never change their
+   * names array, so sharing it is safe.
+   */
+  private final String[][] shapes = new String[64][];
   /** ASCII strings with escapes collect here; reused, grown as needed. */
   private byte[] text = new byte[128];
   /** Strings with non-ASCII characters and escapes collect here; reused. */
@@ -222,6 +229,7 @@ public final class Utf8JsonParser extends ByteInput {
     // bit is already set.
     long seenLow = 0;
     long seenHigh = 0;
+    int shapeHash = 0;
     while (true) {
       if (b != '"') {
         throw unexpected(b, "a member name in double quotes");
@@ -255,6 +263,7 @@ public final class Utf8JsonParser extends ByteInput {
         } else {
           seenLow |= bit;
         }
+        shapeHash = 31 * shapeHash + hash;
       }
       b = nextToken();
       if (b == ',') {
@@ -268,7 +277,27 @@ public final class Utf8JsonParser extends ByteInput {
       }
     }
     depth--;
-    return new JsonObjectNode(Arrays.copyOf(keys, count), Arrays.copyOf(values, count));
+    return new JsonObjectNode(shape(keys, count, shapeHash), Arrays.copyOf(values, count));
+  }
+
+  /** An exact-size copy of {@code keys[0..count)}, or the equal one a recent object already has. */
+  private String[] shape(String[] keys, int count, int shapeHash) {
+    int slot = shapeHash & (shapes.length - 1);
+    String[] shape = shapes[slot];
+    if (shape == null || shape.length != count || indexOfDifference(shape, keys) < count) {
+      shape = Arrays.copyOf(keys, count);
+      shapes[slot] = shape;
+    }
+    return shape;
+  }
+
+  /** The first index where the names differ (by identity: they are interned), or shape's length. */
+  private static int indexOfDifference(String[] shape, String[] keys) {
+    int i = 0;
+    while (i < shape.length && shape[i] == keys[i]) {
+      i++;
+    }
+    return i;
   }
 
   /** Names are interned (see {@link KeyCache}), so equal names are the same instance. */
