@@ -63,6 +63,7 @@ public final class Utf8JsonParser extends ByteInput {
    * names array, so sharing it is safe.
    */
   private final String[][] shapes = new String[64][];
+  private final RecentNumbers numbers = new RecentNumbers();
   /** ASCII strings with escapes collect here; reused, grown as needed. */
   private byte[] text = new byte[128];
   /** Strings with non-ASCII characters and escapes collect here; reused. */
@@ -396,7 +397,7 @@ public final class Utf8JsonParser extends ByteInput {
           StandardCharsets.ISO_8859_1), end);
     }
     pos = end;
-    return new JsonNumber(new String(buf, start, end - start, StandardCharsets.ISO_8859_1));
+    return numbers.get(buf, start, end);
   }
 
   private static boolean isNumberByte(byte b) {
