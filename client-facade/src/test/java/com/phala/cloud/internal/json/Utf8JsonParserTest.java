@@ -74,6 +74,44 @@ class Utf8JsonParserTest {
   }
 
   @Test
+  void sharedSmallNumbersKeepTheirOwnText() throws Exception {
+    StringBuilder doc = new StringBuilder("[");
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 1100; i += 7) {
+        doc.append(i).append(',').append(i + 64).append(',').append(-i).append(',').append(i).append(".0,");
+      }
+    }
+    doc.append("999999,1000000,123456,1234567,0,0]");
+    byte[] body = utf8(doc.toString());
+    assertThat(json(bytePath(body, 5))).isEqualTo(json(gsonPath(body)));
+  }
+
+  @Test
+  void objectsOfManyShapesKeepTheirOwnNames() throws Exception {
+    // Same member counts with other names, same names in another order, and more shapes than
+    // the parser keeps, interleaved so shapes replace each other.
+    StringBuilder doc = new StringBuilder("[");
+    for (int i = 0; i < 300; i++) {
+      doc.append(i > 0 ? "," : "");
+      switch (i % 4) {
+        case 0:
+          doc.append("{\"a\":1,\"b\":2,\"c\":3}");
+          break;
+        case 1:
+          doc.append("{\"b\":1,\"a\":2,\"c\":3}");
+          break;
+        case 2:
+          doc.append("{\"k").append(i).append("\":1,\"b\":2,\"c\":3}");
+          break;
+        default:
+          doc.append("{\"a\":1,\"b\":2,\"c\":3,\"a\":4,\"n\":{\"x\":").append(i).append("}}");
+      }
+    }
+    byte[] body = utf8(doc.append(']').toString());
+    assertThat(json(bytePath(body, 64))).isEqualTo(json(gsonPath(body)));
+  }
+
+  @Test
   void aRepeatedNameKeepsItsFirstPlaceAndItsLastValue() throws Exception {
     JsonObjectNode object = (JsonObjectNode) bytePath(utf8("{\"a\":1,\"b\":2,\"a\":{\"x\":3}}"), 16);
     assertThat(object.size()).isEqualTo(2);
