@@ -11,8 +11,10 @@ import java.util.NoSuchElementException;
 
 /**
  * {@link CvmReader} over a UTF-8 byte stream, with {@link Utf8JsonParser}: the fast path every
- * listing takes. Same contract, messages and paths as the {@code Reader}-based {@link
- * CvmArrayReader}.
+ * listing takes. Same contract and JSON paths as the {@code Reader}-based {@link
+ * CvmArrayReader}, and the same kinds of message ("an object where a JSON array of CVMs
+ * belongs", "ended in the middle of the JSON", "more data after the array"), with the parser's
+ * own detail for malformed JSON instead of Gson's.
  */
 public final class Utf8CvmArrayReader implements CvmReader {
   private final Utf8JsonParser parser;
