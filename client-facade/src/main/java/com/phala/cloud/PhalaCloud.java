@@ -17,6 +17,8 @@ import com.phala.cloud.internal.http.RetryPolicy;
 import com.phala.cloud.internal.http.StaticHeadersInterceptor;
 import java.io.IOException;
 import java.net.Proxy;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
@@ -135,8 +138,9 @@ public final class PhalaCloud implements AutoCloseable {
   private CvmList listCvms(ListCvmsParams params, Execution execution) {
     return runner.execute(request(params), execution, (response, info) -> {
       requireJson(response);
+      ResponseBody body = response.body();
       try {
-        return CvmList.read(response.body().charStream(), info);
+        return isUtf8(body) ? CvmList.read(body.byteStream(), info) : CvmList.read(body.charStream(), info);
       } catch (PhalaInvalidDataException invalid) {
         throw redacted(invalid);
       }
@@ -207,7 +211,18 @@ public final class PhalaCloud implements AutoCloseable {
           : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-    return CvmStream.read(response.body().charStream(), info, response);
+    ResponseBody body = response.body();
+    return isUtf8(body) ? CvmStream.read(body.byteStream(), info, response) : CvmStream.read(body.charStream(), info, response);
+  }
+
+  /**
+   * Whether the body can take the byte path: UTF-8 as declared, or as JSON is by default (RFC
+   * 8259) when no charset is given. Any other declared charset is decoded by OkHttp.
+   */
+  private static boolean isUtf8(ResponseBody body) {
+    MediaType type = body.contentType();
+    Charset charset = type == null ? null : type.charset();
+    return charset == null || charset.equals(StandardCharsets.UTF_8);
   }
 
   /** The request for a listing, built by the generated Retrofit interface from the contract. */

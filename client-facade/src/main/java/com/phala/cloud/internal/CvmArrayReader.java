@@ -5,7 +5,6 @@ import com.google.gson.stream.JsonToken;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonObjectNode;
 import com.phala.cloud.internal.json.JsonTreeReader;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.regex.Pattern;
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * becomes a {@link PhalaInvalidDataException} with the JSON path where it broke and a short
  * snippet of what was read; I/O failures pass through as {@link IOException}.
  */
-public final class CvmArrayReader implements Closeable {
+public final class CvmArrayReader implements CvmReader {
   /** Gson's advice to parse leniently: meant for its callers, meaningless to ours. */
   private static final Pattern LENIENT_ADVICE =
       Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept malformed JSON");

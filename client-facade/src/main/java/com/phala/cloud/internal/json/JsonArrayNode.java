@@ -13,6 +13,12 @@ public final class JsonArrayNode extends AbstractList<Object> implements RandomA
 
   JsonArrayNode() {}
 
+  /** An array of exactly these items; the array is taken, not copied. */
+  JsonArrayNode(Object[] items) {
+    this.items = items;
+    this.size = items.length;
+  }
+
   void append(Object item) {
     if (size == items.length) {
       items = Arrays.copyOf(items, Math.max(4, size * 2));

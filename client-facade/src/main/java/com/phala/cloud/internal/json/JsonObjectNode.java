@@ -26,6 +26,17 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
     values = new Object[capacity];
   }
 
+  /**
+   * An object of exactly these members, names distinct; the arrays are taken, not copied. The
+   * names array may be shared with other objects of the same shape: it is never written to
+   * ({@link #putMember} replaces values in place and grows into a new array for new names).
+   */
+  JsonObjectNode(String[] keys, Object[] values) {
+    this.keys = keys;
+    this.values = values;
+    this.size = keys.length;
+  }
+
   /** An empty, read-only object. */
   public static JsonObjectNode empty() {
     return new JsonObjectNode(0);
@@ -48,7 +59,17 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
     size++;
   }
 
+  /**
+   * Names from {@link Utf8JsonParser} are interned, like the constants callers look them up
+   * with, so an identity pass finds them without calling {@code equals}; the second pass serves
+   * every other caller and tree.
+   */
   private int indexOf(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i] == key) {
+        return i;
+      }
+    }
     for (int i = 0; i < size; i++) {
       if (keys[i].equals(key)) {
         return i;
