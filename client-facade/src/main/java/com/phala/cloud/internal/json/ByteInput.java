@@ -19,6 +19,8 @@ import java.util.Arrays;
 abstract class ByteInput implements Closeable {
   /** Bytes kept at the start of the body and before the error for a snippet. */
   private static final int KEEP = 160;
+  /** Bytes after the error shown in a snippet, when they have been read already. */
+  private static final int AFTER = 40;
 
   private final InputStream in;
   /** The bytes read and not yet dropped: {@code buf[0..limit)}. */
@@ -112,12 +114,14 @@ abstract class ByteInput implements Closeable {
   }
 
   /**
-   * What was received up to {@code buf[end]} (exclusive): all of it when short, else the start
-   * of the body, or "..." and the last bytes before {@code end}. Decoded as UTF-8 with
+   * What was received up to {@code buf[end]} (exclusive) and up to {@value #AFTER} bytes after
+   * it that are already buffered: all of it when short, else the start of the body, or "..." and
+   * the last bytes. Decoded as UTF-8 with
    * replacement characters, control characters shown as spaces, so it is always printable.
    */
   final String snippet(int end) {
-    long total = dropped + end;
+    // A little of what follows the break, when it is already buffered, shows what went wrong.
+    long total = dropped + Math.min(limit, end + AFTER);
     byte[] bytes;
     String prefix = "";
     if (total <= 2L * KEEP) {
