@@ -189,10 +189,12 @@ public final class PhalaCloud implements AutoCloseable {
     } catch (IOException | RuntimeException notJson) {
       response.close();
       throw notJson instanceof IOException ? runner.bodyFailure(response.request(), (IOException) notJson)
+          : notJson instanceof PhalaException ? credential.redaction().scrub((PhalaException) notJson)
           : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-    return CvmStream.read(response.body().charStream(), info, response);
+    // Tagged so that what the stream reports about the body never quotes the credential back.
+    return CvmStream.read(credential.redaction().tag(response.body().charStream()), info, response);
   }
 
   /** The request for a listing, built by the generated Retrofit interface from the contract. */
