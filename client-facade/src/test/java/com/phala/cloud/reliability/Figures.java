@@ -37,9 +37,9 @@ public final class Figures {
     FAULTS_SURVIVED.computeIfAbsent(scenario, name -> new LongAdder()).increment();
     long tried = sum(FAULTS_TRIED);
     long survived = sum(FAULTS_SURVIVED);
-    put("2 faults", String.format("faults: %,d runs of %d kinds tried, %,d survived (retried and succeeded, or the"
-        + " documented exception), each within its deadline, with no connection, thread or body leaked",
-        tried, FAULTS_TRIED.size(), survived));
+    put("2 faults", String.format("faults: %,d fault scenarios tried, %,d survived (retried and succeeded, or the"
+        + " documented exception), each within its deadline, with no connection, thread or response body leaked",
+        tried, survived));
   }
 
   /** One hostile body went through a decode entry point (or the HTTP client) with an accepted outcome. */

@@ -39,7 +39,8 @@ class HostileBodiesOverHttpTest {
   @AfterContainer
   static void stop() {
     try {
-      http.assertNothingLeaked(server.baseUrl());
+      http.assertNothingLeaked();
+      http.assertNoLeakLogged(server.baseUrl());
     } finally {
       client.close();
       server.close();

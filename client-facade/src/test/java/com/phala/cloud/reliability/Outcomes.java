@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.phala.cloud.cvm.Accessors;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmList;
+import com.phala.cloud.cvm.Examples;
 import com.phala.cloud.cvm.ProjectId;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import java.time.Duration;
@@ -90,6 +91,14 @@ public final class Outcomes {
       cvms.forEach(cvm -> json.add(cvm.toJson()));
       return new Decoded(json, null);
     }, () -> "decoding did not finish within " + limit.toMillis() + " ms");
+  }
+
+  /** {@code cvms} is the contract's full example, complete: three CVMs, each exactly the JSON served. */
+  public static void assertFullExample(List<Cvm> cvms) {
+    assertThat(cvms).extracting(Cvm::name).containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+    for (int i = 0; i < cvms.size(); i++) {
+      Examples.assertSameJson(cvms.get(i).toJson(), Examples.cvm(Examples.FULL, i).toString());
+    }
   }
 
   /** {@code validate()} throws nothing, and every accessor of every view throws only bounded {@link PhalaInvalidDataException}s. */
