@@ -67,7 +67,7 @@ class EchoedSecretTest {
   }
 
   @Property
-  @Tries(quick = 500, longMode = 20_000)
+  @Tries(quick = 500, longMode = 5_000)
   void noPieceOfAnEchoedKeySurvives(@ForAll Answer answer, @ForAll @IntRange(max = 3_000) int before,
       @ForAll @IntRange(max = 3_000) int after) {
     String echo = "x".repeat(before) + " " + KEY + " " + "y".repeat(after);

@@ -71,7 +71,7 @@ class FaultInjectionTest {
 
   @AfterAll
   static void noLeakReportedByOkHttp() {
-    http.assertNoLeakLogged(baseUrl() + "/probe");
+    http.assertNoLeakLogged(baseUrl() + "/__admin/health");
   }
 
   private PhalaCloud clientOf(String baseUrl) {

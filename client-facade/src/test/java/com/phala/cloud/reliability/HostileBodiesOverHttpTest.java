@@ -49,7 +49,7 @@ class HostileBodiesOverHttpTest {
   }
 
   @Property
-  @Tries(quick = 300, longMode = 20_000)
+  @Tries(quick = 300, longMode = 3_000)
   void listedAndStreamedHostileBodies(@ForAll("hostileBodies") Body body) {
     server.answer(LoopbackServer.json(body.bytes()));
     Duration limit = HostileBodiesTest.limitFor(body).plusSeconds(1);

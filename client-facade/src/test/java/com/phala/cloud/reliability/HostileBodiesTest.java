@@ -40,13 +40,13 @@ class HostileBodiesTest {
   }
 
   @Property
-  @Tries(quick = 300, longMode = 20_000)
+  @Tries(quick = 300, longMode = 3_000)
   void deepNesting(@ForAll("deeplyNested") Body body) {
     decodeEverywhere("deep nesting", body);
   }
 
   @Property
-  @Tries(quick = 200, longMode = 5_000)
+  @Tries(quick = 200, longMode = 2_000)
   void hugeNumbers(@ForAll("hugeNumbers") Body body) {
     decodeEverywhere("huge numbers", body);
   }
@@ -58,13 +58,13 @@ class HostileBodiesTest {
   }
 
   @Property
-  @Tries(quick = 100, longMode = 5_000)
+  @Tries(quick = 100, longMode = 1_000)
   void duplicatedAndCountlessKeys(@ForAll("duplicatedKeys") Body body) {
     decodeEverywhere("duplicated keys", body);
   }
 
   @Property
-  @Tries(quick = 20, longMode = 500)
+  @Tries(quick = 20, longMode = 200)
   void enormousStrings(@ForAll("enormousStrings") Body body) {
     decodeEverywhere("enormous strings", body);
   }

@@ -106,7 +106,7 @@ class LoadTest {
       sampler.interrupt();
       sampler.join();
       http.assertNothingLeaked();
-      http.assertNoLeakLogged("http://127.0.0.1:" + server.port() + "/probe");
+      http.assertNoLeakLogged("http://127.0.0.1:" + server.port() + "/__admin/health");
     }
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     http.pool().evictAll();

@@ -57,7 +57,7 @@ class RetryStormTest {
 
   @AfterAll
   static void noLeakReportedByOkHttp() {
-    http.assertNoLeakLogged(baseUrl() + "/probe");
+    http.assertNoLeakLogged(baseUrl() + "/__admin/health");
   }
 
   @Test

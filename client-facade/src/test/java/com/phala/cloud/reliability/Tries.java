@@ -12,8 +12,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
  * The number of tries of a jqwik property in each {@link Mode}: jqwik's own {@code tries} must be
- * a constant, so this hook sets it when the property starts. Every try is counted in {@link
- * Figures} as one body fuzzed.
+ * a constant, so this hook sets it when the property starts. {@code -Dreliability.tries=N}
+ * overrides every property's count (for a soak run).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,14 +23,15 @@ public @interface Tries {
   int quick() default 1_000;
 
   /** Tries in long mode ({@code -Dreliability=long}). */
-  int longMode() default 100_000;
+  int longMode() default 10_000;
 
   /** Sets the tries from the annotation and the mode. */
   final class ByMode implements AroundPropertyHook {
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
-      context.findAnnotation(Tries.class)
-          .ifPresent(tries -> context.attributes().setTries(Mode.pick(tries.quick(), tries.longMode())));
+      Integer override = Integer.getInteger("reliability.tries");
+      context.findAnnotation(Tries.class).ifPresent(tries -> context.attributes()
+          .setTries(override != null ? override : Mode.pick(tries.quick(), tries.longMode())));
       return property.execute();
     }
   }
