@@ -128,7 +128,7 @@ class LoadTest {
         answers.summary(), complete.get(), failed, new TreeMap<>(documented), lost, maxConnections.get(),
         http.connectionsOpened(), Heap.mb(heapAfter - heapBefore)));
     Figures.put("5 lost", "failures lost: " + lost + " (every call under load ended in a complete result or a"
-        + " documented exception; every fuzzed body in a result or PhalaInvalidDataException)");
+        + " documented exception; every fuzzed body in an accepted outcome)");
   }
 
   private static boolean sameAs(CvmList cvms, List<String> expected) {
