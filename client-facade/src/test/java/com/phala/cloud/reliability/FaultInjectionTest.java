@@ -20,6 +20,7 @@ import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.errors.PhalaTimeoutException;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -267,7 +268,7 @@ class FaultInjectionTest {
   }
 
   /** Announces the whole body, sends half of it, and drops the connection. */
-  private static void writeHalf(byte[] body, OutputStream out) throws java.io.IOException {
+  private static void writeHalf(byte[] body, OutputStream out) throws IOException {
     String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(body, 0, body.length / 2);

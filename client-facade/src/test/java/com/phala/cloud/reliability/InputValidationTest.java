@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -118,7 +119,7 @@ class InputValidationTest {
   }
 
   @ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(CredentialMode.class)
+  @EnumSource(CredentialMode.class)
   void aCredentialGivenAsTheBaseUrlByMistakeIsRefusedWithoutBeingQuoted(CredentialMode mode) {
     for (String secret : mode.secrets()) {
       PhalaInvalidInputException thrown = catchThrowableOfType(PhalaInvalidInputException.class,

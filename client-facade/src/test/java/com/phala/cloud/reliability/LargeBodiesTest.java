@@ -9,6 +9,7 @@ import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.errors.InternalServerException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -102,7 +103,7 @@ class LargeBodiesTest {
   }
 
   /** Sends {@value #HUGE_MB} MB of one letter; the client may hang up long before the end. */
-  private static void huge(com.sun.net.httpserver.HttpExchange exchange, int status, String type) throws IOException {
+  private static void huge(HttpExchange exchange, int status, String type) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, HUGE_MB << 20);
     byte[] block = new byte[1 << 16];

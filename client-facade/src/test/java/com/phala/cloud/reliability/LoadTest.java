@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +78,7 @@ class LoadTest {
     Outcomes.assertFullExample(CvmList.parse(HostileBodies.FULL_TEXT));
     AtomicInteger complete = new AtomicInteger();
     AtomicInteger incomplete = new AtomicInteger();
-    Map<String, AtomicInteger> documented = new java.util.concurrent.ConcurrentHashMap<>();
+    Map<String, AtomicInteger> documented = new ConcurrentHashMap<>();
     Queue<Throwable> unexpected = new ConcurrentLinkedQueue<>();
     AtomicLong maxConnections = new AtomicLong();
 
@@ -163,7 +164,7 @@ class LoadTest {
   /** Answers each attempt at random, from a seeded generator, and counts what it served. */
   static final class RandomAnswers implements ResponseDefinitionTransformerV2 {
     private final Random random;
-    private final Map<String, AtomicInteger> served = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
     private final ResponseDefinition list = aResponse().withStatus(200)
         .withHeader("Content-Type", "application/json").withBody(HostileBodies.FULL_TEXT).build();
 

@@ -7,6 +7,7 @@ import com.phala.cloud.cvm.Examples;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /** Long lists: the full example's first CVM repeated, each named {@code cvm-NNNNNNN} after its index. */
 public final class ManyCvms {
@@ -32,7 +33,7 @@ public final class ManyCvms {
     try {
       write(out, count);
     } catch (IOException impossible) {
-      throw new java.io.UncheckedIOException(impossible);
+      throw new UncheckedIOException(impossible);
     }
     return out.toByteArray();
   }

@@ -1,5 +1,7 @@
 package com.phala.cloud.reliability;
 
+import java.util.Locale;
+
 /**
  * How hard the reliability suite pushes: {@code quick} (the default, bounded so that {@code
  * ./mvnw verify} stays fast) or {@code long} (run with {@code -Dreliability=long}), which
@@ -22,6 +24,6 @@ public enum Mode {
 
   /** The mode's name as given on the command line. */
   public static String label() {
-    return current().name().toLowerCase(java.util.Locale.ROOT);
+    return current().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -2,17 +2,20 @@ package com.phala.cloud.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.phala.cloud.PhalaCloud;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -86,8 +89,8 @@ public final class ObservedHttp {
   public static final String API_KEY = "phak_reliabilityKey0123";
 
   /** A client builder for {@code baseUrl} with the suite's API key and this OkHttpClient. */
-  public com.phala.cloud.PhalaCloud.Builder client(String baseUrl) {
-    return com.phala.cloud.PhalaCloud.builder().baseUrl(baseUrl).apiKey(API_KEY).okHttpClient(okHttp);
+  public PhalaCloud.Builder client(String baseUrl) {
+    return PhalaCloud.builder().baseUrl(baseUrl).apiKey(API_KEY).okHttpClient(okHttp);
   }
 
   /** The client to pass to {@code okHttpClient(...)}. */
@@ -173,14 +176,14 @@ public final class ObservedHttp {
     for (StackTraceElement frame : stack) {
       String type = frame.getClassName();
       if ((type.endsWith("NioSocketImpl") || type.endsWith("SocketInputStream") || type.endsWith("SocketDispatcher"))
-          && frame.getMethodName().toLowerCase(java.util.Locale.ROOT).contains("read")) {
+          && frame.getMethodName().toLowerCase(Locale.ROOT).contains("read")) {
         return true;
       }
     }
     return false;
   }
 
-  private static void awaitOrFail(String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
+  private static void awaitOrFail(String what, BooleanSupplier condition, Supplier<String> state) {
     if (!awaitQuietly(Duration.ofSeconds(5), condition)) {
       throw new AssertionError("Waited 5 s for " + what + ": " + state.get());
     }

@@ -10,8 +10,10 @@ import com.phala.cloud.cvm.Examples;
 import com.phala.cloud.cvm.ProjectId;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
@@ -50,13 +52,13 @@ public final class Outcomes {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Decoded && java.util.Objects.equals(((Decoded) other).cvms, cvms)
-          && java.util.Objects.equals(((Decoded) other).brokeAt, brokeAt);
+      return other instanceof Decoded && Objects.equals(((Decoded) other).cvms, cvms)
+          && Objects.equals(((Decoded) other).brokeAt, brokeAt);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Objects.hash(cvms, brokeAt);
+      return Objects.hash(cvms, brokeAt);
     }
 
     @Override
@@ -87,7 +89,7 @@ public final class Outcomes {
           assertHelpersThrowOnlyInvalidData((CvmList) cvms);
         }
       }
-      List<String> json = new java.util.ArrayList<>(cvms.size());
+      List<String> json = new ArrayList<>(cvms.size());
       cvms.forEach(cvm -> json.add(cvm.toJson()));
       return new Decoded(json, null);
     }, () -> "decoding did not finish within " + limit.toMillis() + " ms");

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.errors.PhalaServiceException;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -134,7 +135,7 @@ class RedirectSecurityTest {
       tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
       return new OkHttpClient.Builder().sslSocketFactory(tls.getSocketFactory(), trustAll)
           .hostnameVerifier((host, session) -> true).build();
-    } catch (java.security.GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.errors.InternalServerException;
+import com.phala.cloud.errors.PhalaServiceException;
 import com.phala.cloud.errors.RateLimitException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -138,7 +139,7 @@ class RetryStormTest {
   void okHttpRepeatsA408OnceEvenWithRetriesOff() {
     always(status(408));
     try (PhalaCloud noRetries = http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
-      survives("408, retries off", () -> catchThrowableOfType(com.phala.cloud.errors.PhalaServiceException.class,
+      survives("408, retries off", () -> catchThrowableOfType(PhalaServiceException.class,
           noRetries::listCvms));
     }
 

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SecretsTest {
   private static final String ECHO = "{{request.headers.X-API-Key}} {{request.headers.Authorization}}";
 
-  @org.junit.jupiter.api.extension.RegisterExtension
+  @RegisterExtension
   static final WireMockExtension server = WireMockExtension.newInstance()
       .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
       .build();
