@@ -6,6 +6,7 @@ import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.generated.api.CvmsApi;
+import com.phala.cloud.internal.Redaction;
 import com.phala.cloud.internal.Settings;
 import com.phala.cloud.internal.Version;
 import com.phala.cloud.internal.http.AuthInterceptor;
@@ -208,11 +209,16 @@ public final class PhalaCloud implements AutoCloseable {
     } catch (IOException | RuntimeException notJson) {
       response.close();
       throw notJson instanceof IOException ? runner.bodyFailure(response.request(), (IOException) notJson)
+          : notJson instanceof PhalaException ? credential.redaction().scrub((PhalaException) notJson)
           : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
     ResponseBody body = response.body();
-    return isUtf8(body) ? CvmStream.read(body.byteStream(), info, response) : CvmStream.read(body.charStream(), info, response);
+    // Tagged so that what the stream reports about the body never quotes the credential back.
+    Redaction redaction = credential.redaction();
+    return isUtf8(body)
+        ? CvmStream.read(redaction.tag(body.byteStream()), info, response)
+        : CvmStream.read(redaction.tag(body.charStream()), info, response);
   }
 
   /**
@@ -317,7 +323,8 @@ public final class PhalaCloud implements AutoCloseable {
     HttpUrl url = HttpUrl.parse(text.trim());
     if (url == null) {
       throw new PhalaInvalidInputException("The base URL (" + origin + ") is not an http or https URL: '"
-          + printable(text) + "'. Use the API prefix, such as " + DEFAULT_BASE_URL + ".");
+          + printable(withoutCredentials(text, builder, settings)) + "'. Use the API prefix, such as "
+          + DEFAULT_BASE_URL + ".");
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       throw new PhalaInvalidInputException("The base URL (" + origin + ") must not contain a user name or password;"
@@ -367,6 +374,29 @@ public final class PhalaCloud implements AutoCloseable {
     }
     throw new PhalaInvalidInputException("No credentials: set PHALA_CLOUD_API_KEY to your Phala Cloud API key"
         + " (or PHALA_OIDC_TOKEN to a bearer token), or pass apiKey(...) or bearerToken(...) to the builder.");
+  }
+
+  /**
+   * {@code text} without any credential given to the builder or found in the environment: a
+   * credential set as the base URL by mistake (swapped arguments or variables) is not quoted back.
+   */
+  private static String withoutCredentials(String text, Builder builder, Settings settings) {
+    List<String> secrets = new ArrayList<>();
+    secrets.add(builder.apiKey);
+    secrets.add(builder.bearerToken);
+    if (settings != null) {
+      for (Settings.Setting setting : List.of(Settings.API_KEY, Settings.OIDC_TOKEN)) {
+        Settings.Source source = settings.get(setting);
+        secrets.add(source == null ? null : source.value);
+      }
+    }
+    String shown = text;
+    for (String secret : secrets) {
+      if (secret != null && !secret.isBlank()) {
+        shown = Redaction.of(secret).apply(shown);
+      }
+    }
+    return shown;
   }
 
   private static String printable(String text) {

@@ -1,6 +1,7 @@
 package com.phala.cloud.cvm;
 
 import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.internal.CvmArrayReader;
@@ -114,10 +115,10 @@ public final class CvmStream implements Iterable<Cvm>, AutoCloseable {
         .onClose(this::close);
   }
 
-  private PhalaIoException failure(IOException e) {
+  private PhalaException failure(IOException e) {
     close();
-    return new PhalaIoException("Reading the list of CVMs failed after " + reader.index() + " CVMs: "
-        + e.getClass().getSimpleName() + ": " + e.getMessage() + ". List again to retry.", e);
+    return reader.scrub(new PhalaIoException("Reading the list of CVMs failed after " + reader.index() + " CVMs: "
+        + e.getClass().getSimpleName() + ": " + e.getMessage() + ". List again to retry.", e));
   }
 
   /** Releases the connection; iteration stops. Safe to call more than once. */

@@ -5,18 +5,47 @@ package com.phala.cloud.errors;
  * the array belongs, an HTML page from a proxy, or a field of the wrong type or missing. {@link
  * #where()} says where it broke (a JSON path such as {@code $[1].hosted.name}); {@link
  * #snippet()} shows a short, bounded piece of what was received.
+ *
+ * <p>The message, path and snippet are bounded whatever the server sent (at most {@value
+ * #MAX_MESSAGE}, {@value #MAX_WHERE} and {@value #MAX_SNIPPET} characters; longer text keeps its
+ * start and end around {@code " ... "}), so logging one never writes megabytes.
  */
 public class PhalaInvalidDataException extends PhalaException {
   private static final long serialVersionUID = 1L;
 
+  /** The longest message an instance carries. */
+  public static final int MAX_MESSAGE = 1_200;
+
+  /** The longest path {@link #where()} returns. */
+  public static final int MAX_WHERE = 300;
+
+  /** The longest snippet {@link #snippet()} returns. */
+  public static final int MAX_SNIPPET = 500;
+
   private final String where;
   private final String snippet;
 
-  /** An exception naming where the data broke and a bounded snippet (may be empty). */
+  /** An exception naming where the data broke and a snippet (may be empty); each is bounded. */
   public PhalaInvalidDataException(String message, String where, String snippet, Throwable cause) {
-    super(message, cause);
-    this.where = where;
-    this.snippet = snippet == null ? "" : snippet;
+    super(bounded(message, MAX_MESSAGE), cause);
+    this.where = bounded(where, MAX_WHERE);
+    this.snippet = snippet == null ? "" : bounded(snippet, MAX_SNIPPET);
+  }
+
+  /** {@code text} if it fits in {@code max} characters, else its start and end around " ... ". */
+  private static String bounded(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    int headEnd = max * 4 / 5 - 5;
+    int tailStart = text.length() - (max - headEnd - 5);
+    if (Character.isHighSurrogate(text.charAt(headEnd - 1))) {
+      headEnd--;
+    }
+    if (Character.isLowSurrogate(text.charAt(tailStart))) {
+      tailStart++;
+    }
+    return text.substring(0, headEnd) + " ... " + text.substring(tailStart);
   }
 
   /** Where the data broke: a JSON path such as {@code $[1].hosted.name}, or {@code $} for the whole body. */

@@ -2,6 +2,8 @@ package com.phala.cloud.internal;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonObjectNode;
 import com.phala.cloud.internal.json.JsonTreeReader;
@@ -22,12 +24,17 @@ public final class CvmArrayReader implements CvmReader {
 
   private final SnippetReader source;
   private final JsonReader reader;
+  private final Redaction redaction;
   private boolean started;
   private boolean finished;
   private int index;
 
-  /** A reader over {@code body}, which it closes when closed. */
+  /**
+   * A reader over {@code body}, which it closes when closed. If the body was {@link
+   * Redaction#tag tagged}, its exceptions never quote the tagged secret.
+   */
   public CvmArrayReader(Reader body) {
+    this.redaction = Redaction.of(body);
     this.source = new SnippetReader(body);
     this.reader = JsonTreeReader.strictReader(source);
   }
@@ -126,10 +133,16 @@ public final class CvmArrayReader implements CvmReader {
   }
 
   private PhalaInvalidDataException invalid(String what, Exception cause) {
-    String where = reader.getPath();
+    String where = redaction.apply(reader.getPath());
     String detail = cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
-    return new PhalaInvalidDataException(what + " at " + where + detail + ". Received: " + source.snippet(),
-        where, source.snippet(), cause);
+    String snippet = redaction.apply(source.snippet());
+    return new PhalaInvalidDataException(redaction.apply(what + " at " + where + detail + ". Received: " + snippet),
+        where, snippet, redaction.scrubChain(cause));
+  }
+
+  /** {@code failure} without the secret of a {@link Redaction#tag tagged} body (for failures the caller makes). */
+  public PhalaException scrub(PhalaException failure) {
+    return redaction.scrub(failure);
   }
 
   private static String firstLine(String text) {

@@ -25,6 +25,8 @@ public final class Utf8CvmArrayReader implements CvmReader {
   private int index;
   /** The first invalid data found; the parser's state after it means nothing, so it is final. */
   private PhalaInvalidDataException failure;
+  /** Masks the credential in what it reports, for a body {@link Redaction#tag(InputStream) tagged} with one. */
+  private final Redaction redaction;
 
   /** A reader over {@code body}, which must be UTF-8 JSON; it closes it when closed. */
   public Utf8CvmArrayReader(InputStream body) {
@@ -34,6 +36,7 @@ public final class Utf8CvmArrayReader implements CvmReader {
   /** A reader with its own buffer size, for tests. */
   Utf8CvmArrayReader(InputStream body, int bufferSize) {
     this.parser = new Utf8JsonParser(body, bufferSize);
+    this.redaction = Redaction.of(body);
   }
 
   @Override
@@ -44,8 +47,8 @@ public final class Utf8CvmArrayReader implements CvmReader {
     try {
       return advance();
     } catch (PhalaInvalidDataException e) {
-      failure = e;
-      throw e;
+      failure = (PhalaInvalidDataException) redaction.scrub(e);
+      throw failure;
     }
   }
 
@@ -104,8 +107,8 @@ public final class Utf8CvmArrayReader implements CvmReader {
       ready = false;
       return object;
     } catch (PhalaInvalidDataException e) {
-      failure = e;
-      throw e;
+      failure = (PhalaInvalidDataException) redaction.scrub(e);
+      throw failure;
     }
   }
 

@@ -13,20 +13,21 @@ import java.util.Optional;
 
 /**
  * Calls every public accessor of a view, and of every view, status and id it leads to, by
- * reflection: so a new accessor is covered the day it is added.
+ * reflection: so a new accessor is covered the day it is added. Public for the reliability suite,
+ * which walks every accessor of every hostile body it decodes.
  */
-final class Accessors {
+public final class Accessors {
   private Accessors() {}
 
   /** What every accessor threw, keyed by the call chain such as {@code Cvm.hosted().uptime()}; empty when none threw. */
-  static Map<String, Throwable> failures(ApiObject root) {
+  public static Map<String, Throwable> failures(ApiObject root) {
     Map<String, Throwable> failures = new LinkedHashMap<>();
     walk(root, root.getClass().getSimpleName(), failures, new ArrayList<>());
     return failures;
   }
 
   /** Every view reachable from {@code root} through accessors that do not throw, {@code root} first. */
-  static List<ApiObject> views(ApiObject root) {
+  public static List<ApiObject> views(ApiObject root) {
     List<ApiObject> views = new ArrayList<>();
     walk(root, root.getClass().getSimpleName(), new LinkedHashMap<>(), views);
     return views;

@@ -66,7 +66,16 @@ public final class CallRunner {
     return run(request, execution, (response, info) -> response, false);
   }
 
+  /** Runs the attempts; whatever it throws carries no trace of the credential, even if a server echoed it. */
   private <T> T run(Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
+    try {
+      return attempts(request, execution, handler, closeAfter);
+    } catch (PhalaException failure) {
+      throw credential.redaction().scrub(failure);
+    }
+  }
+
+  private <T> T attempts(Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
     PhalaException last = null;
     for (int attempt = 1; ; attempt++) {
       if (execution.isCancelled()) {
@@ -172,11 +181,12 @@ public final class CallRunner {
         + (cause instanceof PhalaException ? "; the last attempt failed: " + cause.getMessage() : "."), cause);
   }
 
-  private static void log(Request request, int attempt, long startedNanos, int status, ResponseInfo info) {
+  /** One line per attempt; the request id is the server's text, so it is redacted like any other. */
+  private void log(Request request, int attempt, long startedNanos, int status, ResponseInfo info) {
     if (LOG.isDebugEnabled()) {
       LOG.debug("GET {} -> {} (attempt {}, {} ms{})", redactedUrl(request.url()), status, attempt,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
-          info.requestId().map(id -> ", request id " + id).orElse(""));
+          info.requestId().map(id -> ", request id " + credential.redact(id)).orElse(""));
     }
   }
 
@@ -187,7 +197,7 @@ public final class CallRunner {
 
   /** Maps an {@link IOException} from reading a body after the handler returned (streaming). */
   public PhalaException bodyFailure(Request request, IOException e) {
-    return networkFailure(request, e);
+    return credential.redaction().scrub(networkFailure(request, e));
   }
 
   private static ScheduledExecutorService watchdog() {

@@ -1,6 +1,7 @@
 package com.phala.cloud.internal.http;
 
 import com.phala.cloud.errors.PhalaInvalidInputException;
+import com.phala.cloud.internal.Redaction;
 
 /**
  * The one credential a client sends: an API key in {@code X-API-Key}, or a bearer token in
@@ -9,10 +10,12 @@ import com.phala.cloud.errors.PhalaInvalidInputException;
 public final class Credential {
   private final boolean apiKey;
   private final String secret;
+  private final Redaction redaction;
 
   private Credential(boolean apiKey, String secret) {
     this.apiKey = apiKey;
     this.secret = secret;
+    this.redaction = Redaction.of(secret);
   }
 
   /** An API key, checked. {@code source} names where it came from, for the error message. */
@@ -55,9 +58,14 @@ public final class Credential {
     return secret;
   }
 
-  /** Replaces every occurrence of the secret in {@code text} with {@code ***}. */
+  /** Replaces every occurrence of the secret in {@code text} (and any piece of it where the text was cut) with {@code ***}. */
   public String redact(String text) {
-    return text == null ? null : text.replace(secret, "***");
+    return redaction.apply(text);
+  }
+
+  /** The redaction of this secret, for exceptions and bodies. */
+  public Redaction redaction() {
+    return redaction;
   }
 
   @Override

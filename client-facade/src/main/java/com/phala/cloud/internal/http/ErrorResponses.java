@@ -15,7 +15,9 @@ import com.phala.cloud.errors.UnprocessableEntityException;
 import com.phala.cloud.errors.ValidationIssue;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.Response;
 
@@ -28,7 +30,11 @@ public final class ErrorResponses {
 
   private ErrorResponses() {}
 
-  /** Reads a bounded part of the body, closes the response, and builds the exception. */
+  /**
+   * Reads a bounded part of the body, closes the response, and builds the exception. The
+   * credential is masked in everything the exception carries (message, body, headers): servers
+   * and proxies sometimes echo the request's headers back.
+   */
   public static PhalaServiceException toException(Response response, Credential credential) {
     String text;
     try (response) {
@@ -36,9 +42,11 @@ public final class ErrorResponses {
     } catch (IOException | RuntimeException unreadable) {
       text = "";
     }
-    ErrorBody body = ErrorBody.parse(text);
-    ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(),
-        body.requestId().orElse(null));
+    ErrorBody body = ErrorBody.parse(credential.redact(text));
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response.headers().toMultimap().forEach((name, values) ->
+        headers.put(name, values.stream().map(credential::redact).collect(Collectors.toList())));
+    ResponseInfo info = new ResponseInfo(response.code(), headers, body.requestId().orElse(null));
     Duration retryAfter = RetryPolicy.retryAfter(response.headers()).orElse(null);
     String message = credential.redact(message(info, body, retryAfter));
     int status = info.statusCode();

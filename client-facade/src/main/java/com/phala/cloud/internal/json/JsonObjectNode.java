@@ -3,6 +3,7 @@ package com.phala.cloud.internal.json;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -14,12 +15,18 @@ import java.util.Set;
  * JsonObjectNode} or {@code null}). Read-only once built.
  *
  * <p>API objects have a few dozen members at most, so parallel arrays with a linear scan beat a
- * hash map on both time and memory.
+ * hash map on both time and memory. From {@value #INDEXED_FROM} members on (only a broken or
+ * hostile server sends such an object), look-ups also go through a hash index, so reading an
+ * object stays linear in its size instead of quadratic.
  */
 public final class JsonObjectNode extends AbstractMap<String, Object> {
+  /** The size from which member look-ups go through a hash index instead of a scan. */
+  static final int INDEXED_FROM = 32;
+
   private String[] keys;
   private Object[] values;
   private int size;
+  private HashMap<String, Integer> index;
 
   JsonObjectNode(int capacity) {
     keys = new String[capacity];
@@ -56,7 +63,16 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
     }
     keys[size] = key;
     values[size] = value;
+    if (index != null) {
+      index.put(key, size);
+    }
     size++;
+    if (size == INDEXED_FROM) {
+      index = new HashMap<>(INDEXED_FROM * 4);
+      for (int i = 0; i < size; i++) {
+        index.put(keys[i], i);
+      }
+    }
   }
 
   /**
@@ -65,6 +81,10 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
    * every other caller and tree.
    */
   private int indexOf(Object key) {
+    if (index != null) {
+      Integer at = index.get(key);
+      return at == null ? -1 : at;
+    }
     for (int i = 0; i < size; i++) {
       if (keys[i] == key) {
         return i;
