@@ -140,7 +140,7 @@ public final class CvmArrayReader implements CvmReader {
         where, snippet, redaction.scrubChain(cause));
   }
 
-  /** {@code failure} without the secret of a {@link Redaction#tag tagged} body (for failures the caller makes). */
+  @Override
   public PhalaException scrub(PhalaException failure) {
     return redaction.scrub(failure);
   }

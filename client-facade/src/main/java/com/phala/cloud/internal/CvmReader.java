@@ -2,6 +2,7 @@ package com.phala.cloud.internal;
 
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonObjectNode;
+import com.phala.cloud.errors.PhalaException;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -21,4 +22,7 @@ public interface CvmReader extends Closeable {
 
   /** How many objects have been read: the index the next one will have. */
   int index();
+
+  /** {@code failure} without the credential of a tagged body (for failures the caller makes). */
+  PhalaException scrub(PhalaException failure);
 }

@@ -1,5 +1,6 @@
 package com.phala.cloud.internal;
 
+import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonArrayNode;
 import com.phala.cloud.internal.json.JsonNumber;
@@ -110,6 +111,11 @@ public final class Utf8CvmArrayReader implements CvmReader {
       failure = (PhalaInvalidDataException) redaction.scrub(e);
       throw failure;
     }
+  }
+
+  @Override
+  public PhalaException scrub(PhalaException failure) {
+    return redaction.scrub(failure);
   }
 
   @Override
