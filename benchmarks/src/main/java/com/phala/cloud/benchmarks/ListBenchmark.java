@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,7 @@ public class ListBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     byte[] body = Bodies.of(cvms);
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server = LoopbackServer.create();
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.createContext("/api/v1/cvms", exchange -> {
       exchange.getResponseHeaders().add("Content-Type", "application/json");

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.net.InetSocketAddress;
 
 /**
  * Streams N CVMs (default 100,000) from a loopback server through {@code streamCvms} and prints
@@ -22,7 +21,7 @@ public final class StreamHeap {
   /** Runs the measurement; the argument is the number of CVMs. */
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpServer server = LoopbackServer.create();
     server.createContext("/api/v1/cvms", exchange -> {
       exchange.getResponseHeaders().add("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, 0);
