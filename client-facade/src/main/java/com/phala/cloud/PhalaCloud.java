@@ -56,7 +56,10 @@ public final class PhalaCloud implements AutoCloseable {
   /** The API prefix used when none is configured. */
   public static final String DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
 
-  /** The {@code X-Phala-Version} sent when none is configured: the version whose shape this client models. */
+  /**
+   * The {@code X-Phala-Version} sent when none is configured: the version whose shape this client
+   * models.
+   */
   public static final String DEFAULT_API_VERSION = "2025-10-28";
 
   /** Default time to set up a connection. */
@@ -93,14 +96,18 @@ public final class PhalaCloud implements AutoCloseable {
     this.maxRetries = builder.maxRetries;
     this.ownsHttp = builder.okHttpClient == null;
     this.http = http(builder);
-    this.api = new Retrofit.Builder()
-        .baseUrl(serverRoot(baseUrl))
-        .client(http)
-        .addConverterFactory(GsonConverterFactory.create())
-        .build()
-        .create(CvmsApi.class);
-    this.runner = new CallRunner(http,
-        new RetryPolicy(builder.maxRetries, builder.initialBackoff, builder.maxBackoff), credential);
+    this.api =
+        new Retrofit.Builder()
+            .baseUrl(serverRoot(baseUrl))
+            .client(http)
+            .addConverterFactory(GsonConverterFactory.create())
+            .build()
+            .create(CvmsApi.class);
+    this.runner =
+        new CallRunner(
+            http,
+            new RetryPolicy(builder.maxRetries, builder.initialBackoff, builder.maxBackoff),
+            credential);
     this.async = Executors.newCachedThreadPool(daemonThreads());
   }
 
@@ -137,24 +144,33 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   private CvmList listCvms(ListCvmsParams params, Execution execution) {
-    return runner.execute(request(params), execution, (response, info) -> {
-      requireJson(response);
-      ResponseBody body = response.body();
-      try {
-        return isUtf8(body) ? CvmList.read(body.byteStream(), info) : CvmList.read(body.charStream(), info);
-      } catch (PhalaInvalidDataException invalid) {
-        throw redacted(invalid);
-      }
-    });
+    return runner.execute(
+        request(params),
+        execution,
+        (response, info) -> {
+          requireJson(response);
+          ResponseBody body = response.body();
+          try {
+            return isUtf8(body)
+                ? CvmList.read(body.byteStream(), info)
+                : CvmList.read(body.charStream(), info);
+          } catch (PhalaInvalidDataException invalid) {
+            throw redacted(invalid);
+          }
+        });
   }
 
   /**
-   * {@code invalid} with the credential masked in its message and snippet: a base URL pointing at
-   * a service that echoes requests (such as httpbin's {@code /anything}) sends it back.
+   * {@code invalid} with the credential masked in its message and snippet: a base URL pointing at a
+   * service that echoes requests (such as httpbin's {@code /anything}) sends it back.
    */
   private PhalaInvalidDataException redacted(PhalaInvalidDataException invalid) {
-    PhalaInvalidDataException masked = new PhalaInvalidDataException(credential.redact(invalid.getMessage()),
-        invalid.where(), credential.redact(invalid.snippet()), invalid.getCause());
+    PhalaInvalidDataException masked =
+        new PhalaInvalidDataException(
+            credential.redact(invalid.getMessage()),
+            invalid.where(),
+            credential.redact(invalid.snippet()),
+            invalid.getCause());
     masked.setStackTrace(invalid.getStackTrace());
     return masked;
   }
@@ -171,21 +187,23 @@ public final class PhalaCloud implements AutoCloseable {
    */
   public CompletableFuture<CvmList> listCvmsAsync(ListCvmsParams params) {
     Execution execution = new Execution(timeout);
-    CompletableFuture<CvmList> future = new CompletableFuture<>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        execution.cancel();
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
+    CompletableFuture<CvmList> future =
+        new CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            execution.cancel();
+            return super.cancel(mayInterruptIfRunning);
+          }
+        };
     try {
-      async.execute(() -> {
-        try {
-          future.complete(listCvms(params, execution));
-        } catch (Throwable failure) {
-          future.completeExceptionally(failure);
-        }
-      });
+      async.execute(
+          () -> {
+            try {
+              future.complete(listCvms(params, execution));
+            } catch (Throwable failure) {
+              future.completeExceptionally(failure);
+            }
+          });
     } catch (RejectedExecutionException closed) {
       future.completeExceptionally(new PhalaException("This PhalaCloud client is closed.", closed));
     }
@@ -198,9 +216,9 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   /**
-   * Lists CVMs one at a time from the open response, in constant memory. Retries and the
-   * deadline cover the call until the response starts; the body is then read as you iterate,
-   * each read bounded by the read timeout. Close the stream when done.
+   * Lists CVMs one at a time from the open response, in constant memory. Retries and the deadline
+   * cover the call until the response starts; the body is then read as you iterate, each read
+   * bounded by the read timeout. Close the stream when done.
    */
   public CvmStream streamCvms(ListCvmsParams params) {
     Response response = runner.open(request(params), new Execution(timeout));
@@ -208,9 +226,11 @@ public final class PhalaCloud implements AutoCloseable {
       requireJson(response);
     } catch (IOException | RuntimeException notJson) {
       response.close();
-      throw notJson instanceof IOException ? runner.bodyFailure(response.request(), (IOException) notJson)
-          : notJson instanceof PhalaException ? credential.redaction().scrub((PhalaException) notJson)
-          : (RuntimeException) notJson;
+      throw notJson instanceof IOException
+          ? runner.bodyFailure(response.request(), (IOException) notJson)
+          : notJson instanceof PhalaException
+              ? credential.redaction().scrub((PhalaException) notJson)
+              : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
     ResponseBody body = response.body();
@@ -222,8 +242,8 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   /**
-   * Whether the body can take the byte path: UTF-8 as declared, or as JSON is by default (RFC
-   * 8259) when no charset is given. Any other declared charset is decoded by OkHttp.
+   * Whether the body can take the byte path: UTF-8 as declared, or as JSON is by default (RFC 8259)
+   * when no charset is given. Any other declared charset is decoded by OkHttp.
    */
   private static boolean isUtf8(ResponseBody body) {
     MediaType type = body.contentType();
@@ -233,18 +253,31 @@ public final class PhalaCloud implements AutoCloseable {
 
   /** The request for a listing, built by the generated Retrofit interface from the contract. */
   private Request request(ListCvmsParams params) {
-    return api.listCvms(apiVersion, params.userId().orElse(null),
-        params.teepodId().isPresent() ? params.teepodId().getAsLong() : null).request();
+    return api.listCvms(
+            apiVersion,
+            params.userId().orElse(null),
+            params.teepodId().isPresent() ? params.teepodId().getAsLong() : null)
+        .request();
   }
 
   /** A 2xx answer that is not JSON (a proxy's or captive portal's HTML page) is unusable data. */
   private void requireJson(Response response) throws IOException {
     MediaType type = response.body().contentType();
     if (type != null && !type.subtype().contains("json")) {
-      String start = credential.redact(response.peekBody(300).string().replaceAll("\\s+", " ").trim());
-      throw new PhalaInvalidDataException("The API answered HTTP " + response.code() + " with " + type.type() + "/"
-          + type.subtype() + " instead of JSON; a proxy or captive portal may be in the way. Received: " + start,
-          "$", start, null);
+      String start =
+          credential.redact(response.peekBody(300).string().replaceAll("\\s+", " ").trim());
+      throw new PhalaInvalidDataException(
+          "The API answered HTTP "
+              + response.code()
+              + " with "
+              + type.type()
+              + "/"
+              + type.subtype()
+              + " instead of JSON; a proxy or captive portal may be in the way. Received: "
+              + start,
+          "$",
+          start,
+          null);
     }
   }
 
@@ -258,7 +291,10 @@ public final class PhalaCloud implements AutoCloseable {
     return apiVersion;
   }
 
-  /** Releases the client's threads and idle connections (a caller's own OkHttpClient is left as it is). */
+  /**
+   * Releases the client's threads and idle connections (a caller's own OkHttpClient is left as it
+   * is).
+   */
   @Override
   public void close() {
     async.shutdown();
@@ -271,12 +307,24 @@ public final class PhalaCloud implements AutoCloseable {
   /** The configuration, with the credential's kind but never its value. */
   @Override
   public String toString() {
-    return "PhalaCloud{baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + ", credential=" + credential
-        + ", maxRetries=" + maxRetries + ", timeout=" + timeout + "}";
+    return "PhalaCloud{baseUrl="
+        + baseUrl
+        + ", apiVersion="
+        + apiVersion
+        + ", credential="
+        + credential
+        + ", maxRetries="
+        + maxRetries
+        + ", timeout="
+        + timeout
+        + "}";
   }
 
   private OkHttpClient http(Builder builder) {
-    OkHttpClient.Builder http = builder.okHttpClient == null ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
+    OkHttpClient.Builder http =
+        builder.okHttpClient == null
+            ? new OkHttpClient.Builder()
+            : builder.okHttpClient.newBuilder();
     if (builder.okHttpClient == null || builder.connectTimeout != null) {
       http.connectTimeout(forOkHttp(orDefault(builder.connectTimeout, DEFAULT_CONNECT_TIMEOUT)));
     }
@@ -286,10 +334,14 @@ public final class PhalaCloud implements AutoCloseable {
     if (builder.proxy != null) {
       http.proxy(builder.proxy);
     }
-    String userAgent = "phala-cloud-java/" + Version.VERSION + " (Java " + System.getProperty("java.version") + ")"
-        + (builder.userAgentSuffix == null ? "" : " " + builder.userAgentSuffix);
-    return http
-        .followSslRedirects(false)
+    String userAgent =
+        "phala-cloud-java/"
+            + Version.VERSION
+            + " (Java "
+            + System.getProperty("java.version")
+            + ")"
+            + (builder.userAgentSuffix == null ? "" : " " + builder.userAgentSuffix);
+    return http.followSslRedirects(false)
         .addInterceptor(new StaticHeadersInterceptor(userAgent))
         .addNetworkInterceptor(new AuthInterceptor(credential, baseUrl))
         .build();
@@ -302,7 +354,9 @@ public final class PhalaCloud implements AutoCloseable {
    */
   private static Duration forOkHttp(Duration timeout) {
     Duration longest = Duration.ofMillis(Integer.MAX_VALUE);
-    return timeout.compareTo(longest) > 0 ? longest : Duration.ofMillis(Math.max(1, timeout.toMillis()));
+    return timeout.compareTo(longest) > 0
+        ? longest
+        : Duration.ofMillis(Math.max(1, timeout.toMillis()));
   }
 
   private static Duration orDefault(Duration value, Duration fallback) {
@@ -322,24 +376,44 @@ public final class PhalaCloud implements AutoCloseable {
     }
     HttpUrl url = HttpUrl.parse(text.trim());
     if (url == null) {
-      throw new PhalaInvalidInputException("The base URL (" + origin + ") is not an http or https URL: '"
-          + printable(withoutCredentials(text, builder, settings)) + "'. Use the API prefix, such as "
-          + DEFAULT_BASE_URL + ".");
+      throw new PhalaInvalidInputException(
+          "The base URL ("
+              + origin
+              + ") is not an http or https URL: '"
+              + printable(withoutCredentials(text, builder, settings))
+              + "'. Use the API prefix, such as "
+              + DEFAULT_BASE_URL
+              + ".");
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
-      throw new PhalaInvalidInputException("The base URL (" + origin + ") must not contain a user name or password;"
-          + " pass the credential with apiKey(...) or PHALA_CLOUD_API_KEY.");
+      throw new PhalaInvalidInputException(
+          "The base URL ("
+              + origin
+              + ") must not contain a user name or password;"
+              + " pass the credential with apiKey(...) or PHALA_CLOUD_API_KEY.");
     }
     if (url.query() != null || url.fragment() != null) {
-      throw new PhalaInvalidInputException("The base URL (" + origin + ") must not have a query or fragment: "
-          + url.newBuilder().query(null).fragment(null).build() + " is what it should look like.");
+      throw new PhalaInvalidInputException(
+          "The base URL ("
+              + origin
+              + ") must not have a query or fragment: "
+              + url.newBuilder().query(null).fragment(null).build()
+              + " is what it should look like.");
     }
     if (!url.isHttps() && !Loopback.isLoopback(url.host())) {
-      throw new PhalaInvalidInputException("The base URL (" + origin + ") uses plain http to " + url.host()
-          + ", which would expose the credential; use https://" + url.host() + url.encodedPath()
-          + " (plain http is allowed only to localhost).");
+      throw new PhalaInvalidInputException(
+          "The base URL ("
+              + origin
+              + ") uses plain http to "
+              + url.host()
+              + ", which would expose the credential; use https://"
+              + url.host()
+              + url.encodedPath()
+              + " (plain http is allowed only to localhost).");
     }
-    return url.encodedPath().endsWith("/") ? url : url.newBuilder().encodedPath(url.encodedPath() + "/").build();
+    return url.encodedPath().endsWith("/")
+        ? url
+        : url.newBuilder().encodedPath(url.encodedPath() + "/").build();
   }
 
   /** The server root the contract's paths ({@code /api/v1/cvms}) are relative to. */
@@ -372,8 +446,9 @@ public final class PhalaCloud implements AutoCloseable {
     if (token != null) {
       return Credential.bearerToken(token.value, "The bearer token (" + token.origin + ")");
     }
-    throw new PhalaInvalidInputException("No credentials: set PHALA_CLOUD_API_KEY to your Phala Cloud API key"
-        + " (or PHALA_OIDC_TOKEN to a bearer token), or pass apiKey(...) or bearerToken(...) to the builder.");
+    throw new PhalaInvalidInputException(
+        "No credentials: set PHALA_CLOUD_API_KEY to your Phala Cloud API key"
+            + " (or PHALA_OIDC_TOKEN to a bearer token), or pass apiKey(...) or bearerToken(...) to the builder.");
   }
 
   /**
@@ -446,9 +521,9 @@ public final class PhalaCloud implements AutoCloseable {
     }
 
     /**
-     * Like {@link #fromEnv()}, but reads environment variables from {@code environment} instead
-     * of the process's (system properties are still consulted first). For programs that hold
-     * their environment as a map, such as a command line tool or a test.
+     * Like {@link #fromEnv()}, but reads environment variables from {@code environment} instead of
+     * the process's (system properties are still consulted first). For programs that hold their
+     * environment as a map, such as a command line tool or a test.
      */
     public Builder fromEnv(java.util.Map<String, String> environment) {
       return fromEnv(new Settings(System.getProperties()::getProperty, environment::get));
@@ -460,9 +535,9 @@ public final class PhalaCloud implements AutoCloseable {
     }
 
     /**
-     * The API prefix, as Phala's SDKs take it (default {@value PhalaCloud#DEFAULT_BASE_URL}). A
-     * URL without the {@code /api/v1} suffix is taken as the server root. Must be https, except
-     * to localhost.
+     * The API prefix, as Phala's SDKs take it (default {@value PhalaCloud#DEFAULT_BASE_URL}). A URL
+     * without the {@code /api/v1} suffix is taken as the server root. Must be https, except to
+     * localhost.
      */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
@@ -487,8 +562,12 @@ public final class PhalaCloud implements AutoCloseable {
      */
     public Builder apiVersion(String apiVersion) {
       if (apiVersion != null && !API_VERSION.matcher(apiVersion).matches()) {
-        throw new PhalaInvalidInputException("The API version must be a date, YYYY-MM-DD (for example "
-            + DEFAULT_API_VERSION + "), but was '" + printable(apiVersion) + "'.");
+        throw new PhalaInvalidInputException(
+            "The API version must be a date, YYYY-MM-DD (for example "
+                + DEFAULT_API_VERSION
+                + "), but was '"
+                + printable(apiVersion)
+                + "'.");
       }
       this.apiVersion = apiVersion;
       return this;
@@ -524,13 +603,17 @@ public final class PhalaCloud implements AutoCloseable {
     /** Retries after the first attempt (default 2; 0 turns retries off; at most 10). */
     public Builder maxRetries(int maxRetries) {
       if (maxRetries < 0 || maxRetries > 10) {
-        throw new PhalaInvalidInputException("maxRetries must be between 0 and 10, but was " + maxRetries + ".");
+        throw new PhalaInvalidInputException(
+            "maxRetries must be between 0 and 10, but was " + maxRetries + ".");
       }
       this.maxRetries = maxRetries;
       return this;
     }
 
-    /** The backoff between retries: {@code initial x 2^n}, capped at {@code max} (default 0.5 s and 8 s). */
+    /**
+     * The backoff between retries: {@code initial x 2^n}, capped at {@code max} (default 0.5 s and
+     * 8 s).
+     */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.initialBackoff = positive(initial, "the initial backoff");
       this.maxBackoff = positive(max, "the maximum backoff");
@@ -540,7 +623,8 @@ public final class PhalaCloud implements AutoCloseable {
     /** Text appended to the {@code User-Agent}, such as {@code my-app/1.2}. */
     public Builder userAgentSuffix(String suffix) {
       if (suffix != null && !suffix.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-        throw new PhalaInvalidInputException("The user-agent suffix must be printable ASCII on one line.");
+        throw new PhalaInvalidInputException(
+            "The user-agent suffix must be printable ASCII on one line.");
       }
       this.userAgentSuffix = suffix;
       return this;
@@ -574,7 +658,8 @@ public final class PhalaCloud implements AutoCloseable {
 
     private static Duration positive(Duration value, String name) {
       if (value == null || value.isNegative() || value.isZero()) {
-        throw new PhalaInvalidInputException(name + " must be a positive duration, but was " + value + ".");
+        throw new PhalaInvalidInputException(
+            name + " must be a positive duration, but was " + value + ".");
       }
       return value;
     }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The HTTP response behind a result or an error: status, headers and request id. Quote the
- * request id when you report a problem to Phala.
+ * The HTTP response behind a result or an error: status, headers and request id. Quote the request
+ * id when you report a problem to Phala.
  */
 public final class ResponseInfo {
   private final int statusCode;
@@ -56,6 +56,9 @@ public final class ResponseInfo {
 
   @Override
   public String toString() {
-    return "ResponseInfo{status=" + statusCode + requestId().map(id -> ", requestId=" + id).orElse("") + "}";
+    return "ResponseInfo{status="
+        + statusCode
+        + requestId().map(id -> ", requestId=" + id).orElse("")
+        + "}";
   }
 }

@@ -24,8 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * happened on the wire.
  */
 class AsyncTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   private static final long WITHIN_SECONDS = 5;
 
@@ -35,14 +34,18 @@ class AsyncTest {
 
     CvmList cvms = api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS);
 
-    assertThat(cvms).extracting(cvm -> cvm.name()).containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+    assertThat(cvms)
+        .extracting(cvm -> cvm.name())
+        .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
   }
 
   @Test
   void theFutureCarriesTheFilters() throws Exception {
     api.listingReturns(StubApi.json(200, "[]"));
 
-    api.client().listCvmsAsync(ListCvmsParams.builder().teepodId(9).build()).get(WITHIN_SECONDS, TimeUnit.SECONDS);
+    api.client()
+        .listCvmsAsync(ListCvmsParams.builder().teepodId(9).build())
+        .get(WITHIN_SECONDS, TimeUnit.SECONDS);
 
     assertThat(api.onlyRequest().queryParameter("teepod_id").firstValue()).isEqualTo("9");
   }
@@ -54,10 +57,13 @@ class AsyncTest {
 
     assertThatThrownBy(() -> future.get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(NotFoundException.class).hasMessageContaining("HTTP 404");
+        .cause()
+        .isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("HTTP 404");
     assertThatThrownBy(future::join)
         .isInstanceOf(CompletionException.class)
-        .cause().isInstanceOf(NotFoundException.class);
+        .cause()
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -66,7 +72,8 @@ class AsyncTest {
 
     assertThatThrownBy(() -> api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(PhalaInvalidDataException.class);
+        .cause()
+        .isInstanceOf(PhalaInvalidDataException.class);
   }
 
   @Test
@@ -75,7 +82,8 @@ class AsyncTest {
 
     assertThatThrownBy(() -> api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(PhalaIoException.class);
+        .cause()
+        .isInstanceOf(PhalaIoException.class);
   }
 
   @Test
@@ -84,14 +92,20 @@ class AsyncTest {
     StubApi.Calls calls = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().maxRetries(5).okHttpClient(calls.client()).build());
     CompletableFuture<CvmList> future = client.listCvmsAsync();
-    assertThat(calls.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the request went out").isTrue();
+    assertThat(calls.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS))
+        .as("the request went out")
+        .isTrue();
 
     long started = System.nanoTime();
     assertThat(future.cancel(true)).isTrue();
 
     assertThat(future).isCancelled();
-    assertThat(calls.callCanceled.await(1, TimeUnit.SECONDS)).as("OkHttp cancelled the call").isTrue();
-    assertThat(calls.callFailed.await(1, TimeUnit.SECONDS)).as("the call ended without its answer").isTrue();
+    assertThat(calls.callCanceled.await(1, TimeUnit.SECONDS))
+        .as("OkHttp cancelled the call")
+        .isTrue();
+    assertThat(calls.callFailed.await(1, TimeUnit.SECONDS))
+        .as("the call ended without its answer")
+        .isTrue();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(1_000);
     assertThat(calls.noFurtherCallWithin(300)).as("no retry after cancelling").isTrue();
   }
@@ -102,7 +116,9 @@ class AsyncTest {
     StubApi.Calls calls = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
     CompletableFuture<CvmList> future = client.listCvmsAsync();
-    assertThat(calls.callEnded.await(WITHIN_SECONDS, TimeUnit.SECONDS)).as("the first answer came").isTrue();
+    assertThat(calls.callEnded.await(WITHIN_SECONDS, TimeUnit.SECONDS))
+        .as("the first answer came")
+        .isTrue();
 
     future.cancel(true);
 
@@ -117,6 +133,8 @@ class AsyncTest {
 
     assertThatThrownBy(() -> client.listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(PhalaException.class).hasMessageContaining("closed");
+        .cause()
+        .isInstanceOf(PhalaException.class)
+        .hasMessageContaining("closed");
   }
 }

@@ -12,14 +12,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * How the credential travels: an API key in {@code X-API-Key} (never as Bearer), a token in
- * {@code Authorization: Bearer}, only the API key when both are set; and which credentials are
- * refused when the client is built (none, blank, or with control characters that could split a
- * header), with messages that never repeat the secret.
+ * How the credential travels: an API key in {@code X-API-Key} (never as Bearer), a token in {@code
+ * Authorization: Bearer}, only the API key when both are set; and which credentials are refused
+ * when the client is built (none, blank, or with control characters that could split a header),
+ * with messages that never repeat the secret.
  */
 class AuthenticationTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   @BeforeEach
   void answerWithAnEmptyList() {
@@ -50,7 +49,8 @@ class AuthenticationTest {
 
   @Test
   void withBothOnlyTheApiKeyIsSent() {
-    api.track(withoutCredential().bearerToken(StubApi.BEARER_TOKEN).apiKey(StubApi.API_KEY).build()).listCvms();
+    api.track(withoutCredential().bearerToken(StubApi.BEARER_TOKEN).apiKey(StubApi.API_KEY).build())
+        .listCvms();
 
     LoggedRequest request = api.onlyRequest();
     assertThat(request.getHeader("X-API-Key")).isEqualTo(StubApi.API_KEY);

@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which base URLs a client accepts when it is built: https anywhere, plain http only to this
- * machine (so the credential never crosses a network in clear), and never a URL with a user name
- * or password in it.
+ * machine (so the credential never crosses a network in clear), and never a URL with a user name or
+ * password in it.
  */
 class BaseUrlSafetyTest {
 
@@ -28,8 +28,14 @@ class BaseUrlSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://10.0.0.7/api/v1", "http://127.0.0.1.nip.io/api/v1", "http://128.0.0.1/api/v1",
-      "http://[::2]/api/v1", "http://localhost.example.com/api/v1"})
+  @ValueSource(
+      strings = {
+        "http://10.0.0.7/api/v1",
+        "http://127.0.0.1.nip.io/api/v1",
+        "http://128.0.0.1/api/v1",
+        "http://[::2]/api/v1",
+        "http://localhost.example.com/api/v1"
+      })
   void plainHttpToAnyNonLoopbackHostIsRefused(String baseUrl) {
     assertThatThrownBy(() -> withBaseUrl(baseUrl).build())
         .isInstanceOf(PhalaInvalidInputException.class)
@@ -37,8 +43,14 @@ class BaseUrlSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://localhost:8080/api/v1", "http://127.0.0.1:8080/api/v1",
-      "http://127.1.2.3/api/v1", "http://[::1]:8080/api/v1", "http://LOCALHOST/api/v1"})
+  @ValueSource(
+      strings = {
+        "http://localhost:8080/api/v1",
+        "http://127.0.0.1:8080/api/v1",
+        "http://127.1.2.3/api/v1",
+        "http://[::1]:8080/api/v1",
+        "http://LOCALHOST/api/v1"
+      })
   void plainHttpToLoopbackIsAllowed(String baseUrl) {
     try (PhalaCloud client = withBaseUrl(baseUrl).build()) {
       assertThat(client.baseUrl()).startsWith("http://").endsWith("/api/v1/");
@@ -53,17 +65,26 @@ class BaseUrlSafetyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://admin:hunter2pw@cloud-api.phala.com/api/v1",
-      "https://phak_inTheUrl@cloud-api.phala.com/api/v1", "http://admin:hunter2pw@localhost/api/v1"})
+  @ValueSource(
+      strings = {
+        "https://admin:hunter2pw@cloud-api.phala.com/api/v1",
+        "https://phak_inTheUrl@cloud-api.phala.com/api/v1",
+        "http://admin:hunter2pw@localhost/api/v1"
+      })
   void aBaseUrlWithUserInfoIsRefusedWithoutRepeatingIt(String baseUrl) {
     assertThatThrownBy(() -> withBaseUrl(baseUrl).build())
         .isInstanceOf(PhalaInvalidInputException.class)
         .hasMessageContaining("user name or password")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2pw").doesNotContain("phak_inTheUrl"));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("hunter2pw")
+                    .doesNotContain("phak_inTheUrl"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"cloud-api.phala.com/api/v1", "ftp://cloud-api.phala.com/api/v1", "https://", ""})
+  @ValueSource(
+      strings = {"cloud-api.phala.com/api/v1", "ftp://cloud-api.phala.com/api/v1", "https://", ""})
   void aBaseUrlThatIsNotAnHttpUrlIsRefused(String baseUrl) {
     assertThatThrownBy(() -> withBaseUrl(baseUrl).build())
         .isInstanceOf(PhalaInvalidInputException.class)

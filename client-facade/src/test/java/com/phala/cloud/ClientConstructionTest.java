@@ -25,8 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Settings are passed as maps, so the real environment never leaks in.
  */
 class ClientConstructionTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   private final Map<String, String> properties = new HashMap<>();
   private final Map<String, String> environment = new HashMap<>();
@@ -37,7 +36,8 @@ class ClientConstructionTest {
   }
 
   private PhalaCloud.Builder fromSettings() {
-    return PhalaCloud.builder().fromEnv(new Settings(properties, environment))
+    return PhalaCloud.builder()
+        .fromEnv(new Settings(properties, environment))
         .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
   }
 
@@ -52,8 +52,12 @@ class ClientConstructionTest {
 
   @Test
   void builderSetsBaseUrlCredentialAndApiVersion() {
-    PhalaCloud client = build(PhalaCloud.builder().baseUrl(api.baseUrl()).apiKey(StubApi.API_KEY)
-        .apiVersion("2026-01-21"));
+    PhalaCloud client =
+        build(
+            PhalaCloud.builder()
+                .baseUrl(api.baseUrl())
+                .apiKey(StubApi.API_KEY)
+                .apiVersion("2026-01-21"));
 
     client.listCvms();
 
@@ -204,7 +208,8 @@ class ClientConstructionTest {
 
   @Test
   void defaultIsTwoRetries() {
-    api.listingReturns(StubApi.json(503, "{\"detail\":\"busy\"}").withHeader("retry-after-ms", "5"));
+    api.listingReturns(
+        StubApi.json(503, "{\"detail\":\"busy\"}").withHeader("retry-after-ms", "5"));
     PhalaCloud client = build(PhalaCloud.builder().baseUrl(api.baseUrl()).apiKey(StubApi.API_KEY));
 
     assertThatThrownBy(client::listCvms).isInstanceOf(InternalServerException.class);
@@ -214,19 +219,26 @@ class ClientConstructionTest {
 
   @Test
   void aPrefixWithoutApiV1IsTakenAsTheServerRoot() {
-    build(PhalaCloud.builder().baseUrl("http://127.0.0.1:" + api.port()).apiKey(StubApi.API_KEY)).listCvms();
+    build(PhalaCloud.builder().baseUrl("http://127.0.0.1:" + api.port()).apiKey(StubApi.API_KEY))
+        .listCvms();
 
-    api.server().verify(1, getRequestedFor(urlPathEqualTo(StubApi.PATH))
-        .withHeader("X-API-Key", equalTo(StubApi.API_KEY)));
+    api.server()
+        .verify(
+            1,
+            getRequestedFor(urlPathEqualTo(StubApi.PATH))
+                .withHeader("X-API-Key", equalTo(StubApi.API_KEY)));
   }
 
   @Test
   void aPrefixBelowAPathKeepsThatPath() {
-    api.server().stubFor(get(urlPathEqualTo("/gateway/api/v1/cvms"))
-        .willReturn(StubApi.json(200, "[]")));
+    api.server()
+        .stubFor(get(urlPathEqualTo("/gateway/api/v1/cvms")).willReturn(StubApi.json(200, "[]")));
 
-    build(PhalaCloud.builder().baseUrl("http://127.0.0.1:" + api.port() + "/gateway/api/v1/")
-        .apiKey(StubApi.API_KEY)).listCvms();
+    build(
+            PhalaCloud.builder()
+                .baseUrl("http://127.0.0.1:" + api.port() + "/gateway/api/v1/")
+                .apiKey(StubApi.API_KEY))
+        .listCvms();
 
     api.server().verify(1, getRequestedFor(urlPathEqualTo("/gateway/api/v1/cvms")));
   }
@@ -236,7 +248,8 @@ class ClientConstructionTest {
    * ships: the first {@code default:} after {@code name: X-Phala-Version}.
    */
   private static String specDefaultApiVersion() {
-    List<String> lines = StubApi.resourceText("META-INF/phala-cloud/openapi/phala-cloud.yaml").lines().toList();
+    List<String> lines =
+        StubApi.resourceText("META-INF/phala-cloud/openapi/phala-cloud.yaml").lines().toList();
     int parameter = -1;
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).trim().equals("name: X-Phala-Version")) {

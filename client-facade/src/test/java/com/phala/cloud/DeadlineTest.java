@@ -12,20 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code timeout(...)} bounds the whole call, attempts and waits together: a server slower than
- * the deadline ends in {@link PhalaTimeoutException} soon after the deadline, and a retry whose
- * wait would pass it is not started. The read timeout bounds each attempt on its own. Durations
- * at the extremes (sub-millisecond, or "forever") keep their meaning.
+ * {@code timeout(...)} bounds the whole call, attempts and waits together: a server slower than the
+ * deadline ends in {@link PhalaTimeoutException} soon after the deadline, and a retry whose wait
+ * would pass it is not started. The read timeout bounds each attempt on its own. Durations at the
+ * extremes (sub-millisecond, or "forever") keep their meaning.
  */
 class DeadlineTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   /** How late after the deadline the call may end: scheduling, not waiting. */
   private static final long SLACK_MILLIS = 500;
 
   /** Counts attempts as they start (the server's journal misses aborted, delayed ones). */
   private final StubApi.Calls calls = new StubApi.Calls();
+
   private Throwable thrown;
   private long elapsedMillis;
 
@@ -46,7 +46,9 @@ class DeadlineTest {
 
     list(api.track(builder().timeout(Duration.ofMillis(400)).build()));
 
-    assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 400 ms");
+    assertThat(thrown)
+        .isInstanceOf(PhalaTimeoutException.class)
+        .hasMessageContaining("deadline of 400 ms");
     assertThat(elapsedMillis).isBetween(400L, 400 + SLACK_MILLIS);
     assertThat(calls.started()).isEqualTo(1);
   }
@@ -65,12 +67,15 @@ class DeadlineTest {
 
   @Test
   void anErrorBodyDribbledSlowerThanTheDeadlineEndsInATimeoutSoonAfterIt() {
-    api.listingReturns(StubApi.json(503, "{\"detail\":\"" + "slow ".repeat(200) + "\"}")
-        .withChunkedDribbleDelay(20, 3_000));
+    api.listingReturns(
+        StubApi.json(503, "{\"detail\":\"" + "slow ".repeat(200) + "\"}")
+            .withChunkedDribbleDelay(20, 3_000));
 
     list(api.track(builder().timeout(Duration.ofMillis(500)).build()));
 
-    assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 500 ms");
+    assertThat(thrown)
+        .isInstanceOf(PhalaTimeoutException.class)
+        .hasMessageContaining("deadline of 500 ms");
     assertThat(elapsedMillis).isBetween(500L, 500 + SLACK_MILLIS);
   }
 
@@ -80,7 +85,9 @@ class DeadlineTest {
 
     list(api.track(builder().timeout(Duration.ofMillis(500)).build()));
 
-    assertThat(thrown).isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline of 500 ms");
+    assertThat(thrown)
+        .isInstanceOf(PhalaTimeoutException.class)
+        .hasMessageContaining("deadline of 500 ms");
     assertThat(elapsedMillis).isBetween(500L, 500 + SLACK_MILLIS);
   }
 

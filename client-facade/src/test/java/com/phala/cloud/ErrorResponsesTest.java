@@ -27,18 +27,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What an error response becomes: the exception class of its status family, carrying the status,
- * headers, request id and parsed body in each of the forms the API uses (FastAPI {@code detail}
- * as a string, an object or a 422 list; the structured {@code error_code} form; not JSON at all),
- * with a message that names status, API message, error code and request id and stays bounded
- * whatever the server sends. Retries are off so that each test sees one response.
+ * headers, request id and parsed body in each of the forms the API uses (FastAPI {@code detail} as
+ * a string, an object or a 422 list; the structured {@code error_code} form; not JSON at all), with
+ * a message that names status, API message, error code and request id and stays bounded whatever
+ * the server sends. Retries are off so that each test sees one response.
  */
 class ErrorResponsesTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   /** The exception a listing fails with when the API answers {@code status} with {@code body}. */
-  private static <T extends PhalaServiceException> T failure(Class<T> type, int status, String body,
-      String... headers) {
+  private static <T extends PhalaServiceException> T failure(
+      Class<T> type, int status, String body, String... headers) {
     var response = StubApi.json(status, body);
     for (int i = 0; i < headers.length; i += 2) {
       response.withHeader(headers[i], headers[i + 1]);
@@ -53,25 +52,40 @@ class ErrorResponsesTest {
 
   @Test
   void status400IsABadRequestExceptionWithTheFastApiDetailString() {
-    BadRequestException e = failure(BadRequestException.class, 400, "{\"detail\":\"Invalid filter combination\"}",
-        "X-Request-ID", "req_400");
+    BadRequestException e =
+        failure(
+            BadRequestException.class,
+            400,
+            "{\"detail\":\"Invalid filter combination\"}",
+            "X-Request-ID",
+            "req_400");
 
     assertThat(e.body().detail()).contains("Invalid filter combination");
-    assertThat(e.getMessage()).contains("HTTP 400").contains("Invalid filter combination").contains("req_400");
+    assertThat(e.getMessage())
+        .contains("HTTP 400")
+        .contains("Invalid filter combination")
+        .contains("req_400");
   }
 
   @Test
   void status401IsAnUnauthorizedExceptionThatSaysWhichCredentialToCheck() {
-    UnauthorizedException e = failure(UnauthorizedException.class, 401, "", "X-Request-ID", "req_401");
+    UnauthorizedException e =
+        failure(UnauthorizedException.class, 401, "", "X-Request-ID", "req_401");
 
     assertThat(e.body().isJson()).isFalse();
-    assertThat(e.getMessage()).contains("HTTP 401").contains("PHALA_CLOUD_API_KEY").contains("req_401");
+    assertThat(e.getMessage())
+        .contains("HTTP 401")
+        .contains("PHALA_CLOUD_API_KEY")
+        .contains("req_401");
   }
 
   @Test
   void status403IsAPermissionDeniedExceptionWithTheDetailObject() {
-    PermissionDeniedException e = failure(PermissionDeniedException.class, 403,
-        "{\"detail\":{\"message\":\"Admin only\",\"error_code\":\"ERR-01-003\"}}");
+    PermissionDeniedException e =
+        failure(
+            PermissionDeniedException.class,
+            403,
+            "{\"detail\":{\"message\":\"Admin only\",\"error_code\":\"ERR-01-003\"}}");
 
     assertThat(e.body().detail()).containsInstanceOf(Map.class);
     assertThat(e.body().message()).contains("Admin only");
@@ -89,16 +103,21 @@ class ErrorResponsesTest {
 
   @Test
   void status409IsAConflictException() {
-    ConflictException e = failure(ConflictException.class, 409, "{\"detail\":\"CVM is being updated\"}");
+    ConflictException e =
+        failure(ConflictException.class, 409, "{\"detail\":\"CVM is being updated\"}");
 
     assertThat(e.getMessage()).contains("HTTP 409").contains("CVM is being updated");
   }
 
   @Test
   void status422IsAnUnprocessableEntityExceptionWithTheValidationErrors() {
-    UnprocessableEntityException e = failure(UnprocessableEntityException.class, 422, "{\"detail\":[{\"loc\":"
-        + "[\"query\",\"teepod_id\"],\"msg\":\"Input should be a valid integer\",\"type\":\"int_parsing\","
-        + "\"input\":\"abc\"},{\"loc\":[\"query\",\"user_id\"],\"msg\":\"bad id\",\"type\":\"value_error\"}]}");
+    UnprocessableEntityException e =
+        failure(
+            UnprocessableEntityException.class,
+            422,
+            "{\"detail\":[{\"loc\":"
+                + "[\"query\",\"teepod_id\"],\"msg\":\"Input should be a valid integer\",\"type\":\"int_parsing\","
+                + "\"input\":\"abc\"},{\"loc\":[\"query\",\"user_id\"],\"msg\":\"bad id\",\"type\":\"value_error\"}]}");
 
     List<ValidationIssue> issues = e.body().validationErrors();
     assertThat(issues).hasSize(2);
@@ -109,25 +128,35 @@ class ErrorResponsesTest {
     assertThat(first.type()).isEqualTo("int_parsing");
     assertThat(first.input()).contains("abc");
     assertThat(issues.get(1).input()).isEmpty();
-    assertThat(e.getMessage()).contains("HTTP 422")
+    assertThat(e.getMessage())
+        .contains("HTTP 422")
         .contains("query.teepod_id: Input should be a valid integer")
         .contains("query.user_id: bad id");
   }
 
   @Test
   void status429IsARateLimitExceptionWithTheRequestedWait() {
-    RateLimitException e = failure(RateLimitException.class, 429,
-        "{\"error_code\":\"ERR-05-002\",\"message\":\"Too many requests\"}", "Retry-After", "30");
+    RateLimitException e =
+        failure(
+            RateLimitException.class,
+            429,
+            "{\"error_code\":\"ERR-05-002\",\"message\":\"Too many requests\"}",
+            "Retry-After",
+            "30");
 
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
-    assertThat(e.getMessage()).contains("HTTP 429").contains("Too many requests").contains("ERR-05-002")
+    assertThat(e.getMessage())
+        .contains("HTTP 429")
+        .contains("Too many requests")
+        .contains("ERR-05-002")
         .contains("Retry after 30 s");
   }
 
   @ParameterizedTest
   @ValueSource(ints = {500, 502, 503, 504, 599})
   void status5xxIsAnInternalServerException(int status) {
-    InternalServerException e = failure(InternalServerException.class, status, "{\"detail\":\"Internal error\"}");
+    InternalServerException e =
+        failure(InternalServerException.class, status, "{\"detail\":\"Internal error\"}");
 
     assertThat(e.getMessage()).contains("HTTP " + status).contains("Internal error");
   }
@@ -135,18 +164,22 @@ class ErrorResponsesTest {
   @ParameterizedTest
   @ValueSource(ints = {402, 405, 418})
   void anyOtherErrorStatusIsAnUnexpectedStatusCodeException(int status) {
-    UnexpectedStatusCodeException e = failure(UnexpectedStatusCodeException.class, status,
-        "{\"detail\":\"Not for you\"}");
+    UnexpectedStatusCodeException e =
+        failure(UnexpectedStatusCodeException.class, status, "{\"detail\":\"Not for you\"}");
 
     assertThat(e.getMessage()).contains("HTTP " + status).contains("Not for you");
   }
 
   @Test
   void theStructuredFormIsParsedWhole() {
-    NotFoundException e = failure(NotFoundException.class, 404, "{\"error_code\":\"ERR-03-001\","
-        + "\"message\":\"CVM not found\",\"request_id\":\"req_body\",\"details\":[{\"field\":\"id\","
-        + "\"value\":42,\"message\":\"no such CVM\"}],\"suggestions\":[\"List your CVMs first\"],"
-        + "\"links\":[{\"url\":\"https://docs.phala.com/cvms\",\"label\":\"Docs\"}]}");
+    NotFoundException e =
+        failure(
+            NotFoundException.class,
+            404,
+            "{\"error_code\":\"ERR-03-001\","
+                + "\"message\":\"CVM not found\",\"request_id\":\"req_body\",\"details\":[{\"field\":\"id\","
+                + "\"value\":42,\"message\":\"no such CVM\"}],\"suggestions\":[\"List your CVMs first\"],"
+                + "\"links\":[{\"url\":\"https://docs.phala.com/cvms\",\"label\":\"Docs\"}]}");
 
     ErrorBody body = e.body();
     assertThat(body.errorCode()).contains("ERR-03-001");
@@ -156,25 +189,39 @@ class ErrorResponsesTest {
     assertThat(detail.message()).contains("no such CVM");
     assertThat(detail.value()).isPresent();
     assertThat(body.suggestions()).containsExactly("List your CVMs first");
-    assertThat(body.links()).singleElement().satisfies(link -> {
-      assertThat(link.url()).isEqualTo("https://docs.phala.com/cvms");
-      assertThat(link.label()).isEqualTo("Docs");
-    });
+    assertThat(body.links())
+        .singleElement()
+        .satisfies(
+            link -> {
+              assertThat(link.url()).isEqualTo("https://docs.phala.com/cvms");
+              assertThat(link.label()).isEqualTo("Docs");
+            });
   }
 
   @Test
   void theMessageNamesStatusApiMessageErrorCodeAndRequestId() {
-    NotFoundException e = failure(NotFoundException.class, 404,
-        "{\"error_code\":\"ERR-03-001\",\"message\":\"CVM not found\",\"request_id\":\"req_7f3a\"}");
+    NotFoundException e =
+        failure(
+            NotFoundException.class,
+            404,
+            "{\"error_code\":\"ERR-03-001\",\"message\":\"CVM not found\",\"request_id\":\"req_7f3a\"}");
 
-    assertThat(e.getMessage()).contains("HTTP 404").contains("CVM not found").contains("ERR-03-001")
+    assertThat(e.getMessage())
+        .contains("HTTP 404")
+        .contains("CVM not found")
+        .contains("ERR-03-001")
         .contains("req_7f3a");
   }
 
   @Test
   void theBodysRequestIdWinsOverTheHeader() {
-    ConflictException e = failure(ConflictException.class, 409,
-        "{\"message\":\"busy\",\"request_id\":\"req_body\"}", "X-Request-ID", "req_header");
+    ConflictException e =
+        failure(
+            ConflictException.class,
+            409,
+            "{\"message\":\"busy\",\"request_id\":\"req_body\"}",
+            "X-Request-ID",
+            "req_header");
 
     assertThat(e.requestId()).contains("req_body");
     assertThat(e.response().header("x-request-id")).contains("req_header");
@@ -182,16 +229,18 @@ class ErrorResponsesTest {
 
   @Test
   void theRequestIdHeaderIsUsedWhenTheBodyHasNone() {
-    BadRequestException e = failure(BadRequestException.class, 400, "{\"detail\":\"bad\"}",
-        "X-Request-ID", "req_header");
+    BadRequestException e =
+        failure(
+            BadRequestException.class, 400, "{\"detail\":\"bad\"}", "X-Request-ID", "req_header");
 
     assertThat(e.requestId()).contains("req_header");
   }
 
   @Test
   void theResponseHeadersAreKept() {
-    BadRequestException e = failure(BadRequestException.class, 400, "{\"detail\":\"bad\"}",
-        "X-Custom-Trace", "abc-123");
+    BadRequestException e =
+        failure(
+            BadRequestException.class, 400, "{\"detail\":\"bad\"}", "X-Custom-Trace", "abc-123");
 
     assertThat(e.response().statusCode()).isEqualTo(400);
     assertThat(e.response().headers()).containsKey("x-custom-trace");
@@ -201,22 +250,32 @@ class ErrorResponsesTest {
 
   @Test
   void aNonJsonErrorBodyAppearsInTheMessageAsABoundedSnippet() {
-    String page = "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
-        + "<p>nginx</p>" + "<!-- padding -->".repeat(200) + "</body></html>";
-    api.listingReturns(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(page));
+    String page =
+        "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
+            + "<p>nginx</p>"
+            + "<!-- padding -->".repeat(200)
+            + "</body></html>";
+    api.listingReturns(
+        aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody(page));
 
-    InternalServerException e = catchThrowableOfType(InternalServerException.class,
-        () -> api.track(api.builder().maxRetries(0).build()).listCvms());
+    InternalServerException e =
+        catchThrowableOfType(
+            InternalServerException.class,
+            () -> api.track(api.builder().maxRetries(0).build()).listCvms());
 
     assertThat(e.body().isJson()).isFalse();
-    assertThat(e.getMessage()).contains("HTTP 502").contains("not JSON").contains("<title>502 Bad Gateway</title>");
+    assertThat(e.getMessage())
+        .contains("HTTP 502")
+        .contains("not JSON")
+        .contains("<title>502 Bad Gateway</title>");
     assertThat(e.getMessage()).hasSizeLessThan(500).doesNotContain("</html>");
   }
 
   @Test
   void aHugeErrorBodyGivesABoundedMessageAndBody() {
     String message = "x".repeat(2_000_000);
-    PhalaServiceException e = failure(BadRequestException.class, 400, "{\"detail\":\"" + message + "\"}");
+    PhalaServiceException e =
+        failure(BadRequestException.class, 400, "{\"detail\":\"" + message + "\"}");
 
     assertThat(e.getMessage()).hasSizeLessThan(1_000);
     assertThat(e.body().raw()).hasSizeLessThanOrEqualTo(ErrorBody.MAX_RAW_CHARS + 3);
@@ -224,18 +283,24 @@ class ErrorResponsesTest {
 
   @Test
   void aLongApiMessageIsShortenedInTheExceptionMessage() {
-    PhalaServiceException e = failure(BadRequestException.class, 400,
-        "{\"detail\":\"" + "too long ".repeat(1_000) + "\"}");
+    PhalaServiceException e =
+        failure(
+            BadRequestException.class, 400, "{\"detail\":\"" + "too long ".repeat(1_000) + "\"}");
 
-    assertThat(e.body().message()).hasValueSatisfying(text -> assertThat(text).hasSizeGreaterThan(5_000));
+    assertThat(e.body().message())
+        .hasValueSatisfying(text -> assertThat(text).hasSizeGreaterThan(5_000));
     assertThat(e.getMessage()).hasSizeLessThan(1_000).contains("too long");
   }
 
   @Test
   void controlCharactersFromTheServerDoNotReachTheMessage() {
-    PhalaServiceException e = failure(BadRequestException.class, 400,
-        "{\"detail\":\"line one\\r\\nline two\\u001b[31m\"}");
+    PhalaServiceException e =
+        failure(
+            BadRequestException.class, 400, "{\"detail\":\"line one\\r\\nline two\\u001b[31m\"}");
 
-    assertThat(e.getMessage()).contains("line one").contains("line two").doesNotContain("\r", "\n", "\u001b");
+    assertThat(e.getMessage())
+        .contains("line one")
+        .contains("line two")
+        .doesNotContain("\r", "\n", "\u001b");
   }
 }

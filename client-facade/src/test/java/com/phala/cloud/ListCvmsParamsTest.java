@@ -17,13 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The listing's filters: which {@code user_id} and {@code teepod_id} values are accepted or
- * refused before anything is sent (with a message naming the parameter and the accepted form),
- * and that the request carries exactly the filters that are set.
+ * The listing's filters: which {@code user_id} and {@code teepod_id} values are accepted or refused
+ * before anything is sent (with a message naming the parameter and the accepted form), and that the
+ * request carries exactly the filters that are set.
  */
 class ListCvmsParamsTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   @BeforeEach
   void answerWithAnEmptyList() {
@@ -35,13 +34,17 @@ class ListCvmsParamsTest {
   void aWellFormedUserIdIsAcceptedAndSent(String userId) {
     api.client().listCvms(ListCvmsParams.builder().userId(userId).build());
 
-    api.server().verify(1, getRequestedFor(urlPathEqualTo(StubApi.PATH))
-        .withQueryParam("user_id", equalTo(userId))
-        .withQueryParam("teepod_id", absent()));
+    api.server()
+        .verify(
+            1,
+            getRequestedFor(urlPathEqualTo(StubApi.PATH))
+                .withQueryParam("user_id", equalTo(userId))
+                .withQueryParam("teepod_id", absent()));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"usr_", "user-1", "usr_a-b", "", "00", "usr_abc ", "prj_abc123", "USR_abc"})
+  @ValueSource(
+      strings = {"usr_", "user-1", "usr_a-b", "", "00", "usr_abc ", "prj_abc123", "USR_abc"})
   void aMalformedUserIdIsRefusedNamingUserIdAndTheAcceptedForm(String userId) {
     assertThatThrownBy(() -> ListCvmsParams.builder().userId(userId))
         .isInstanceOf(PhalaInvalidInputException.class)
@@ -54,7 +57,11 @@ class ListCvmsParamsTest {
   void aUserIdObjectIsSentAsItsText() {
     api.client().listCvms(ListCvmsParams.builder().userId(UserId.parse("usr_abc123")).build());
 
-    api.server().verify(1, getRequestedFor(urlPathEqualTo(StubApi.PATH)).withQueryParam("user_id", equalTo("usr_abc123")));
+    api.server()
+        .verify(
+            1,
+            getRequestedFor(urlPathEqualTo(StubApi.PATH))
+                .withQueryParam("user_id", equalTo("usr_abc123")));
   }
 
   @ParameterizedTest
@@ -62,9 +69,12 @@ class ListCvmsParamsTest {
   void aPositiveTeepodIdIsAcceptedAndSent(long teepodId) {
     api.client().listCvms(ListCvmsParams.builder().teepodId(teepodId).build());
 
-    api.server().verify(1, getRequestedFor(urlPathEqualTo(StubApi.PATH))
-        .withQueryParam("teepod_id", equalTo(Long.toString(teepodId)))
-        .withQueryParam("user_id", absent()));
+    api.server()
+        .verify(
+            1,
+            getRequestedFor(urlPathEqualTo(StubApi.PATH))
+                .withQueryParam("teepod_id", equalTo(Long.toString(teepodId)))
+                .withQueryParam("user_id", absent()));
   }
 
   @ParameterizedTest
@@ -80,8 +90,14 @@ class ListCvmsParamsTest {
   void withNoFiltersTheRequestHasNoQuery() {
     api.client().listCvms();
     api.client().listCvms(ListCvmsParams.none());
-    api.client().listCvms(ListCvmsParams.builder().userId("usr_abc123").userId((String) null)
-        .teepodId(3).clearTeepodId().build());
+    api.client()
+        .listCvms(
+            ListCvmsParams.builder()
+                .userId("usr_abc123")
+                .userId((String) null)
+                .teepodId(3)
+                .clearTeepodId()
+                .build());
 
     api.server().verify(3, getRequestedFor(urlEqualTo(StubApi.PATH)));
     assertThat(api.server().getAllServeEvents())
@@ -92,8 +108,11 @@ class ListCvmsParamsTest {
   void bothFiltersAreSentTogether() {
     api.client().listCvms(ListCvmsParams.builder().userId("0").teepodId(7).build());
 
-    api.server().verify(1, getRequestedFor(urlPathEqualTo(StubApi.PATH))
-        .withQueryParam("user_id", equalTo("0"))
-        .withQueryParam("teepod_id", equalTo("7")));
+    api.server()
+        .verify(
+            1,
+            getRequestedFor(urlPathEqualTo(StubApi.PATH))
+                .withQueryParam("user_id", equalTo("0"))
+                .withQueryParam("teepod_id", equalTo("7")));
   }
 }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * keeps the HTTP response it came from.
  */
 class ListCvmsTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   @Test
   void theFullExampleDecodesToItsThreeCvms() {
@@ -22,14 +21,18 @@ class ListCvmsTest {
     CvmList cvms = api.client().listCvms();
 
     assertThat(cvms).hasSize(3);
-    assertThat(cvms).extracting(cvm -> cvm.name()).containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+    assertThat(cvms)
+        .extracting(cvm -> cvm.name())
+        .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
   }
 
   @Test
   void theMinimalExampleDecodes() {
     api.listingReturns(StubApi.example("cvms-minimal.json"));
 
-    assertThat(api.client().listCvms()).extracting(cvm -> cvm.name()).containsExactly("hello-world");
+    assertThat(api.client().listCvms())
+        .extracting(cvm -> cvm.name())
+        .containsExactly("hello-world");
   }
 
   @Test
@@ -41,9 +44,10 @@ class ListCvmsTest {
 
   @Test
   void theListKeepsStatusHeadersAndRequestIdOfItsResponse() {
-    api.listingReturns(StubApi.example("cvms-minimal.json")
-        .withHeader("X-Request-ID", "req_list_42")
-        .withHeader("X-RateLimit-Remaining", "99"));
+    api.listingReturns(
+        StubApi.example("cvms-minimal.json")
+            .withHeader("X-Request-ID", "req_list_42")
+            .withHeader("X-RateLimit-Remaining", "99"));
 
     ResponseInfo response = api.client().listCvms().response().orElseThrow();
 

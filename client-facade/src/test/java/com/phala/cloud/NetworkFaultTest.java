@@ -26,16 +26,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * persists ends in {@link PhalaIoException} after the retries, or at once when retries are off.
  */
 class NetworkFaultTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   private static ResponseDefinitionBuilder fault(Fault fault) {
     return aResponse().withFault(fault);
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class,
-      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {
+        "CONNECTION_RESET_BY_PEER",
+        "EMPTY_RESPONSE",
+        "MALFORMED_RESPONSE_CHUNK",
+        "RANDOM_DATA_THEN_CLOSE"
+      })
   void aFaultFollowedByAGoodAnswerSucceeds(Fault fault) {
     api.listingAnswersInTurn(fault(fault), StubApi.example("cvms-minimal.json"));
 
@@ -44,8 +49,14 @@ class NetworkFaultTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class,
-      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {
+        "CONNECTION_RESET_BY_PEER",
+        "EMPTY_RESPONSE",
+        "MALFORMED_RESPONSE_CHUNK",
+        "RANDOM_DATA_THEN_CLOSE"
+      })
   void aPersistentFaultIsRetriedThenFailsWithPhalaIoException(Fault fault) {
     api.listingReturns(fault(fault));
 
@@ -56,8 +67,14 @@ class NetworkFaultTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class,
-      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK", "RANDOM_DATA_THEN_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {
+        "CONNECTION_RESET_BY_PEER",
+        "EMPTY_RESPONSE",
+        "MALFORMED_RESPONSE_CHUNK",
+        "RANDOM_DATA_THEN_CLOSE"
+      })
   void withRetriesOffAFaultFailsAtOnceWithPhalaIoException(Fault fault) {
     api.listingReturns(fault(fault));
 
@@ -70,7 +87,8 @@ class NetworkFaultTest {
   /** Chunks sent before the connection closes: none at all, or the start of the array. */
   @ParameterizedTest
   @ValueSource(strings = {"", "d\r\n[{\"name\":\"a\"\r\n"})
-  void aChunkedBodyCutShortByTheConnectionIsANetworkFailureAndRetried(String chunks) throws IOException {
+  void aChunkedBodyCutShortByTheConnectionIsANetworkFailureAndRetried(String chunks)
+      throws IOException {
     try (CutShortServer server = new CutShortServer(chunks)) {
       PhalaCloud client = api.track(api.builder().baseUrl(server.baseUrl()).build());
 
@@ -87,7 +105,8 @@ class NetworkFaultTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    PhalaCloud client = api.track(api.builder().baseUrl("http://127.0.0.1:" + closedPort + "/api/v1").build());
+    PhalaCloud client =
+        api.track(api.builder().baseUrl("http://127.0.0.1:" + closedPort + "/api/v1").build());
 
     assertThatThrownBy(client::listCvms)
         .isExactlyInstanceOf(PhalaIoException.class)
@@ -108,8 +127,10 @@ class NetworkFaultTest {
 
     /** A server that sends the head of a chunked response, then {@code chunks}, then closes. */
     CutShortServer(String chunks) throws IOException {
-      cutShort = ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-          + chunks).getBytes(StandardCharsets.US_ASCII);
+      cutShort =
+          ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + chunks)
+              .getBytes(StandardCharsets.US_ASCII);
       acceptor.setDaemon(true);
       acceptor.start();
     }

@@ -17,20 +17,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library's public API speaks in its own types: no Retrofit or Gson type appears in a
- * public signature outside the internal package, except {@code Cvm.generated()}, the documented
- * way to reach the generated model. (OkHttp's {@code OkHttpClient} is accepted on purpose, by
- * {@code Builder.okHttpClient}.)
+ * The library's public API speaks in its own types: no Retrofit or Gson type appears in a public
+ * signature outside the internal package, except {@code Cvm.generated()}, the documented way to
+ * reach the generated model. (OkHttp's {@code OkHttpClient} is accepted on purpose, by {@code
+ * Builder.okHttpClient}.)
  */
 class PublicApiSurfaceTest {
-  private static final List<String> FOREIGN = List.of("retrofit2.", "com.google.gson.", "com.phala.cloud.internal.");
+  private static final List<String> FOREIGN =
+      List.of("retrofit2.", "com.google.gson.", "com.phala.cloud.internal.");
 
   @Test
   void publicSignaturesUseNoRetrofitGsonOrInternalTypes() throws Exception {
     List<String> leaks = new ArrayList<>();
     for (Class<?> type : publicApiClasses()) {
       for (Method method : type.getMethods()) {
-        if (method.getDeclaringClass() == type && !(type.getSimpleName().equals("Cvm") && method.getName().equals("generated"))) {
+        if (method.getDeclaringClass() == type
+            && !(type.getSimpleName().equals("Cvm") && method.getName().equals("generated"))) {
           check(type, method, method.getGenericReturnType(), leaks);
           checkParameters(type, method, leaks);
         }
@@ -48,7 +50,8 @@ class PublicApiSurfaceTest {
   @Test
   void theGeneratedModelIsReachableFromACvm() throws Exception {
     Method generated = Class.forName("com.phala.cloud.cvm.Cvm").getMethod("generated");
-    assertThat(generated.getReturnType().getName()).isEqualTo("com.phala.cloud.generated.model.HostedCvm");
+    assertThat(generated.getReturnType().getName())
+        .isEqualTo("com.phala.cloud.generated.model.HostedCvm");
   }
 
   private static void checkParameters(Class<?> type, Executable executable, List<String> leaks) {
@@ -61,18 +64,25 @@ class PublicApiSurfaceTest {
     String name = used.getTypeName();
     for (String foreign : FOREIGN) {
       if (name.contains(foreign)) {
-        leaks.add(type.getName() + (where == null ? " extends " : "." + where.getName() + " uses ") + name);
+        leaks.add(
+            type.getName()
+                + (where == null ? " extends " : "." + where.getName() + " uses ")
+                + name);
       }
     }
   }
 
   /** Every public class compiled from src/main outside the internal package. */
-  private static List<Class<?>> publicApiClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-    Path root = Path.of(PhalaCloud.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private static List<Class<?>> publicApiClasses()
+      throws IOException, URISyntaxException, ClassNotFoundException {
+    Path root =
+        Path.of(PhalaCloud.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     List<Class<?>> classes = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
-        String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+      for (Path file :
+          (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+        String name =
+            root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
         if (!name.startsWith("com.phala.cloud.internal")) {
           Class<?> type = Class.forName(name);
           if (Modifier.isPublic(type.getModifiers())) {

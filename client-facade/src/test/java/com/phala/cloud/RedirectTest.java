@@ -24,16 +24,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The credential goes to the configured origin and nowhere else, even when the API redirects: a
  * redirect to another host or port arrives without {@code X-API-Key} or {@code Authorization}, a
- * same-origin redirect keeps it, and an https response that redirects to plain http is not
- * followed at all. Two real servers on loopback play the API and the other host; the API also
- * serves https with WireMock's self-signed certificate, which only these tests trust.
+ * same-origin redirect keeps it, and an https response that redirects to plain http is not followed
+ * at all. Two real servers on loopback play the API and the other host; the API also serves https
+ * with WireMock's self-signed certificate, which only these tests trust.
  */
 class RedirectTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi(config -> config.dynamicHttpsPort());
+  @RegisterExtension static final StubApi api = new StubApi(config -> config.dynamicHttpsPort());
 
-  @RegisterExtension
-  static final StubApi elsewhere = new StubApi();
+  @RegisterExtension static final StubApi elsewhere = new StubApi();
 
   private static final String OTHER_PATH = "/elsewhere/cvms";
 
@@ -43,7 +41,8 @@ class RedirectTest {
   }
 
   private static LoggedRequest onlyRequestElsewhere() {
-    List<LoggedRequest> requests = elsewhere.server().findAll(getRequestedFor(urlPathEqualTo(OTHER_PATH)));
+    List<LoggedRequest> requests =
+        elsewhere.server().findAll(getRequestedFor(urlPathEqualTo(OTHER_PATH)));
     assertThat(requests).as("requests that followed the redirect").hasSize(1);
     return requests.get(0);
   }
@@ -65,7 +64,9 @@ class RedirectTest {
   @ValueSource(strings = {"localhost", "127.0.0.1"})
   void aRedirectToAnotherHostOrPortDoesNotCarryTheBearerToken(String host) {
     redirectTo("http://" + host + ":" + elsewhere.port() + OTHER_PATH);
-    PhalaCloud client = api.track(PhalaCloud.builder().baseUrl(api.baseUrl()).bearerToken(StubApi.BEARER_TOKEN).build());
+    PhalaCloud client =
+        api.track(
+            PhalaCloud.builder().baseUrl(api.baseUrl()).bearerToken(StubApi.BEARER_TOKEN).build());
 
     assertThat(client.listCvms()).isEmpty();
 
@@ -77,11 +78,13 @@ class RedirectTest {
   @Test
   void aSameOriginRedirectKeepsTheApiKey() {
     api.listingReturns(aResponse().withStatus(302).withHeader("Location", "/api/v1/cvms-moved"));
-    api.server().stubFor(get(urlPathEqualTo("/api/v1/cvms-moved")).willReturn(StubApi.json(200, "[]")));
+    api.server()
+        .stubFor(get(urlPathEqualTo("/api/v1/cvms-moved")).willReturn(StubApi.json(200, "[]")));
 
     assertThat(api.client().listCvms()).isEmpty();
 
-    List<LoggedRequest> moved = api.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/cvms-moved")));
+    List<LoggedRequest> moved =
+        api.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/cvms-moved")));
     assertThat(moved).hasSize(1);
     assertThat(moved.get(0).getHeader("X-API-Key")).isEqualTo(StubApi.API_KEY);
   }
@@ -89,14 +92,17 @@ class RedirectTest {
   @Test
   void anHttpsResponseRedirectingToPlainHttpIsNotFollowed() throws GeneralSecurityException {
     redirectTo("http://127.0.0.1:" + elsewhere.port() + OTHER_PATH);
-    PhalaCloud client = api.track(PhalaCloud.builder()
-        .baseUrl("https://127.0.0.1:" + api.server().httpsPort() + "/api/v1")
-        .apiKey(StubApi.API_KEY)
-        .okHttpClient(trustingWireMocksCertificate())
-        .build());
+    PhalaCloud client =
+        api.track(
+            PhalaCloud.builder()
+                .baseUrl("https://127.0.0.1:" + api.server().httpsPort() + "/api/v1")
+                .apiKey(StubApi.API_KEY)
+                .okHttpClient(trustingWireMocksCertificate())
+                .build());
 
     assertThatThrownBy(client::listCvms)
-        .isInstanceOfSatisfying(UnexpectedStatusCodeException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
+        .isInstanceOfSatisfying(
+            UnexpectedStatusCodeException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
 
     assertThat(api.onlyRequest().getAbsoluteUrl()).startsWith("https://");
     assertThat(elsewhere.server().findAll(getRequestedFor(urlPathEqualTo(OTHER_PATH)))).isEmpty();
@@ -104,18 +110,19 @@ class RedirectTest {
 
   /** An OkHttp client that accepts WireMock's self-signed certificate (for these tests only). */
   private static OkHttpClient trustingWireMocksCertificate() throws GeneralSecurityException {
-    X509TrustManager trustAll = new X509TrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+    X509TrustManager trustAll =
+        new X509TrustManager() {
+          @Override
+          public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+          @Override
+          public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    };
+          @Override
+          public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+          }
+        };
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, new TrustManager[] {trustAll}, null);
     return new OkHttpClient.Builder()

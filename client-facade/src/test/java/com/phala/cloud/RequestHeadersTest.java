@@ -16,14 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The headers every request carries, retries included: the pinned {@code X-Phala-Version} (or
- * the caller's), {@code Accept: application/json}, and a {@code User-Agent} naming this library,
- * its version and the Java runtime, with the caller's suffix; and which values for those are
- * refused when the client is built.
+ * The headers every request carries, retries included: the pinned {@code X-Phala-Version} (or the
+ * caller's), {@code Accept: application/json}, and a {@code User-Agent} naming this library, its
+ * version and the Java runtime, with the caller's suffix; and which values for those are refused
+ * when the client is built.
  */
 class RequestHeadersTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   private static LoggedRequest listOnce(PhalaCloud client) {
     api.listingReturns(StubApi.json(200, "[]"));
@@ -33,7 +32,8 @@ class RequestHeadersTest {
 
   @Test
   void theDefaultApiVersionIsSent() {
-    assertThat(listOnce(api.client()).getHeader("X-Phala-Version")).isEqualTo(PhalaCloud.DEFAULT_API_VERSION);
+    assertThat(listOnce(api.client()).getHeader("X-Phala-Version"))
+        .isEqualTo(PhalaCloud.DEFAULT_API_VERSION);
   }
 
   @Test
@@ -53,8 +53,13 @@ class RequestHeadersTest {
     String userAgent = listOnce(api.client()).getHeader("User-Agent");
 
     assertThat(Version.VERSION).isNotEqualTo("unknown").doesNotContain("${");
-    assertThat(userAgent).isEqualTo(
-        "phala-cloud-java/" + Version.VERSION + " (Java " + System.getProperty("java.version") + ")");
+    assertThat(userAgent)
+        .isEqualTo(
+            "phala-cloud-java/"
+                + Version.VERSION
+                + " (Java "
+                + System.getProperty("java.version")
+                + ")");
   }
 
   @Test
@@ -72,16 +77,21 @@ class RequestHeadersTest {
 
     api.client().listCvms();
 
-    List<LoggedRequest> requests = api.server().findAll(getRequestedFor(urlPathEqualTo(StubApi.PATH))
-        .withHeader("X-Phala-Version", equalTo(PhalaCloud.DEFAULT_API_VERSION))
-        .withHeader("Accept", equalTo("application/json"))
-        .withHeader("X-API-Key", equalTo(StubApi.API_KEY)));
+    List<LoggedRequest> requests =
+        api.server()
+            .findAll(
+                getRequestedFor(urlPathEqualTo(StubApi.PATH))
+                    .withHeader("X-Phala-Version", equalTo(PhalaCloud.DEFAULT_API_VERSION))
+                    .withHeader("Accept", equalTo("application/json"))
+                    .withHeader("X-API-Key", equalTo(StubApi.API_KEY)));
     assertThat(requests).hasSize(2);
-    assertThat(requests).allSatisfy(r -> assertThat(r.getHeader("User-Agent")).startsWith("phala-cloud-java/"));
+    assertThat(requests)
+        .allSatisfy(r -> assertThat(r.getHeader("User-Agent")).startsWith("phala-cloud-java/"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"latest", "2025-10-28\r\nX-Evil: 1", "25-10-28", "2025/10/28", "", " 2025-10-28"})
+  @ValueSource(
+      strings = {"latest", "2025-10-28\r\nX-Evil: 1", "25-10-28", "2025/10/28", "", " 2025-10-28"})
   void aMalformedApiVersionIsRefused(String version) {
     assertThatThrownBy(() -> api.builder().apiVersion(version))
         .isInstanceOf(PhalaInvalidInputException.class)

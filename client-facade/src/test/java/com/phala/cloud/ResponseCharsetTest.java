@@ -19,8 +19,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Listings read UTF-8 bodies as bytes and any other declared charset through OkHttp's decoder,
- * so a name with non-ASCII letters arrives intact either way.
+ * Listings read UTF-8 bodies as bytes and any other declared charset through OkHttp's decoder, so a
+ * name with non-ASCII letters arrives intact either way.
  */
 class ResponseCharsetTest {
   private static final String NAME = "caf\u00e9-\u00fcber";
@@ -32,13 +32,15 @@ class ResponseCharsetTest {
   @BeforeEach
   void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/api/v1/cvms", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", contentType);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/api/v1/cvms",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", contentType);
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
@@ -48,17 +50,26 @@ class ResponseCharsetTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "application/json                           | UTF-8",
-      "application/json; charset=utf-8            | UTF-8",
-      "application/json;charset=UTF-8             | UTF-8",
-      "application/json; charset=ISO-8859-1       | ISO-8859-1",
-      "application/json; charset=windows-1252     | windows-1252",
-      "application/json; charset=UTF-16BE         | UTF-16BE"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "application/json                           | UTF-8",
+        "application/json; charset=utf-8            | UTF-8",
+        "application/json;charset=UTF-8             | UTF-8",
+        "application/json; charset=ISO-8859-1       | ISO-8859-1",
+        "application/json; charset=windows-1252     | windows-1252",
+        "application/json; charset=UTF-16BE         | UTF-16BE"
+      })
   void namesArriveIntactWhateverTheDeclaredCharset(String type, String charset) {
     contentType = type;
-    body = ("[{\"hosted\":{\"id\":\"5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d\",\"name\":\"" + NAME + "\",\"status\":\"running\"},"
-        + "\"name\":\"" + NAME + "\",\"status\":\"running\",\"public_urls\":[]}]").getBytes(Charset.forName(charset));
+    body =
+        ("[{\"hosted\":{\"id\":\"5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d\",\"name\":\""
+                + NAME
+                + "\",\"status\":\"running\"},"
+                + "\"name\":\""
+                + NAME
+                + "\",\"status\":\"running\",\"public_urls\":[]}]")
+            .getBytes(Charset.forName(charset));
     try (PhalaCloud client = client()) {
       CvmList list = client.listCvms();
       assertThat(list).extracting(Cvm::name).containsExactly(NAME);
@@ -87,7 +98,10 @@ class ResponseCharsetTest {
   }
 
   private PhalaCloud client() {
-    return PhalaCloud.builder().baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1")
-        .apiKey("test-key").maxRetries(0).build();
+    return PhalaCloud.builder()
+        .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1")
+        .apiKey("test-key")
+        .maxRetries(0)
+        .build();
   }
 }

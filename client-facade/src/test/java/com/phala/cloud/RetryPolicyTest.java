@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The retry arithmetic on its own: how a response's {@code retry-after-ms} and {@code
- * Retry-After} (seconds or an HTTP date) are read, and that the backoff stays within 75% to 100%
- * of {@code initial x 2^(n-1)}, capped at the maximum.
+ * The retry arithmetic on its own: how a response's {@code retry-after-ms} and {@code Retry-After}
+ * (seconds or an HTTP date) are read, and that the backoff stays within 75% to 100% of {@code
+ * initial x 2^(n-1)}, capped at the maximum.
  */
 class RetryPolicyTest {
   private static final Duration INITIAL = Duration.ofMillis(100);
@@ -35,12 +35,14 @@ class RetryPolicyTest {
 
   @Test
   void retryAfterFractionalSecondsIsRead() {
-    assertThat(RetryPolicy.retryAfter(headers("Retry-After", "1.5"))).contains(Duration.ofMillis(1_500));
+    assertThat(RetryPolicy.retryAfter(headers("Retry-After", "1.5")))
+        .contains(Duration.ofMillis(1_500));
   }
 
   @Test
   void retryAfterMsIsRead() {
-    assertThat(RetryPolicy.retryAfter(headers("retry-after-ms", "250"))).contains(Duration.ofMillis(250));
+    assertThat(RetryPolicy.retryAfter(headers("retry-after-ms", "250")))
+        .contains(Duration.ofMillis(250));
   }
 
   @Test
@@ -61,17 +63,20 @@ class RetryPolicyTest {
     String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(inTenSeconds);
 
     assertThat(RetryPolicy.retryAfter(headers("Retry-After", date)))
-        .hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10)));
+        .hasValueSatisfying(
+            wait -> assertThat(wait).isBetween(Duration.ofSeconds(8), Duration.ofSeconds(10)));
   }
 
   @Test
   void retryAfterAsAnImfFixdateInGmtIsParsed() {
     ZonedDateTime inFiveSeconds = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(5);
-    String date = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
-        .format(inFiveSeconds);
+    String date =
+        DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US)
+            .format(inFiveSeconds);
 
     assertThat(RetryPolicy.retryAfter(headers("Retry-After", date)))
-        .hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5)));
+        .hasValueSatisfying(
+            wait -> assertThat(wait).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(5)));
   }
 
   @Test
@@ -81,7 +86,17 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"soon", "", "-5", "61", "1e12", "NaN", "Infinity", "Wed, 99 Oct 2015 07:28:00 GMT"})
+  @ValueSource(
+      strings = {
+        "soon",
+        "",
+        "-5",
+        "61",
+        "1e12",
+        "NaN",
+        "Infinity",
+        "Wed, 99 Oct 2015 07:28:00 GMT"
+      })
   void anUnusableOrTooLongRetryAfterIsIgnored(String value) {
     assertThat(RetryPolicy.retryAfter(headers("Retry-After", value))).isEmpty();
   }
@@ -116,19 +131,27 @@ class RetryPolicyTest {
   }
 
   @ParameterizedTest
-  @ValueSource(longs = {365L * 24 * 3600 * 1_000_000_000L, (1L << 55), (1L << 55) + 1_000_000_000L, Long.MAX_VALUE})
+  @ValueSource(
+      longs = {
+        365L * 24 * 3600 * 1_000_000_000L,
+        (1L << 55),
+        (1L << 55) + 1_000_000_000L,
+        Long.MAX_VALUE
+      })
   void aHugeInitialBackoffIsCappedWithoutOverflowing(long initialNanos) {
     RetryPolicy huge = new RetryPolicy(10, Duration.ofNanos(initialNanos), Duration.ofSeconds(8));
 
     for (int retry = 1; retry <= 12; retry++) {
-      assertThat(huge.delay(retry, headers())).as("retry %d", retry)
+      assertThat(huge.delay(retry, headers()))
+          .as("retry %d", retry)
           .isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
     }
   }
 
   @Test
   void aBackoffTooLongToCountInNanosecondsIsCapped() {
-    RetryPolicy forever = new RetryPolicy(3, ChronoUnit.FOREVER.getDuration(), Duration.ofSeconds(8));
+    RetryPolicy forever =
+        new RetryPolicy(3, ChronoUnit.FOREVER.getDuration(), Duration.ofSeconds(8));
 
     assertThat(forever.delay(1, headers())).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(8));
   }

@@ -15,18 +15,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Which failed responses are tried again and how often: transient statuses (408, 409, 429, 5xx
- * gateways) up to {@code maxRetries} times, client errors never; and how long the client waits
- * when the server says ({@code Retry-After} in seconds, {@code retry-after-ms}).
+ * gateways) up to {@code maxRetries} times, client errors never; and how long the client waits when
+ * the server says ({@code Retry-After} in seconds, {@code retry-after-ms}).
  */
 class RetryTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   private static final String MINIMAL = "cvms-minimal.json";
 
   @Test
   void twoTransientFailuresThenSuccessSucceedsAfterThreeRequests() {
-    api.listingAnswersInTurn(StubApi.json(503, "{}"), StubApi.json(503, "{}"), StubApi.example(MINIMAL));
+    api.listingAnswersInTurn(
+        StubApi.json(503, "{}"), StubApi.json(503, "{}"), StubApi.example(MINIMAL));
 
     CvmList cvms = api.client().listCvms();
 
@@ -68,13 +68,15 @@ class RetryTest {
     api.listingAnswersInTurn(StubApi.json(status, "{}"), StubApi.example(MINIMAL));
 
     assertThatThrownBy(() -> api.client().listCvms())
-        .isInstanceOfSatisfying(PhalaServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(status));
+        .isInstanceOfSatisfying(
+            PhalaServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(status));
     assertThat(api.listingRequests()).isEqualTo(1);
   }
 
   @Test
   void retryAfterInSecondsIsHonoured() {
-    api.listingAnswersInTurn(StubApi.json(429, "{}").withHeader("Retry-After", "1"), StubApi.example(MINIMAL));
+    api.listingAnswersInTurn(
+        StubApi.json(429, "{}").withHeader("Retry-After", "1"), StubApi.example(MINIMAL));
 
     long elapsed = millisToList(api.client());
 
@@ -84,7 +86,8 @@ class RetryTest {
 
   @Test
   void retryAfterMsIsHonoured() {
-    api.listingAnswersInTurn(StubApi.json(503, "{}").withHeader("retry-after-ms", "250"), StubApi.example(MINIMAL));
+    api.listingAnswersInTurn(
+        StubApi.json(503, "{}").withHeader("retry-after-ms", "250"), StubApi.example(MINIMAL));
 
     long elapsed = millisToList(api.client());
 
@@ -93,7 +96,8 @@ class RetryTest {
 
   @Test
   void retryAfterMsWinsOverRetryAfter() {
-    api.listingAnswersInTurn(StubApi.json(503, "{}").withHeader("retry-after-ms", "20").withHeader("Retry-After", "30"),
+    api.listingAnswersInTurn(
+        StubApi.json(503, "{}").withHeader("retry-after-ms", "20").withHeader("Retry-After", "30"),
         StubApi.example(MINIMAL));
 
     long elapsed = millisToList(api.client());
@@ -104,7 +108,9 @@ class RetryTest {
   @Test
   void withoutRetryAfterTheBackoffIsUsed() {
     api.listingAnswersInTurn(StubApi.json(503, "{}"), StubApi.example(MINIMAL));
-    PhalaCloud client = api.track(api.builder().retryBackoff(Duration.ofMillis(300), Duration.ofMillis(300)).build());
+    PhalaCloud client =
+        api.track(
+            api.builder().retryBackoff(Duration.ofMillis(300), Duration.ofMillis(300)).build());
 
     long elapsed = millisToList(client);
 
@@ -113,7 +119,8 @@ class RetryTest {
 
   @Test
   void aRetryAfterBeyondTheLimitFallsBackToTheBackoff() {
-    api.listingAnswersInTurn(StubApi.json(503, "{}").withHeader("Retry-After", "3600"), StubApi.example(MINIMAL));
+    api.listingAnswersInTurn(
+        StubApi.json(503, "{}").withHeader("Retry-After", "3600"), StubApi.example(MINIMAL));
 
     long elapsed = millisToList(api.client());
 

@@ -32,15 +32,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * The credential's value never shows up in text the library produces: not in the client's
- * {@code toString()}, not in exception messages (even when the server echoes the secret back),
- * not in any log line of this library or of OkHttp at the most verbose level, and not in what
- * the interceptors of a caller's own OkHttpClient see. Each test runs for both kinds of
- * credential.
+ * The credential's value never shows up in text the library produces: not in the client's {@code
+ * toString()}, not in exception messages (even when the server echoes the secret back), not in any
+ * log line of this library or of OkHttp at the most verbose level, and not in what the interceptors
+ * of a caller's own OkHttpClient see. Each test runs for both kinds of credential.
  */
 class SecretsNeverLeakTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   /** The two kinds of credential, each with its secret. */
   enum Mode {
@@ -63,20 +61,21 @@ class SecretsNeverLeakTest {
 
   private final ListAppender<ILoggingEvent> logback = new ListAppender<>();
   private final List<LogRecord> okhttpJul = new ArrayList<>();
-  private final Handler julHandler = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      synchronized (okhttpJul) {
-        okhttpJul.add(record);
-      }
-    }
+  private final Handler julHandler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          synchronized (okhttpJul) {
+            okhttpJul.add(record);
+          }
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
   private final List<Logger> raised = new ArrayList<>();
   private java.util.logging.Level julLevelBefore;
 
@@ -123,8 +122,9 @@ class SecretsNeverLeakTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void anErrorMessageNeverRepeatsTheSecretEvenWhenTheServerEchoesIt(Mode mode) {
-    api.listingReturns(StubApi.json(401, "{\"detail\":\"Invalid credential " + mode.secret + "\"}")
-        .withHeader("X-Request-ID", "req_" + mode.secret));
+    api.listingReturns(
+        StubApi.json(401, "{\"detail\":\"Invalid credential " + mode.secret + "\"}")
+            .withHeader("X-Request-ID", "req_" + mode.secret));
 
     Throwable thrown = catchThrowable(() -> mode.client().listCvms());
 
@@ -136,8 +136,14 @@ class SecretsNeverLeakTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aValidationErrorEchoingTheSecretAsInputDoesNotRepeatItInTheMessage(Mode mode) {
-    api.listingReturns(StubApi.json(422, "{\"detail\":[{\"loc\":[\"header\",\"x-api-key\"],\"msg\":\"bad "
-        + mode.secret + "\",\"type\":\"value_error\",\"input\":\"" + mode.secret + "\"}]}"));
+    api.listingReturns(
+        StubApi.json(
+            422,
+            "{\"detail\":[{\"loc\":[\"header\",\"x-api-key\"],\"msg\":\"bad "
+                + mode.secret
+                + "\",\"type\":\"value_error\",\"input\":\""
+                + mode.secret
+                + "\"}]}"));
 
     Throwable thrown = catchThrowable(() -> mode.client().listCvms());
 
@@ -151,28 +157,39 @@ class SecretsNeverLeakTest {
   void unusableDataEchoingTheSecretDoesNotRepeatItInTheMessageOrSnippet(Mode mode) {
     String header = mode == Mode.API_KEY ? "X-Api-Key" : "Authorization";
     String value = mode == Mode.API_KEY ? mode.secret : "Bearer " + mode.secret;
-    api.listingReturns(StubApi.json(200, "{\"headers\":{\"" + header + "\":\"" + value + "\"},\"method\":\"GET\"}"));
+    api.listingReturns(
+        StubApi.json(
+            200, "{\"headers\":{\"" + header + "\":\"" + value + "\"},\"method\":\"GET\"}"));
 
     Throwable thrown = catchThrowable(() -> mode.client().listCvms());
 
-    assertThat(thrown).isInstanceOfSatisfying(PhalaInvalidDataException.class, e -> {
-      assertThat(e.getMessage()).contains("headers").doesNotContain(mode.secret);
-      assertThat(e.snippet()).contains("headers").doesNotContain(mode.secret);
-    });
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            PhalaInvalidDataException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("headers").doesNotContain(mode.secret);
+              assertThat(e.snippet()).contains("headers").doesNotContain(mode.secret);
+            });
   }
 
   @ParameterizedTest
   @EnumSource(Mode.class)
   void anHtmlPageEchoingTheSecretDoesNotRepeatItInTheMessageOrSnippet(Mode mode) {
-    api.listingReturns(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-        .withBody("<html><body>Your request: X-API-Key: " + mode.secret + "</body></html>"));
+    api.listingReturns(
+        aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body>Your request: X-API-Key: " + mode.secret + "</body></html>"));
 
     Throwable thrown = catchThrowable(() -> mode.client().listCvms());
 
-    assertThat(thrown).isInstanceOfSatisfying(PhalaInvalidDataException.class, e -> {
-      assertThat(e.getMessage()).contains("Your request").doesNotContain(mode.secret);
-      assertThat(e.snippet()).doesNotContain(mode.secret);
-    });
+    assertThat(thrown)
+        .isInstanceOfSatisfying(
+            PhalaInvalidDataException.class,
+            e -> {
+              assertThat(e.getMessage()).contains("Your request").doesNotContain(mode.secret);
+              assertThat(e.snippet()).doesNotContain(mode.secret);
+            });
   }
 
   @ParameterizedTest
@@ -189,7 +206,8 @@ class SecretsNeverLeakTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void noLogLineAtTraceContainsTheSecret(Mode mode) {
-    api.listingAnswersInTurn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+    api.listingAnswersInTurn(
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
         StubApi.json(503, "{\"detail\":\"busy, " + mode.secret + "\"}"),
         StubApi.json(200, "[]").withHeader("X-Request-ID", "req_logs"));
 
@@ -197,7 +215,9 @@ class SecretsNeverLeakTest {
     client.listCvms();
 
     List<String> lines = capturedLines();
-    assertThat(lines).as("the client logged its attempts").anyMatch(line -> line.contains("Retrying GET"));
+    assertThat(lines)
+        .as("the client logged its attempts")
+        .anyMatch(line -> line.contains("Retrying GET"));
     assertThat(lines).allSatisfy(line -> assertThat(line).doesNotContain(mode.secret));
   }
 
@@ -206,19 +226,24 @@ class SecretsNeverLeakTest {
   void interceptorsOnTheCallersOkHttpClientNeverSeeTheSecret(Mode mode) {
     api.listingReturns(StubApi.json(200, "[]"));
     List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Interceptor logHeaders = chain -> {
-      seen.add(chain.request().headers().toString());
-      return chain.proceed(chain.request());
-    };
-    OkHttpClient callers = new OkHttpClient.Builder()
-        .addInterceptor(logHeaders)
-        .addNetworkInterceptor(logHeaders)
-        .build();
-    PhalaCloud client = api.track(mode.credential.apply(api.builder().apiKey(null).okHttpClient(callers)).build());
+    Interceptor logHeaders =
+        chain -> {
+          seen.add(chain.request().headers().toString());
+          return chain.proceed(chain.request());
+        };
+    OkHttpClient callers =
+        new OkHttpClient.Builder()
+            .addInterceptor(logHeaders)
+            .addNetworkInterceptor(logHeaders)
+            .build();
+    PhalaCloud client =
+        api.track(mode.credential.apply(api.builder().apiKey(null).okHttpClient(callers)).build());
 
     client.listCvms();
 
-    assertThat(seen).hasSize(2).allSatisfy(headers -> assertThat(headers).doesNotContain(mode.secret));
+    assertThat(seen)
+        .hasSize(2)
+        .allSatisfy(headers -> assertThat(headers).doesNotContain(mode.secret));
     assertThat(api.onlyRequest().getHeader(mode == Mode.API_KEY ? "X-API-Key" : "Authorization"))
         .endsWith(mode.secret);
   }
@@ -227,7 +252,8 @@ class SecretsNeverLeakTest {
   private List<String> capturedLines() {
     List<String> lines = new ArrayList<>();
     for (ILoggingEvent event : logback.list) {
-      StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
+      StringBuilder line =
+          new StringBuilder(event.getLoggerName()).append(' ').append(event.getFormattedMessage());
       for (IThrowableProxy t = event.getThrowableProxy(); t != null; t = t.getCause()) {
         line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
       }
@@ -235,8 +261,11 @@ class SecretsNeverLeakTest {
     }
     synchronized (okhttpJul) {
       for (LogRecord record : okhttpJul) {
-        lines.add(record.getLoggerName() + " " + record.getMessage()
-            + (record.getThrown() == null ? "" : " | " + everything(record.getThrown())));
+        lines.add(
+            record.getLoggerName()
+                + " "
+                + record.getMessage()
+                + (record.getThrown() == null ? "" : " | " + everything(record.getThrown())));
       }
     }
     return lines;

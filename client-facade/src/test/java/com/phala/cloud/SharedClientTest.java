@@ -17,12 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * One client shared by many threads: concurrent listings, with different filters, each get
- * their own complete and correct answer.
+ * One client shared by many threads: concurrent listings, with different filters, each get their
+ * own complete and correct answer.
  */
 class SharedClientTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   private static final int THREADS = 16;
   private static final int CALLS_PER_THREAD = 20;
@@ -30,8 +29,11 @@ class SharedClientTest {
   @Test
   void sixteenThreadsSharingOneClientAllGetTheirOwnCorrectList() throws Exception {
     api.listingReturns(StubApi.example("cvms-full.json"));
-    api.server().stubFor(get(urlPathEqualTo(StubApi.PATH)).withQueryParam("user_id", equalTo("0"))
-        .willReturn(StubApi.example("cvms-minimal.json")));
+    api.server()
+        .stubFor(
+            get(urlPathEqualTo(StubApi.PATH))
+                .withQueryParam("user_id", equalTo("0"))
+                .willReturn(StubApi.example("cvms-minimal.json")));
     PhalaCloud client = api.client();
     CountDownLatch start = new CountDownLatch(1);
     ExecutorService threads = Executors.newFixedThreadPool(THREADS);
@@ -39,20 +41,23 @@ class SharedClientTest {
       List<Future<?>> results = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         boolean unowned = t % 2 == 0;
-        results.add(threads.submit(() -> {
-          start.await();
-          for (int call = 0; call < CALLS_PER_THREAD; call++) {
-            if (unowned) {
-              CvmList cvms = client.listCvms(ListCvmsParams.builder().userId("0").build());
-              assertThat(cvms).extracting(cvm -> cvm.name()).containsExactly("hello-world");
-            } else {
-              CvmList cvms = client.listCvms();
-              assertThat(cvms).extracting(cvm -> cvm.name())
-                  .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
-            }
-          }
-          return null;
-        }));
+        results.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  for (int call = 0; call < CALLS_PER_THREAD; call++) {
+                    if (unowned) {
+                      CvmList cvms = client.listCvms(ListCvmsParams.builder().userId("0").build());
+                      assertThat(cvms).extracting(cvm -> cvm.name()).containsExactly("hello-world");
+                    } else {
+                      CvmList cvms = client.listCvms();
+                      assertThat(cvms)
+                          .extracting(cvm -> cvm.name())
+                          .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+                    }
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> result : results) {

@@ -34,12 +34,13 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The shared test fixture: a real HTTP server (WireMock on 127.0.0.1, dynamic port) standing in
- * for the Phala Cloud API, reset before each test, plus client builders pointed at it with fast
- * retry backoff. Clients made through {@link #client()} or {@link #track} are closed after each
- * test. Register it with {@code @RegisterExtension static final StubApi api = new StubApi();}.
+ * The shared test fixture: a real HTTP server (WireMock on 127.0.0.1, dynamic port) standing in for
+ * the Phala Cloud API, reset before each test, plus client builders pointed at it with fast retry
+ * backoff. Clients made through {@link #client()} or {@link #track} are closed after each test.
+ * Register it with {@code @RegisterExtension static final StubApi api = new StubApi();}.
  */
-final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+final class StubApi
+    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
   /** The listing's path under the default {@code /api/v1} prefix. */
   static final String PATH = "/api/v1/cvms";
 
@@ -61,7 +62,8 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 
   /** A server on 127.0.0.1 with a dynamic port and extra settings (such as an https port). */
   StubApi(UnaryOperator<WireMockConfiguration> settings) {
-    this.server = new WireMockServer(settings.apply(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()));
+    this.server =
+        new WireMockServer(settings.apply(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()));
   }
 
   @Override
@@ -97,7 +99,10 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
     return server.port();
   }
 
-  /** The API prefix on this server, as a caller configures it: {@code http://127.0.0.1:<port>/api/v1}. */
+  /**
+   * The API prefix on this server, as a caller configures it: {@code
+   * http://127.0.0.1:<port>/api/v1}.
+   */
   String baseUrl() {
     return "http://127.0.0.1:" + server.port() + "/api/v1";
   }
@@ -128,15 +133,17 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
   }
 
   /**
-   * Stubs listing requests to get {@code responses} one after the other; the last one answers
-   * every request after that.
+   * Stubs listing requests to get {@code responses} one after the other; the last one answers every
+   * request after that.
    */
   void listingAnswersInTurn(ResponseDefinitionBuilder... responses) {
     for (int i = 0; i < responses.length; i++) {
-      server.stubFor(listing().inScenario("in turn")
-          .whenScenarioStateIs(turn(i))
-          .willReturn(responses[i])
-          .willSetStateTo(turn(Math.min(i + 1, responses.length - 1))));
+      server.stubFor(
+          listing()
+              .inScenario("in turn")
+              .whenScenarioStateIs(turn(i))
+              .willReturn(responses[i])
+              .willSetStateTo(turn(Math.min(i + 1, responses.length - 1))));
     }
   }
 
@@ -150,9 +157,9 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
   }
 
   /**
-   * How many listing requests the server received. WireMock records a request once its response
-   * is written, so a delayed response is counted late (possibly in the next test of the class) or,
-   * if the client gave up, never: with delayed responses, count attempts with {@link Calls}.
+   * How many listing requests the server received. WireMock records a request once its response is
+   * written, so a delayed response is counted late (possibly in the next test of the class) or, if
+   * the client gave up, never: with delayed responses, count attempts with {@link Calls}.
    */
   int listingRequests() {
     return server.countRequestsMatching(getRequestedFor(urlPathEqualTo(PATH)).build()).getCount();
@@ -162,7 +169,8 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
   LoggedRequest onlyRequest() {
     List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo(PATH)));
     if (requests.size() != 1) {
-      throw new AssertionError("expected exactly one request to " + PATH + " but got " + requests.size());
+      throw new AssertionError(
+          "expected exactly one request to " + PATH + " but got " + requests.size());
     }
     return requests.get(0);
   }
@@ -223,12 +231,21 @@ final class StubApi implements BeforeAllCallback, AfterAllCallback, BeforeEachCa
 
   /** A JSON response with {@code status} and {@code body}. */
   static ResponseDefinitionBuilder json(int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
+        .withBody(body);
   }
 
-  /** A 200 response carrying a contract example ({@code cvms-full.json} or {@code cvms-minimal.json}). */
+  /**
+   * A 200 response carrying a contract example ({@code cvms-full.json} or {@code
+   * cvms-minimal.json}).
+   */
   static ResponseDefinitionBuilder example(String file) {
-    return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(exampleBytes(file));
+    return aResponse()
+        .withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody(exampleBytes(file));
   }
 
   /** A contract example's bytes, from the generated jar on the classpath. */

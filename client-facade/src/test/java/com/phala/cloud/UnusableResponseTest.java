@@ -17,8 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * same bytes would come back).
  */
 class UnusableResponseTest {
-  @RegisterExtension
-  static final StubApi api = new StubApi();
+  @RegisterExtension static final StubApi api = new StubApi();
 
   /** The snippet's bound: a head and a tail of what was read, plus an ellipsis. */
   private static final int MAX_SNIPPET = 2 * 160 + 3;
@@ -73,14 +72,23 @@ class UnusableResponseTest {
 
   @Test
   void anHtmlPageWithStatus200IsRefusedAsNotJson() {
-    String page = "<!DOCTYPE html><html><head><title>Sign in to the Wi-Fi</title></head><body>"
-        + "<p>Please accept the terms.</p>".repeat(500) + "</body></html>";
+    String page =
+        "<!DOCTYPE html><html><head><title>Sign in to the Wi-Fi</title></head><body>"
+            + "<p>Please accept the terms.</p>".repeat(500)
+            + "</body></html>";
 
-    PhalaInvalidDataException e = invalid(aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/html; charset=utf-8").withBody(page));
+    PhalaInvalidDataException e =
+        invalid(
+            aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8")
+                .withBody(page));
 
     assertThat(e.where()).isEqualTo("$");
-    assertThat(e.getMessage()).contains("text/html").contains("instead of JSON").contains("Sign in to the Wi-Fi");
+    assertThat(e.getMessage())
+        .contains("text/html")
+        .contains("instead of JSON")
+        .contains("Sign in to the Wi-Fi");
     assertThat(e.getMessage()).hasSizeLessThan(1_000);
     assertThat(e.snippet()).startsWith("<!DOCTYPE html>");
   }
@@ -121,7 +129,9 @@ class UnusableResponseTest {
     PhalaInvalidDataException e = invalid("[{name: \"unquoted\"}]");
 
     assertThat(e.where()).startsWith("$[0]");
-    assertThat(e.getMessage()).contains("malformed JSON").doesNotContain("Strictness", "Lenient", "LENIENT");
+    assertThat(e.getMessage())
+        .contains("malformed JSON")
+        .doesNotContain("Strictness", "Lenient", "LENIENT");
   }
 
   @Test

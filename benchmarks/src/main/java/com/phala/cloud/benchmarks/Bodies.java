@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Response bodies of realistic CVMs: the contract's full example's first CVM (every field, a
- * compose file, events), repeated with unique names. The example is read from the contract
- * packaged in the generated client, so the benchmark measures the shape the API really sends.
+ * compose file, events), repeated with unique names. The example is read from the contract packaged
+ * in the generated client, so the benchmark measures the shape the API really sends.
  */
 final class Bodies {
   private static final String EXAMPLE = "/META-INF/phala-cloud/openapi/examples/cvms-full.json";
@@ -36,8 +36,9 @@ final class Bodies {
       if (i > 0) {
         out.write(',');
       }
-      out.write(CVM.replace("\"name\":\"inference-gateway\"", "\"name\":\"cvm-" + i + "\"")
-          .getBytes(StandardCharsets.UTF_8));
+      out.write(
+          CVM.replace("\"name\":\"inference-gateway\"", "\"name\":\"cvm-" + i + "\"")
+              .getBytes(StandardCharsets.UTF_8));
     }
     out.write(']');
   }
@@ -49,7 +50,8 @@ final class Bodies {
       }
       String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       // Compact it: the benchmark measures decoding, not whitespace.
-      String compact = com.google.gson.JsonParser.parseString(all).getAsJsonArray().get(0).toString();
+      String compact =
+          com.google.gson.JsonParser.parseString(all).getAsJsonArray().get(0).toString();
       return compact;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

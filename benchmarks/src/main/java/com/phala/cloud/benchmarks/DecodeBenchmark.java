@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Turning a response body into a list of CVMs: the facade ({@code CvmList.read}) against plain
- * Gson binding the same bytes into the generated models, and Jackson databind into the same
- * classes. Every reader starts from the same bytes, as a response body arrives.
+ * Turning a response body into a list of CVMs: the facade ({@code CvmList.read}) against plain Gson
+ * binding the same bytes into the generated models, and Jackson databind into the same classes.
+ * Every reader starts from the same bytes, as a response body arrives.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,20 +48,26 @@ public class DecodeBenchmark {
   @Setup
   public void setUp() {
     body = Bodies.of(cvms);
-    // Jackson into the same generated classes: snake_case names, fields not getters, enums by value.
-    jackson = JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-        .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
-            com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
-        .visibility(com.fasterxml.jackson.annotation.PropertyAccessor.SETTER,
-            com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
-        .build();
+    // Jackson into the same generated classes: snake_case names, fields not getters, enums by
+    // value.
+    jackson =
+        JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .visibility(
+                com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
+                com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)
+            .visibility(
+                com.fasterxml.jackson.annotation.PropertyAccessor.SETTER,
+                com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.NONE)
+            .build();
     jacksonList = jackson.getTypeFactory().constructCollectionType(List.class, HostedCvm.class);
   }
 
-  /** The facade as {@code listCvms} runs it: one streaming pass over the bytes into the CVM list. */
+  /**
+   * The facade as {@code listCvms} runs it: one streaming pass over the bytes into the CVM list.
+   */
   @Benchmark
   public CvmList facade() throws IOException {
     return CvmList.read(new ByteArrayInputStream(body), null);
@@ -70,7 +76,8 @@ public class DecodeBenchmark {
   /** Baseline: plain Gson binding into the generated models. */
   @Benchmark
   public List<HostedCvm> gson() {
-    return gson.fromJson(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8), gsonList);
+    return gson.fromJson(
+        new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8), gsonList);
   }
 
   /** Baseline: Jackson databind into the generated model classes. */

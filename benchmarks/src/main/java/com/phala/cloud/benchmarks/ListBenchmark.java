@@ -28,9 +28,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * A whole listing over HTTP against a loopback server: the facade's {@code listCvms} against a
- * raw OkHttp GET plus Gson binding of the same response. Both use one shared client, as
- * programs do.
+ * A whole listing over HTTP against a loopback server: the facade's {@code listCvms} against a raw
+ * OkHttp GET plus Gson binding of the same response. Both use one shared client, as programs do.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,19 +52,26 @@ public class ListBenchmark {
     byte[] body = Bodies.of(cvms);
     server = LoopbackServer.create();
     server.setExecutor(Executors.newFixedThreadPool(2));
-    server.createContext("/api/v1/cvms", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/api/v1/cvms",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
     facade = PhalaCloud.builder().baseUrl(base).apiKey(KEY).build();
     okhttp = new OkHttpClient();
-    raw = new Request.Builder().url(base + "/cvms").header("X-API-Key", KEY)
-        .header("X-Phala-Version", PhalaCloud.DEFAULT_API_VERSION).header("Accept", "application/json").build();
+    raw =
+        new Request.Builder()
+            .url(base + "/cvms")
+            .header("X-API-Key", KEY)
+            .header("X-Phala-Version", PhalaCloud.DEFAULT_API_VERSION)
+            .header("Accept", "application/json")
+            .build();
   }
 
   @TearDown(Level.Trial)

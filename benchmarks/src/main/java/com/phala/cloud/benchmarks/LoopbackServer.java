@@ -4,7 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 
-/** The JDK's HTTP server on 127.0.0.1, with Nagle's algorithm off so small responses are not held 40 ms. */
+/**
+ * The JDK's HTTP server on 127.0.0.1, with Nagle's algorithm off so small responses are not held 40
+ * ms.
+ */
 final class LoopbackServer {
   private LoopbackServer() {}
 

@@ -34,9 +34,11 @@ public final class RatioReport {
       for (JsonElement element : results) {
         JsonObject result = element.getAsJsonObject();
         String benchmark = result.get("benchmark").getAsString();
-        String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+        String name =
+            benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
         String size = result.getAsJsonObject("params").get("cvms").getAsString();
-        scores.put(name + "@" + size, result.getAsJsonObject("primaryMetric").get("score").getAsDouble());
+        scores.put(
+            name + "@" + size, result.getAsJsonObject("primaryMetric").get("score").getAsDouble());
       }
     }
     for (String size : new String[] {"1", "100", "10000"}) {
@@ -44,7 +46,8 @@ public final class RatioReport {
         Double facade = scores.get(ratio[1] + "@" + size);
         Double baseline = scores.get(ratio[2] + "@" + size);
         if (facade != null && baseline != null) {
-          System.out.println(String.format(Locale.ROOT, "ratio %s-%s %.3f", ratio[0], size, facade / baseline));
+          System.out.println(
+              String.format(Locale.ROOT, "ratio %s-%s %.3f", ratio[0], size, facade / baseline));
         }
       }
     }

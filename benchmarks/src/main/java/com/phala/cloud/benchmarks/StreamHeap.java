@@ -11,9 +11,9 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /**
- * Streams N CVMs (default 100,000) from a loopback server through {@code streamCvms} and prints
- * the peak heap used, in MB: {@code stream-heap-mb VALUE}. The server writes the body as it goes,
- * so only the client's memory is measured. {@code benchmarks/run} runs it with {@code -Xmx64m}.
+ * Streams N CVMs (default 100,000) from a loopback server through {@code streamCvms} and prints the
+ * peak heap used, in MB: {@code stream-heap-mb VALUE}. The server writes the body as it goes, so
+ * only the client's memory is measured. {@code benchmarks/run} runs it with {@code -Xmx64m}.
  */
 public final class StreamHeap {
   private StreamHeap() {}
@@ -22,13 +22,15 @@ public final class StreamHeap {
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     HttpServer server = LoopbackServer.create();
-    server.createContext("/api/v1/cvms", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, 0);
-      try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
-        Bodies.write(out, count);
-      }
-    });
+    server.createContext(
+        "/api/v1/cvms",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
+            Bodies.write(out, count);
+          }
+        });
     server.start();
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -54,7 +56,8 @@ public final class StreamHeap {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf("stream-heap-mb %.1f (%d CVMs, %d vCPUs, max heap %d MB)%n", peak / 1048576.0, seen, vcpus,
-        Runtime.getRuntime().maxMemory() / 1048576);
+    System.out.printf(
+        "stream-heap-mb %.1f (%d CVMs, %d vCPUs, max heap %d MB)%n",
+        peak / 1048576.0, seen, vcpus, Runtime.getRuntime().maxMemory() / 1048576);
   }
 }

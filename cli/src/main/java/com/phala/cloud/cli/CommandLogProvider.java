@@ -15,8 +15,8 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The command's SLF4J provider: every logger writes through {@link Logging}, to the stderr of
- * the command running now, at the level that run asked for.
+ * The command's SLF4J provider: every logger writes through {@link Logging}, to the stderr of the
+ * command running now, at the level that run asked for.
  */
 public final class CommandLogProvider implements SLF4JServiceProvider {
   private ILoggerFactory loggers;
@@ -93,8 +93,8 @@ public final class CommandLogProvider implements SLF4JServiceProvider {
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-        Throwable throwable) {
+    protected void handleNormalizedLoggingCall(
+        Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
       Logging.log(level, MessageFormatter.basicArrayFormat(pattern, arguments), throwable);
     }
   }

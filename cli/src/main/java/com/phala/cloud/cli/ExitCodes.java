@@ -11,14 +11,19 @@ import com.phala.cloud.errors.UnauthorizedException;
 public final class ExitCodes {
   /** Success. */
   public static final int OK = 0;
+
   /** A bug in phala-cvms itself (an exception it did not expect). */
   public static final int INTERNAL = 1;
+
   /** Bad usage or input; nothing was sent. */
   public static final int USAGE = 2;
+
   /** Authentication or permission refused (HTTP 401, 403). */
   public static final int AUTH = 3;
+
   /** Any other API error, or a response that cannot be used, after retries. */
   public static final int API = 4;
+
   /** Network failure or timeout. */
   public static final int NETWORK = 5;
 

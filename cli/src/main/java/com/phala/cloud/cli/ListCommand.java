@@ -53,8 +53,8 @@ import picocli.CommandLine.Spec;
     })
 final class ListCommand implements Callable<Integer> {
   /**
-   * The longest --timeout accepted. Far longer than any listing takes, and small enough that
-   * the deadline, counted in nanoseconds, cannot overflow.
+   * The longest --timeout accepted. Far longer than any listing takes, and small enough that the
+   * deadline, counted in nanoseconds, cannot overflow.
    */
   static final long MAX_TIMEOUT_SECONDS = 86_400;
 
@@ -63,46 +63,85 @@ final class ListCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--api-key", paramLabel = "KEY", description = "API key (default: $PHALA_CLOUD_API_KEY).")
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      description = "API key (default: $PHALA_CLOUD_API_KEY).")
   String apiKey;
 
-  @Option(names = "--bearer-token", paramLabel = "TOKEN", description = "Bearer token (default: $PHALA_OIDC_TOKEN).")
+  @Option(
+      names = "--bearer-token",
+      paramLabel = "TOKEN",
+      description = "Bearer token (default: $PHALA_OIDC_TOKEN).")
   String bearerToken;
 
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "API prefix (default: $PHALA_CLOUD_API_PREFIX, else " + PhalaCloud.DEFAULT_BASE_URL + ").")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "API prefix (default: $PHALA_CLOUD_API_PREFIX, else "
+              + PhalaCloud.DEFAULT_BASE_URL
+              + ").")
   String baseUrl;
 
-  @Option(names = "--api-version", paramLabel = "DATE",
+  @Option(
+      names = "--api-version",
+      paramLabel = "DATE",
       description = "X-Phala-Version to send (default: " + PhalaCloud.DEFAULT_API_VERSION + ").")
   String apiVersion;
 
-  @Option(names = "--user-id", paramLabel = "ID", description = "Only CVMs of this owner, sent to the API (admin): 0 or usr_...")
+  @Option(
+      names = "--user-id",
+      paramLabel = "ID",
+      description = "Only CVMs of this owner, sent to the API (admin): 0 or usr_...")
   String userId;
 
-  @Option(names = "--teepod-id", paramLabel = "N", description = "Only CVMs on this node, sent to the API (admin).")
+  @Option(
+      names = "--teepod-id",
+      paramLabel = "N",
+      description = "Only CVMs on this node, sent to the API (admin).")
   Long teepodId;
 
-  @Option(names = "--status", paramLabel = "S", description = "Only CVMs in this status (repeatable; filtered here).")
+  @Option(
+      names = "--status",
+      paramLabel = "S",
+      description = "Only CVMs in this status (repeatable; filtered here).")
   List<String> statuses = new ArrayList<>();
 
-  @Option(names = "--project", paramLabel = "PRJ", description = "Only CVMs of this project, prj_... (filtered here).")
+  @Option(
+      names = "--project",
+      paramLabel = "PRJ",
+      description = "Only CVMs of this project, prj_... (filtered here).")
   String project;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table, json or csv (default: table).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "table, json or csv (default: table).")
   String output = "table";
 
-  @Option(names = "--timeout", paramLabel = "SECONDS",
-      description = "Bound on the whole command, retries and waits included: 1 to 86400 (default: 120).")
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Bound on the whole command, retries and waits included: 1 to 86400 (default: 120).")
   Long timeoutSeconds;
 
-  @Option(names = "--max-retries", paramLabel = "N", description = "Retries on failures that are safe to retry: 0 to 10 (default: 2).")
+  @Option(
+      names = "--max-retries",
+      paramLabel = "N",
+      description = "Retries on failures that are safe to retry: 0 to 10 (default: 2).")
   Integer maxRetries;
 
-  @Option(names = "--sandbox", description = "Run against a local stand-in of the API serving example CVMs; needs no account.")
+  @Option(
+      names = "--sandbox",
+      description =
+          "Run against a local stand-in of the API serving example CVMs; needs no account.")
   boolean sandbox;
 
-  @Option(names = {"-v", "--verbose"}, description = "Log each HTTP call to stderr, and show stack traces.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log each HTTP call to stderr, and show stack traces.")
   boolean verbose;
 
   private final Map<String, String> environment;
@@ -121,28 +160,37 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private int list(PrintWriter out, PrintWriter err) {
-    Duration timeout = Duration.ofSeconds(timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
+    Duration timeout =
+        Duration.ofSeconds(
+            timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
     AtomicBoolean timedOut = new AtomicBoolean();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
       Format format = Format.parse(output);
       ListCvmsParams params = params();
       ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
       if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES)) {
-        throw new PhalaInvalidInputException("--max-retries must be between 0 and " + MAX_RETRIES + ", but was "
-            + maxRetries + ".");
+        throw new PhalaInvalidInputException(
+            "--max-retries must be between 0 and " + MAX_RETRIES + ", but was " + maxRetries + ".");
       }
       if (timeoutSeconds != null && (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS)) {
-        throw new PhalaInvalidInputException("--timeout must be between 1 and " + MAX_TIMEOUT_SECONDS
-            + " seconds (one day), but was " + timeoutSeconds + ".");
+        throw new PhalaInvalidInputException(
+            "--timeout must be between 1 and "
+                + MAX_TIMEOUT_SECONDS
+                + " seconds (one day), but was "
+                + timeoutSeconds
+                + ".");
       }
       AtomicReference<CvmStream> open = new AtomicReference<>();
-      try (Watchdog watchdog = new Watchdog(timeout, () -> {
-            timedOut.set(true);
-            CvmStream cvms = open.get();
-            if (cvms != null) {
-              cvms.close();
-            }
-          });
+      try (Watchdog watchdog =
+              new Watchdog(
+                  timeout,
+                  () -> {
+                    timedOut.set(true);
+                    CvmStream cvms = open.get();
+                    if (cvms != null) {
+                      cvms.close();
+                    }
+                  });
           PhalaCloud client = client(stub, timeout);
           CvmStream cvms = client.streamCvms(params)) {
         open.set(cvms);
@@ -154,7 +202,8 @@ final class ListCommand implements Callable<Integer> {
           }
         }
         if (timedOut.get()) {
-          throw new PhalaTimeoutException("The command did not finish within --timeout " + timeout.toSeconds() + " s.", null);
+          throw new PhalaTimeoutException(
+              "The command did not finish within --timeout " + timeout.toSeconds() + " s.", null);
         }
         writer.end();
       }
@@ -167,9 +216,12 @@ final class ListCommand implements Callable<Integer> {
         return ExitCodes.INTERNAL;
       }
       // When time ran out, whatever the abort caused is reported as the timeout it is.
-      PhalaException reported = timedOut.get()
-          ? new PhalaTimeoutException("The command did not finish within --timeout " + timeout.toSeconds() + " s.", failure)
-          : (PhalaException) failure;
+      PhalaException reported =
+          timedOut.get()
+              ? new PhalaTimeoutException(
+                  "The command did not finish within --timeout " + timeout.toSeconds() + " s.",
+                  failure)
+              : (PhalaException) failure;
       err.println("phala-cvms: " + redact(reported.getMessage()));
       if (verbose) {
         err.print(redact(stackTrace(reported)));
@@ -179,19 +231,25 @@ final class ListCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code text} without any credential this run could send. The library redacts the credential
-   * it sends from its own messages, but not the other one given (an API key wins over a bearer
-   * token), nor what the server echoed into a body it quotes (a malformed answer, a proxy's
-   * page), so the command removes every credential it knows from all it prints.
+   * {@code text} without any credential this run could send. The library redacts the credential it
+   * sends from its own messages, but not the other one given (an API key wins over a bearer token),
+   * nor what the server echoed into a body it quotes (a malformed answer, a proxy's page), so the
+   * command removes every credential it knows from all it prints.
    */
   String redact(String text) {
     if (text == null) {
       return null;
     }
     List<String> secrets = new ArrayList<>();
-    for (String secret : new String[] {apiKey, bearerToken, environment.get("PHALA_CLOUD_API_KEY"),
-        environment.get("PHALA_OIDC_TOKEN"), System.getProperty("phala.cloud.apiKey"),
-        System.getProperty("phala.oidcToken")}) {
+    for (String secret :
+        new String[] {
+          apiKey,
+          bearerToken,
+          environment.get("PHALA_CLOUD_API_KEY"),
+          environment.get("PHALA_OIDC_TOKEN"),
+          System.getProperty("phala.cloud.apiKey"),
+          System.getProperty("phala.oidcToken")
+        }) {
       if (secret != null && !secret.isBlank()) {
         secrets.add(secret);
       }
@@ -214,14 +272,19 @@ final class ListCommand implements Callable<Integer> {
     ListCvmsParams.Builder params = ListCvmsParams.builder();
     if (userId != null) {
       if (!userId.equals("0") && !UserId.isValid(userId)) {
-        throw new PhalaInvalidInputException("--user-id must be 0 (CVMs with no owner) or usr_ and 1 to "
-            + HashedId.MAX_BODY_LENGTH + " letters and digits (for example usr_0123abcd), but was " + quoted(userId) + ".");
+        throw new PhalaInvalidInputException(
+            "--user-id must be 0 (CVMs with no owner) or usr_ and 1 to "
+                + HashedId.MAX_BODY_LENGTH
+                + " letters and digits (for example usr_0123abcd), but was "
+                + quoted(userId)
+                + ".");
       }
       params.userId(userId);
     }
     if (teepodId != null) {
       if (teepodId <= 0) {
-        throw new PhalaInvalidInputException("--teepod-id must be a node id, a positive integer, but was " + teepodId + ".");
+        throw new PhalaInvalidInputException(
+            "--teepod-id must be a node id, a positive integer, but was " + teepodId + ".");
       }
       params.teepodId(teepodId);
     }
@@ -248,16 +311,22 @@ final class ListCommand implements Callable<Integer> {
   }
 
   private PhalaCloud client(Sandbox stub, Duration timeout) {
-    PhalaCloud.Builder builder = PhalaCloud.builder().timeout(timeout).userAgentSuffix("phala-cvms");
+    PhalaCloud.Builder builder =
+        PhalaCloud.builder().timeout(timeout).userAgentSuffix("phala-cvms");
     if (stub != null) {
       builder.baseUrl(stub.baseUrl());
       builder.apiKey(apiKey == null && bearerToken == null ? Sandbox.API_KEY : apiKey);
       builder.bearerToken(bearerToken);
     } else {
-      if (apiKey == null && bearerToken == null && isBlank("PHALA_CLOUD_API_KEY") && isBlank("PHALA_OIDC_TOKEN")
-          && System.getProperty("phala.cloud.apiKey") == null && System.getProperty("phala.oidcToken") == null) {
-        throw new PhalaInvalidInputException("No credentials: pass --api-key KEY or set PHALA_CLOUD_API_KEY"
-            + " (or --bearer-token / PHALA_OIDC_TOKEN). To try the command without an account, add --sandbox.");
+      if (apiKey == null
+          && bearerToken == null
+          && isBlank("PHALA_CLOUD_API_KEY")
+          && isBlank("PHALA_OIDC_TOKEN")
+          && System.getProperty("phala.cloud.apiKey") == null
+          && System.getProperty("phala.oidcToken") == null) {
+        throw new PhalaInvalidInputException(
+            "No credentials: pass --api-key KEY or set PHALA_CLOUD_API_KEY"
+                + " (or --bearer-token / PHALA_OIDC_TOKEN). To try the command without an account, add --sandbox.");
       }
       builder.fromEnv(environment).baseUrl(baseUrl).apiKey(apiKey).bearerToken(bearerToken);
     }
@@ -280,11 +349,13 @@ final class ListCommand implements Callable<Integer> {
 
   /** Runs {@code onExpiry} if the command is still running when its time is up. */
   private static final class Watchdog implements AutoCloseable {
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
-      Thread thread = new Thread(task, "phala-cvms-timeout");
-      thread.setDaemon(true);
-      return thread;
-    });
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "phala-cvms-timeout");
+              thread.setDaemon(true);
+              return thread;
+            });
 
     Watchdog(Duration timeout, Runnable onExpiry) {
       timer.schedule(onExpiry, timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -29,32 +29,40 @@ public final class PhalaCvms {
 
   /** Runs the command and exits with its exit code. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+    PrintWriter err =
+        new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, System.getenv(), out, err);
     out.flush();
     System.exit(code);
   }
 
   /**
-   * Runs the command with an explicit environment and streams, and returns its exit code.
-   * Nothing here calls {@code System.exit}, so tests run it in-process.
+   * Runs the command with an explicit environment and streams, and returns its exit code. Nothing
+   * here calls {@code System.exit}, so tests run it in-process.
    */
-  public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+  public static int run(
+      String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new PhalaCvms(), new Factory(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setParameterExceptionHandler((problem, args1) -> {
-      CommandLine failed = problem.getCommandLine();
-      failed.getErr().println("phala-cvms: " + problem.getMessage());
-      failed.getErr().println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
-      return ExitCodes.USAGE;
-    });
-    commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
-      line.getErr().println("phala-cvms: unexpected error: " + failure);
-      failure.printStackTrace(line.getErr());
-      return ExitCodes.INTERNAL;
-    });
+    commandLine.setParameterExceptionHandler(
+        (problem, args1) -> {
+          CommandLine failed = problem.getCommandLine();
+          failed.getErr().println("phala-cvms: " + problem.getMessage());
+          failed
+              .getErr()
+              .println(
+                  "Try '" + failed.getCommandSpec().qualifiedName() + " --help' for the options.");
+          return ExitCodes.USAGE;
+        });
+    commandLine.setExecutionExceptionHandler(
+        (failure, line, parsed) -> {
+          line.getErr().println("phala-cvms: unexpected error: " + failure);
+          failure.printStackTrace(line.getErr());
+          return ExitCodes.INTERNAL;
+        });
     int code = commandLine.execute(args);
     out.flush();
     err.flush();
@@ -82,7 +90,9 @@ public final class PhalaCvms {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"phala-cvms " + Version.VERSION + " (Java " + System.getProperty("java.version") + ")"};
+      return new String[] {
+        "phala-cvms " + Version.VERSION + " (Java " + System.getProperty("java.version") + ")"
+      };
     }
   }
 }

@@ -18,21 +18,28 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Exit codes 3, 4 and 5, and the error line a person reads. */
 class ApiErrorsTest extends ApiServer {
-  private static final String FORBIDDEN = "{\"error_code\":\"ERR-01-003\","
-      + "\"message\":\"Admin privileges are required to filter by user_id.\","
-      + "\"request_id\":\"req_7f3c2a9d41b8\",\"details\":[],"
-      + "\"suggestions\":[\"Remove the user_id filter, or use an admin account.\"]}";
+  private static final String FORBIDDEN =
+      "{\"error_code\":\"ERR-01-003\","
+          + "\"message\":\"Admin privileges are required to filter by user_id.\","
+          + "\"request_id\":\"req_7f3c2a9d41b8\",\"details\":[],"
+          + "\"suggestions\":[\"Remove the user_id filter, or use an admin account.\"]}";
 
   private static void answer(int status, String body) {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(status, body).withHeader("X-Request-ID", "req_fromHeader1")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(json(status, body).withHeader("X-Request-ID", "req_fromHeader1")));
   }
 
-  /** The failure as a person reads it: one or two lines, no stack trace, no secret, nothing on stdout. */
+  /**
+   * The failure as a person reads it: one or two lines, no stack trace, no secret, nothing on
+   * stdout.
+   */
   private static void assertReported(Cli.Result result, int exitCode, String... mentions) {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(exitCode);
     assertThat(result.out()).as(result.toString()).isEmpty();
     assertThat(result.errLines()).as(result.toString()).isNotEmpty().hasSizeLessThanOrEqualTo(2);
-    assertThat(result.err()).as(result.toString())
+    assertThat(result.err())
+        .as(result.toString())
         .startsWith("phala-cvms: ")
         .doesNotContain("\tat ", "Caused by");
     if (mentions.length > 0) {
@@ -47,7 +54,8 @@ class ApiErrorsTest extends ApiServer {
 
     Cli.Result result = Cli.list(baseUrl());
 
-    assertReported(result, ExitCodes.AUTH, "401", "Invalid API key", "req_fromHeader1", "PHALA_CLOUD_API_KEY");
+    assertReported(
+        result, ExitCodes.AUTH, "401", "Invalid API key", "req_fromHeader1", "PHALA_CLOUD_API_KEY");
     assertThat(requests()).as("401 is not retried").hasSize(1);
   }
 
@@ -66,8 +74,13 @@ class ApiErrorsTest extends ApiServer {
 
     Cli.Result result = Cli.list(baseUrl(), "--user-id", "usr_0123abcd");
 
-    assertReported(result, ExitCodes.AUTH, "403", "Admin privileges are required to filter by user_id.",
-        "ERR-01-003", "req_7f3c2a9d41b8");
+    assertReported(
+        result,
+        ExitCodes.AUTH,
+        "403",
+        "Admin privileges are required to filter by user_id.",
+        "ERR-01-003",
+        "req_7f3c2a9d41b8");
     assertThat(requests()).hasSize(1);
   }
 
@@ -83,8 +96,10 @@ class ApiErrorsTest extends ApiServer {
 
   @Test
   void validationFailedIsExit4WithTheParameter() {
-    answer(422, "{\"detail\":[{\"loc\":[\"query\",\"teepod_id\"],\"msg\":\"Input should be a valid integer\","
-        + "\"type\":\"int_parsing\",\"input\":\"abc\"}]}");
+    answer(
+        422,
+        "{\"detail\":[{\"loc\":[\"query\",\"teepod_id\"],\"msg\":\"Input should be a valid integer\","
+            + "\"type\":\"int_parsing\",\"input\":\"abc\"}]}");
 
     Cli.Result result = Cli.list(baseUrl(), "--teepod-id", "7");
 
@@ -94,32 +109,48 @@ class ApiErrorsTest extends ApiServer {
 
   @Test
   void serverErrorIsExit4AfterRetries() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(500,
-        "{\"error_code\":\"ERR-99-001\",\"message\":\"Database unavailable\",\"request_id\":\"req_500abc\"}")
-        .withHeader("Retry-After", "0")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(
+                json(
+                        500,
+                        "{\"error_code\":\"ERR-99-001\",\"message\":\"Database unavailable\",\"request_id\":\"req_500abc\"}")
+                    .withHeader("Retry-After", "0")));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "2");
 
-    assertReported(result, ExitCodes.API, "500", "Database unavailable", "ERR-99-001", "req_500abc");
+    assertReported(
+        result, ExitCodes.API, "500", "Database unavailable", "ERR-99-001", "req_500abc");
     assertThat(requests()).hasSize(3);
   }
 
   @Test
   void rateLimitedIsExit4() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(429,
-        "{\"error_code\":\"ERR-05-002\",\"message\":\"Rate limit exceeded. Try again in 30 seconds.\","
-            + "\"request_id\":\"req_0b5e81c2f7aa\"}").withHeader("Retry-After", "30")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(
+                json(
+                        429,
+                        "{\"error_code\":\"ERR-05-002\",\"message\":\"Rate limit exceeded. Try again in 30 seconds.\","
+                            + "\"request_id\":\"req_0b5e81c2f7aa\"}")
+                    .withHeader("Retry-After", "30")));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "0");
 
-    assertReported(result, ExitCodes.API, "429", "Rate limit exceeded", "ERR-05-002", "req_0b5e81c2f7aa");
+    assertReported(
+        result, ExitCodes.API, "429", "Rate limit exceeded", "ERR-05-002", "req_0b5e81c2f7aa");
   }
 
   @Test
   void htmlErrorPageIsExit4AndShowsItsStartOnOneLine() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(aResponse().withStatus(502)
-        .withHeader("Content-Type", "text/html")
-        .withBody("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>\n")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(
+                aResponse()
+                    .withStatus(502)
+                    .withHeader("Content-Type", "text/html")
+                    .withBody(
+                        "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>\n")));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "0");
 
@@ -138,7 +169,8 @@ class ApiErrorsTest extends ApiServer {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"detail\":\"ok\"}", "null", "", "[1, 2]", "[{}] trailing", "[{\"a\":1},]"})
+  @ValueSource(
+      strings = {"{\"detail\":\"ok\"}", "null", "", "[1, 2]", "[{}] trailing", "[{\"a\":1},]"})
   void bodyThatIsNotAnArrayOfObjectsIsExit4(String body) {
     serve(body);
 
@@ -151,9 +183,14 @@ class ApiErrorsTest extends ApiServer {
 
   @Test
   void htmlPageWithStatus200IsExit4() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "text/html; charset=utf-8")
-        .withBody("<!DOCTYPE html>\n<html><body><h1>Welcome to the hotel Wi-Fi</h1></body></html>")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "text/html; charset=utf-8")
+                    .withBody(
+                        "<!DOCTYPE html>\n<html><body><h1>Welcome to the hotel Wi-Fi</h1></body></html>")));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "0");
 
@@ -167,13 +204,16 @@ class ApiErrorsTest extends ApiServer {
       closedPort = socket.getLocalPort();
     }
 
-    Cli.Result result = Cli.list("http://127.0.0.1:" + closedPort + "/api/v1", "--max-retries", "0");
+    Cli.Result result =
+        Cli.list("http://127.0.0.1:" + closedPort + "/api/v1", "--max-retries", "0");
 
     assertReported(result, ExitCodes.NETWORK, "127.0.0.1:" + closedPort);
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE"})
   void brokenConnectionIsExit5(Fault fault) {
     api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(aResponse().withFault(fault)));
 
@@ -185,7 +225,9 @@ class ApiErrorsTest extends ApiServer {
 
   @Test
   void connectionDroppedInTheMiddleOfTheBodyIsExit5() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "0", "-o", "json");
 
@@ -195,7 +237,9 @@ class ApiErrorsTest extends ApiServer {
 
   @Test
   void slowServerIsExit5WithinTheTimeout() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(200, example("cvms-full.json")).withFixedDelay(20_000)));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(json(200, example("cvms-full.json")).withFixedDelay(20_000)));
 
     Cli.Result result = Cli.list(baseUrl(), "--timeout", "2");
 
@@ -205,8 +249,9 @@ class ApiErrorsTest extends ApiServer {
 
   @Test
   void timeoutCoversRetriesAndWaits() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(503, "{\"detail\":\"Service Unavailable\"}")
-        .withFixedDelay(700)));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(json(503, "{\"detail\":\"Service Unavailable\"}").withFixedDelay(700)));
 
     Cli.Result result = Cli.list(baseUrl(), "--timeout", "2", "--max-retries", "10");
 
@@ -218,13 +263,18 @@ class ApiErrorsTest extends ApiServer {
   @ParameterizedTest
   @ValueSource(ints = {50, 2})
   void bodyThatStallsAfterTheHeadersIsExit5WithinTheTimeout(int chunks) {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(200, example("cvms-full.json"))
-        .withChunkedDribbleDelay(chunks, 20_000)));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(
+                json(200, example("cvms-full.json")).withChunkedDribbleDelay(chunks, 20_000)));
 
     Cli.Result result = Cli.list(baseUrl(), "--timeout", "2", "-o", "json");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.NETWORK);
-    assertThat(result.err()).as(result.toString()).startsWith("phala-cvms: ").contains("--timeout 2")
+    assertThat(result.err())
+        .as(result.toString())
+        .startsWith("phala-cvms: ")
+        .contains("--timeout 2")
         .doesNotContain("\tat ");
     assertThat(result.errLines()).hasSizeLessThanOrEqualTo(2);
     assertThat(result.millis()).as(result.toString()).isBetween(1_500L, 4_000L);
@@ -237,7 +287,8 @@ class ApiErrorsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl(), "--verbose");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.AUTH);
-    assertThat(result.err()).as(result.toString())
+    assertThat(result.err())
+        .as(result.toString())
         .contains("phala-cvms: ", "403", "ERR-01-003", "req_7f3c2a9d41b8")
         .containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/cvms -> 403")
         .contains("PermissionDeniedException", "\tat ");
@@ -251,7 +302,9 @@ class ApiErrorsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl(), "-v", "-o", "json");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.err()).as(result.toString()).containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/cvms -> 200");
+    assertThat(result.err())
+        .as(result.toString())
+        .containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/cvms -> 200");
     assertThat(result.out()).startsWith("[");
     assertThat(result.printed()).doesNotContain(SECRET_KEY);
   }
@@ -271,8 +324,14 @@ class ApiErrorsTest extends ApiServer {
   @ParameterizedTest
   @ValueSource(strings = {"401", "403", "500", "object", "html", "truncated", "refused", "timeout"})
   void secretsAreNeverPrinted(String failure) throws IOException {
-    String echo = "{\"detail\":\"Bad key " + SECRET_KEY + " / Bearer " + SECRET_TOKEN + "\",\"x-api-key\":\""
-        + SECRET_KEY + "\"}";
+    String echo =
+        "{\"detail\":\"Bad key "
+            + SECRET_KEY
+            + " / Bearer "
+            + SECRET_TOKEN
+            + "\",\"x-api-key\":\""
+            + SECRET_KEY
+            + "\"}";
     String baseUrl = baseUrl();
     switch (failure) {
       case "401":
@@ -284,8 +343,13 @@ class ApiErrorsTest extends ApiServer {
         serve(echo);
         break;
       case "html":
-        api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(aResponse().withStatus(200)
-            .withHeader("Content-Type", "text/html").withBody("<p>Your key " + SECRET_KEY + " was rejected</p>")));
+        api.stubFor(
+            get(urlPathEqualTo(CVMS))
+                .willReturn(
+                    aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<p>Your key " + SECRET_KEY + " was rejected</p>")));
         break;
       case "truncated":
         serve("[{\"name\": \"" + SECRET_KEY + "\", ");
@@ -300,9 +364,13 @@ class ApiErrorsTest extends ApiServer {
     }
     String[] common = {"--max-retries", "0", "--timeout", "1", "-o", "csv"};
     for (boolean verbose : new boolean[] {false, true}) {
-      for (Map<String, String> environment : java.util.List.of(
-          Map.<String, String>of(), Map.of("PHALA_CLOUD_API_KEY", SECRET_KEY), Map.of("PHALA_OIDC_TOKEN", SECRET_TOKEN))) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("list", "--base-url", baseUrl));
+      for (Map<String, String> environment :
+          java.util.List.of(
+              Map.<String, String>of(),
+              Map.of("PHALA_CLOUD_API_KEY", SECRET_KEY),
+              Map.of("PHALA_OIDC_TOKEN", SECRET_TOKEN))) {
+        java.util.List<String> args =
+            new java.util.ArrayList<>(java.util.List.of("list", "--base-url", baseUrl));
         args.addAll(java.util.List.of(common));
         if (environment.isEmpty()) {
           args.addAll(java.util.List.of("--api-key", SECRET_KEY, "--bearer-token", SECRET_TOKEN));
@@ -313,8 +381,10 @@ class ApiErrorsTest extends ApiServer {
         Cli.Result result = Cli.run(environment, args.toArray(String[]::new));
 
         assertThat(result.exitCode()).as(result.toString()).isNotZero();
-        // The run knows the credentials it was given (the server echoes both): none of those may show.
-        String description = failure + " verbose=" + verbose + " " + environment.keySet() + "\n" + result;
+        // The run knows the credentials it was given (the server echoes both): none of those may
+        // show.
+        String description =
+            failure + " verbose=" + verbose + " " + environment.keySet() + "\n" + result;
         if (!environment.containsKey("PHALA_OIDC_TOKEN")) {
           assertThat(result.printed()).as(description).doesNotContain(SECRET_KEY);
         }

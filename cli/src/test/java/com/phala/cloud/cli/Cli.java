@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Runs {@code phala-cvms} in-process, with an explicit environment, and captures what it printed. */
+/**
+ * Runs {@code phala-cvms} in-process, with an explicit environment, and captures what it printed.
+ */
 final class Cli {
   /** A distinctive fake API key: it must never appear in anything the command prints. */
   static final String SECRET_KEY = "phak_Zq7SeCrEt0nlyF0rTests9xW";
@@ -31,7 +33,14 @@ final class Cli {
 
     @Override
     public String toString() {
-      return "exit " + exitCode + " after " + millis + " ms\n--- stdout ---\n" + out + "--- stderr ---\n" + err;
+      return "exit "
+          + exitCode
+          + " after "
+          + millis
+          + " ms\n--- stdout ---\n"
+          + out
+          + "--- stderr ---\n"
+          + err;
     }
   }
 
@@ -39,7 +48,8 @@ final class Cli {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     long started = System.nanoTime();
-    int code = PhalaCvms.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
+    int code =
+        PhalaCvms.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new Result(code, out.toString(), err.toString(), millis);
   }
@@ -50,7 +60,8 @@ final class Cli {
 
   /** {@code list} against {@code baseUrl} with the test key, then {@code extra}. */
   static Result list(String baseUrl, String... extra) {
-    List<String> args = new ArrayList<>(List.of("list", "--base-url", baseUrl, "--api-key", SECRET_KEY));
+    List<String> args =
+        new ArrayList<>(List.of("list", "--base-url", baseUrl, "--api-key", SECRET_KEY));
     args.addAll(Arrays.asList(extra));
     return run(Map.of(), args.toArray(String[]::new));
   }

@@ -11,7 +11,8 @@ class HelpTest {
     Cli.Result result = Cli.run("--help");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("Exit codes:", "list")
+    assertThat(result.out())
+        .contains("Exit codes:", "list")
         .containsPattern("(?m)^\\s*0\\s+Success")
         .containsPattern("(?m)^\\s*1\\s+A bug")
         .containsPattern("(?m)^\\s*2\\s+Bad usage")
@@ -25,9 +26,25 @@ class HelpTest {
     Cli.Result result = Cli.run("list", "--help");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(result.out()).contains("--api-key", "--bearer-token", "--base-url", "--api-version", "--user-id",
-        "--teepod-id", "--status", "--project", "--output", "--timeout", "--max-retries", "--sandbox", "--verbose",
-        "PHALA_CLOUD_API_KEY", "PHALA_OIDC_TOKEN", "PHALA_CLOUD_API_PREFIX", "Exit codes:");
+    assertThat(result.out())
+        .contains(
+            "--api-key",
+            "--bearer-token",
+            "--base-url",
+            "--api-version",
+            "--user-id",
+            "--teepod-id",
+            "--status",
+            "--project",
+            "--output",
+            "--timeout",
+            "--max-retries",
+            "--sandbox",
+            "--verbose",
+            "PHALA_CLOUD_API_KEY",
+            "PHALA_OIDC_TOKEN",
+            "PHALA_CLOUD_API_PREFIX",
+            "Exit codes:");
     for (int code = 0; code <= 5; code++) {
       assertThat(result.out()).containsPattern("(?m)^\\s*" + code + "\\s+\\S");
     }

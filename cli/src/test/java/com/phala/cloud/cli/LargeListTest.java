@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real main class in a child JVM: a list far larger than its heap passes through in JSON,
- * and exit codes reach the shell.
+ * The real main class in a child JVM: a list far larger than its heap passes through in JSON, and
+ * exit codes reach the shell.
  */
 class LargeListTest {
   private static final int COUNT = 100_000;
@@ -40,8 +40,12 @@ class LargeListTest {
 
   @BeforeEach
   void startServer() throws IOException {
-    JsonObject template = JsonParser.parseString(new String(Sandbox.example("cvms-full.json"), StandardCharsets.UTF_8))
-        .getAsJsonArray().get(0).getAsJsonObject();
+    JsonObject template =
+        JsonParser.parseString(
+                new String(Sandbox.example("cvms-full.json"), StandardCharsets.UTF_8))
+            .getAsJsonArray()
+            .get(0)
+            .getAsJsonObject();
     template.addProperty("name", "\u0000NAME\u0000");
     String[] parts = template.toString().split("\\\\u0000NAME\\\\u0000", -1);
     assertThat(parts).hasSize(2);
@@ -49,32 +53,36 @@ class LargeListTest {
     String after = parts[1];
 
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/api/v1/cvms", exchange -> {
-      if (!KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key"))) {
-        byte[] body = "{\"detail\":\"Not authenticated\"}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.getResponseHeaders().add("X-Request-ID", "req_child401");
-        exchange.sendResponseHeaders(401, body.length);
-        exchange.getResponseBody().write(body);
-        exchange.close();
-        return;
-      }
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, 0); // chunked: the body is generated as it is sent
-      try (Writer out = new BufferedWriter(new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8),
-          1 << 16)) {
-        out.write('[');
-        for (int i = 1; i <= COUNT; i++) {
-          if (i > 1) {
-            out.write(',');
+    server.createContext(
+        "/api/v1/cvms",
+        exchange -> {
+          if (!KEY.equals(exchange.getRequestHeaders().getFirst("X-API-Key"))) {
+            byte[] body = "{\"detail\":\"Not authenticated\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("X-Request-ID", "req_child401");
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+            return;
           }
-          out.write(before);
-          out.write(name(i));
-          out.write(after);
-        }
-        out.write(']');
-      }
-    });
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, 0); // chunked: the body is generated as it is sent
+          try (Writer out =
+              new BufferedWriter(
+                  new OutputStreamWriter(exchange.getResponseBody(), StandardCharsets.UTF_8),
+                  1 << 16)) {
+            out.write('[');
+            for (int i = 1; i <= COUNT; i++) {
+              if (i > 1) {
+                out.write(',');
+              }
+              out.write(before);
+              out.write(name(i));
+              out.write(after);
+            }
+            out.write(']');
+          }
+        });
     server.start();
   }
 
@@ -92,15 +100,19 @@ class LargeListTest {
   }
 
   private Process start(Path stdout, Path stderr, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+UseSerialGC", "-Xshare:auto",
-        "-cp", System.getProperty("java.class.path"),
-        PhalaCvms.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                PhalaCvms.class.getName()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PHALA_"));
     return builder.start();
   }
@@ -118,8 +130,19 @@ class LargeListTest {
     Path stdout = temp.resolve("out.json");
     Path stderr = temp.resolve("err.txt");
 
-    Process process = start(stdout, stderr, "list", "--base-url", baseUrl(), "--api-key", KEY, "-o", "json",
-        "--max-retries", "0");
+    Process process =
+        start(
+            stdout,
+            stderr,
+            "list",
+            "--base-url",
+            baseUrl(),
+            "--api-key",
+            KEY,
+            "-o",
+            "json",
+            "--max-retries",
+            "0");
     int code = await(process);
 
     assertThat(code).as(Files.readString(stderr)).isZero();
@@ -169,14 +192,23 @@ class LargeListTest {
     Path stdout = temp.resolve("out.txt");
     Path stderr = temp.resolve("err.txt");
 
-    Process process = start(stdout, stderr, "list", "--base-url", baseUrl(), "--api-key", "phak_wrongKeyForChild",
-        "--verbose");
+    Process process =
+        start(
+            stdout,
+            stderr,
+            "list",
+            "--base-url",
+            baseUrl(),
+            "--api-key",
+            "phak_wrongKeyForChild",
+            "--verbose");
     int code = await(process);
 
     String err = Files.readString(stderr);
     assertThat(code).as(err).isEqualTo(ExitCodes.AUTH);
     assertThat(Files.readString(stdout)).isEmpty();
-    assertThat(err).contains("phala-cvms: ", "401", "Not authenticated", "req_child401")
+    assertThat(err)
+        .contains("phala-cvms: ", "401", "Not authenticated", "req_child401")
         .containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/cvms -> 401")
         .doesNotContain("phak_wrongKeyForChild");
   }

@@ -39,12 +39,14 @@ class ListOptionsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl());
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS))
-        .withHeader("X-API-Key", equalTo(SECRET_KEY))
-        .withHeader("Authorization", absent())
-        .withHeader("Accept", containing("application/json"))
-        .withHeader("User-Agent", containing("phala-cvms"))
-        .withHeader("X-Phala-Version", equalTo("2025-10-28")));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS))
+            .withHeader("X-API-Key", equalTo(SECRET_KEY))
+            .withHeader("Authorization", absent())
+            .withHeader("Accept", containing("application/json"))
+            .withHeader("User-Agent", containing("phala-cvms"))
+            .withHeader("X-Phala-Version", equalTo("2025-10-28")));
     assertThat(requests()).hasSize(1);
     assertThat(requests().get(0).getRequest().getQueryParams()).isEmpty();
   }
@@ -56,55 +58,77 @@ class ListOptionsTest extends ApiServer {
     Cli.Result result = Cli.run("list", "--base-url", baseUrl(), "--bearer-token", SECRET_TOKEN);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS))
-        .withHeader("Authorization", equalTo("Bearer " + SECRET_TOKEN))
-        .withHeader("X-API-Key", absent()));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS))
+            .withHeader("Authorization", equalTo("Bearer " + SECRET_TOKEN))
+            .withHeader("X-API-Key", absent()));
   }
 
   @Test
   void apiKeyFromTheEnvironment() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_KEY", SECRET_KEY), "list", "--base-url", baseUrl());
+    Cli.Result result =
+        Cli.run(Map.of("PHALA_CLOUD_API_KEY", SECRET_KEY), "list", "--base-url", baseUrl());
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-API-Key", equalTo(SECRET_KEY)));
+    api.verify(
+        1, getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-API-Key", equalTo(SECRET_KEY)));
   }
 
   @Test
   void bearerTokenFromTheEnvironment() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.run(Map.of("PHALA_OIDC_TOKEN", SECRET_TOKEN), "list", "--base-url", baseUrl());
+    Cli.Result result =
+        Cli.run(Map.of("PHALA_OIDC_TOKEN", SECRET_TOKEN), "list", "--base-url", baseUrl());
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS))
-        .withHeader("Authorization", equalTo("Bearer " + SECRET_TOKEN))
-        .withHeader("X-API-Key", absent()));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS))
+            .withHeader("Authorization", equalTo("Bearer " + SECRET_TOKEN))
+            .withHeader("X-API-Key", absent()));
   }
 
   @Test
   void apiKeyOptionWinsOverTheEnvironment() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_KEY", "phak_fromTheEnvironment"),
-        "list", "--base-url", baseUrl(), "--api-key", SECRET_KEY);
+    Cli.Result result =
+        Cli.run(
+            Map.of("PHALA_CLOUD_API_KEY", "phak_fromTheEnvironment"),
+            "list",
+            "--base-url",
+            baseUrl(),
+            "--api-key",
+            SECRET_KEY);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-API-Key", equalTo(SECRET_KEY)));
+    api.verify(
+        1, getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-API-Key", equalTo(SECRET_KEY)));
   }
 
   @Test
   void bearerTokenOptionWinsOverAnApiKeyInTheEnvironment() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_KEY", "phak_fromTheEnvironment"),
-        "list", "--base-url", baseUrl(), "--bearer-token", SECRET_TOKEN);
+    Cli.Result result =
+        Cli.run(
+            Map.of("PHALA_CLOUD_API_KEY", "phak_fromTheEnvironment"),
+            "list",
+            "--base-url",
+            baseUrl(),
+            "--bearer-token",
+            SECRET_TOKEN);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS))
-        .withHeader("Authorization", equalTo("Bearer " + SECRET_TOKEN))
-        .withHeader("X-API-Key", absent()));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS))
+            .withHeader("Authorization", equalTo("Bearer " + SECRET_TOKEN))
+            .withHeader("X-API-Key", absent()));
   }
 
   @Test
@@ -114,16 +138,20 @@ class ListOptionsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl(), "--bearer-token", SECRET_TOKEN);
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS))
-        .withHeader("X-API-Key", equalTo(SECRET_KEY))
-        .withHeader("Authorization", absent()));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS))
+            .withHeader("X-API-Key", equalTo(SECRET_KEY))
+            .withHeader("Authorization", absent()));
   }
 
   @Test
   void baseUrlFromTheEnvironment() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_PREFIX", baseUrl(), "PHALA_CLOUD_API_KEY", SECRET_KEY), "list");
+    Cli.Result result =
+        Cli.run(
+            Map.of("PHALA_CLOUD_API_PREFIX", baseUrl(), "PHALA_CLOUD_API_KEY", SECRET_KEY), "list");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     api.verify(1, getRequestedFor(urlPathEqualTo(CVMS)));
@@ -137,8 +165,16 @@ class ListOptionsTest extends ApiServer {
       closedPort = socket.getLocalPort();
     }
 
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_PREFIX", "http://127.0.0.1:" + closedPort + "/api/v1"),
-        "list", "--base-url", baseUrl(), "--api-key", SECRET_KEY, "--max-retries", "0");
+    Cli.Result result =
+        Cli.run(
+            Map.of("PHALA_CLOUD_API_PREFIX", "http://127.0.0.1:" + closedPort + "/api/v1"),
+            "list",
+            "--base-url",
+            baseUrl(),
+            "--api-key",
+            SECRET_KEY,
+            "--max-retries",
+            "0");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     api.verify(1, getRequestedFor(urlPathEqualTo(CVMS)));
@@ -161,7 +197,9 @@ class ListOptionsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl(), "--api-version", "2025-01-15");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-Phala-Version", equalTo("2025-01-15")));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-Phala-Version", equalTo("2025-01-15")));
   }
 
   @Test
@@ -171,9 +209,11 @@ class ListOptionsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl(), "--user-id", "usr_0123abcd", "--teepod-id", "12");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS))
-        .withQueryParam("user_id", equalTo("usr_0123abcd"))
-        .withQueryParam("teepod_id", equalTo("12")));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS))
+            .withQueryParam("user_id", equalTo("usr_0123abcd"))
+            .withQueryParam("teepod_id", equalTo("12")));
   }
 
   @Test
@@ -183,16 +223,19 @@ class ListOptionsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl(), "--user-id", "0");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    api.verify(1, getRequestedFor(urlPathEqualTo(CVMS))
-        .withQueryParam("user_id", equalTo("0"))
-        .withQueryParam("teepod_id", absent()));
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS))
+            .withQueryParam("user_id", equalTo("0"))
+            .withQueryParam("teepod_id", absent()));
   }
 
   @Test
   void statusFilterIsRepeatableAndIgnoresCaseAndIsNotSent() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.list(baseUrl(), "-o", "json", "--status", "RUNNING", "--status", "Stopped");
+    Cli.Result result =
+        Cli.list(baseUrl(), "-o", "json", "--status", "RUNNING", "--status", "Stopped");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(names(result.out())).containsExactly("inference-gateway", "gpu-trainer");
@@ -225,7 +268,9 @@ class ListOptionsTest extends ApiServer {
   void projectAndStatusFiltersCombine() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.list(baseUrl(), "--output", "json", "--project", "prj_7Kd2mQ9xR4", "--status", "starting");
+    Cli.Result result =
+        Cli.list(
+            baseUrl(), "--output", "json", "--project", "prj_7Kd2mQ9xR4", "--status", "starting");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(names(result.out())).containsExactly("staging-api");
@@ -233,7 +278,8 @@ class ListOptionsTest extends ApiServer {
 
   @Test
   void maxRetriesZeroMakesOneAttempt() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(503, "{\"detail\":\"Service Unavailable\"}")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS)).willReturn(json(503, "{\"detail\":\"Service Unavailable\"}")));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "0");
 
@@ -243,8 +289,9 @@ class ListOptionsTest extends ApiServer {
 
   @Test
   void maxRetriesBoundsTheAttempts() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(502, "{\"detail\":\"Bad Gateway\"}")
-        .withHeader("Retry-After", "0")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(json(502, "{\"detail\":\"Bad Gateway\"}").withHeader("Retry-After", "0")));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "3");
 
@@ -253,11 +300,14 @@ class ListOptionsTest extends ApiServer {
   }
 
   @Test
-  @Disabled("Known: OkHttp itself repeats a 503 that says Retry-After: 0 once, below the client's retry policy,"
-      + " so each attempt is two requests; only client-facade can stop it")
+  @Disabled(
+      "Known: OkHttp itself repeats a 503 that says Retry-After: 0 once, below the client's retry policy,"
+          + " so each attempt is two requests; only client-facade can stop it")
   void maxRetriesZeroMakesOneAttemptEvenWhenTheServerAsksForAnImmediateRetry() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(503, "{\"detail\":\"Service Unavailable\"}")
-        .withHeader("Retry-After", "0")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(
+                json(503, "{\"detail\":\"Service Unavailable\"}").withHeader("Retry-After", "0")));
 
     Cli.Result result = Cli.list(baseUrl(), "--max-retries", "0");
 
@@ -267,7 +317,8 @@ class ListOptionsTest extends ApiServer {
 
   @Test
   void retriesByDefaultTwiceWithBackoff() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(500, "{\"detail\":\"Internal Server Error\"}")));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS)).willReturn(json(500, "{\"detail\":\"Internal Server Error\"}")));
 
     Cli.Result result = Cli.list(baseUrl());
 
@@ -279,11 +330,17 @@ class ListOptionsTest extends ApiServer {
 
   @Test
   void aRetryThatSucceedsGivesTheList() {
-    api.stubFor(get(urlPathEqualTo(CVMS)).inScenario("flaky").whenScenarioStateIs("Started")
-        .willReturn(json(502, "{\"detail\":\"Bad Gateway\"}").withHeader("Retry-After", "0"))
-        .willSetStateTo("recovered"));
-    api.stubFor(get(urlPathEqualTo(CVMS)).inScenario("flaky").whenScenarioStateIs("recovered")
-        .willReturn(json(200, example("cvms-full.json"))));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .inScenario("flaky")
+            .whenScenarioStateIs("Started")
+            .willReturn(json(502, "{\"detail\":\"Bad Gateway\"}").withHeader("Retry-After", "0"))
+            .willSetStateTo("recovered"));
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .inScenario("flaky")
+            .whenScenarioStateIs("recovered")
+            .willReturn(json(200, example("cvms-full.json"))));
 
     Cli.Result result = Cli.list(baseUrl(), "-o", "json", "--max-retries", "1");
 

@@ -27,9 +27,10 @@ class OutputFormatsTest extends ApiServer {
   private static String payloadWithUnknownFieldsAndExactNumbers() {
     JsonArray cvms = JsonParser.parseString(example("cvms-full.json")).getAsJsonArray();
     String first = cvms.get(0).toString();
-    String changed = first.substring(0, first.length() - 1)
-        + ",\"future_field\":{\"price_per_hour\":1.50,\"big\":123456789012345678901234567890,"
-        + "\"tiny\":1e-7,\"list\":[1769815500123,-0.0,null,true,\"\\u2603 snow\"]},\"gpu_ratio\":1.50}";
+    String changed =
+        first.substring(0, first.length() - 1)
+            + ",\"future_field\":{\"price_per_hour\":1.50,\"big\":123456789012345678901234567890,"
+            + "\"tiny\":1e-7,\"list\":[1769815500123,-0.0,null,true,\"\\u2603 snow\"]},\"gpu_ratio\":1.50}";
     return "[" + changed + "," + cvms.get(1) + "," + cvms.get(2) + "]";
   }
 
@@ -42,12 +43,22 @@ class OutputFormatsTest extends ApiServer {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     List<String> lines = lines(result.out());
     assertThat(lines).hasSize(4);
-    assertThat(lines.get(0).split("\\s+")).containsExactly("NAME", "STATUS", "UPTIME", "VCPU", "MEMORY_MB", "DISK_GB",
-        "NODE", "PROJECT_ID");
-    assertThat(lines.get(1)).contains("inference-gateway", "running", "1day 3h 4m 2s", "8192", "40", "prod5-us-west",
-        "prj_7Kd2mQ9xR4");
-    assertThat(lines.get(2)).contains("gpu-trainer", "stopped", "0s", "196608", "500", "h200-eu-1", "prj_Zx81vNc3Lq");
-    assertThat(lines.get(3)).contains("staging-api", "starting", "2h 30m 5s", "4096", "20", "prj_7Kd2mQ9xR4");
+    assertThat(lines.get(0).split("\\s+"))
+        .containsExactly(
+            "NAME", "STATUS", "UPTIME", "VCPU", "MEMORY_MB", "DISK_GB", "NODE", "PROJECT_ID");
+    assertThat(lines.get(1))
+        .contains(
+            "inference-gateway",
+            "running",
+            "1day 3h 4m 2s",
+            "8192",
+            "40",
+            "prod5-us-west",
+            "prj_7Kd2mQ9xR4");
+    assertThat(lines.get(2))
+        .contains("gpu-trainer", "stopped", "0s", "196608", "500", "h200-eu-1", "prj_Zx81vNc3Lq");
+    assertThat(lines.get(3))
+        .contains("staging-api", "starting", "2h 30m 5s", "4096", "20", "prj_7Kd2mQ9xR4");
     // Aligned: each column starts at the same position on every line (text left, numbers right).
     for (String column : List.of("STATUS", "UPTIME", "NODE", "PROJECT_ID")) {
       int at = lines.get(0).indexOf(column);
@@ -59,7 +70,8 @@ class OutputFormatsTest extends ApiServer {
     assertThat(lines.get(1).indexOf("running")).isEqualTo(lines.get(0).indexOf("STATUS"));
     assertThat(lines.get(2).indexOf("stopped")).isEqualTo(lines.get(0).indexOf("STATUS"));
     assertThat(lines.get(1).indexOf("prod5-us-west")).isEqualTo(lines.get(0).indexOf("NODE"));
-    assertThat(lines.get(1).indexOf("prj_7Kd2mQ9xR4")).isEqualTo(lines.get(0).indexOf("PROJECT_ID"));
+    assertThat(lines.get(1).indexOf("prj_7Kd2mQ9xR4"))
+        .isEqualTo(lines.get(0).indexOf("PROJECT_ID"));
     int memoryEnd = lines.get(0).indexOf("MEMORY_MB") + "MEMORY_MB".length();
     assertThat(lines.get(1).substring(0, memoryEnd)).endsWith(" 8192");
     assertThat(lines.get(2).substring(0, memoryEnd)).endsWith(" 196608");
@@ -95,8 +107,9 @@ class OutputFormatsTest extends ApiServer {
 
   @Test
   void tableKeepsEachCvmOnOneLine() {
-    serve("[{\"hosted\":{\"id\":\"a\",\"name\":\"x\",\"status\":\"running\",\"uptime\":\"1m\",\"app_id\":\"b\"},"
-        + "\"name\":\"evil\\nname\\u001b[2J\\r\\tok\",\"status\":\"running\",\"public_urls\":[]}]");
+    serve(
+        "[{\"hosted\":{\"id\":\"a\",\"name\":\"x\",\"status\":\"running\",\"uptime\":\"1m\",\"app_id\":\"b\"},"
+            + "\"name\":\"evil\\nname\\u001b[2J\\r\\tok\",\"status\":\"running\",\"public_urls\":[]}]");
 
     Cli.Result result = Cli.list(baseUrl());
 
@@ -106,8 +119,11 @@ class OutputFormatsTest extends ApiServer {
   }
 
   private static String cvm(String name, String status) {
-    JsonObject cvm = JsonParser.parseString("{\"hosted\":{\"id\":\"a\",\"name\":\"x\",\"status\":\"running\","
-        + "\"uptime\":\"1m\",\"app_id\":\"b\"},\"status\":\"running\",\"public_urls\":[],\"vcpu\":2}").getAsJsonObject();
+    JsonObject cvm =
+        JsonParser.parseString(
+                "{\"hosted\":{\"id\":\"a\",\"name\":\"x\",\"status\":\"running\","
+                    + "\"uptime\":\"1m\",\"app_id\":\"b\"},\"status\":\"running\",\"public_urls\":[],\"vcpu\":2}")
+            .getAsJsonObject();
     cvm.addProperty("name", name);
     cvm.addProperty("status", status);
     return cvm.toString();
@@ -139,7 +155,8 @@ class OutputFormatsTest extends ApiServer {
     List<String> lines = lines(result.out());
     String shown = lines.get(1).substring(0, lines.get(1).indexOf("..."));
     assertThat(shown.codePoints().allMatch(c -> !Character.isSurrogate((char) c) || c > 0xFFFF))
-        .as("no lone surrogate in %s", shown).isTrue();
+        .as("no lone surrogate in %s", shown)
+        .isTrue();
     assertThat(shown).startsWith("a".repeat(36));
     // Columns are aligned by characters, not UTF-16 units.
     int status = lines.get(0).indexOf("STATUS");
@@ -158,8 +175,15 @@ class OutputFormatsTest extends ApiServer {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(JsonParser.parseString(result.out())).isEqualTo(JsonParser.parseString(payload));
     assertThat(result.out())
-        .contains("\"timestamp\":1769815500123", "\"price_per_hour\":1.50", "\"gpu_ratio\":1.50",
-            "123456789012345678901234567890", "1e-7", "-0.0", "\u2603 snow", "\"future_field\"");
+        .contains(
+            "\"timestamp\":1769815500123",
+            "\"price_per_hour\":1.50",
+            "\"gpu_ratio\":1.50",
+            "123456789012345678901234567890",
+            "1e-7",
+            "-0.0",
+            "\u2603 snow",
+            "\"future_field\"");
     assertThat(result.err()).isEmpty();
   }
 
@@ -170,14 +194,16 @@ class OutputFormatsTest extends ApiServer {
     Cli.Result result = Cli.list(baseUrl(), "-o", "JSON");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
-    assertThat(JsonParser.parseString(result.out())).isEqualTo(JsonParser.parseString(example("cvms-full.json")));
+    assertThat(JsonParser.parseString(result.out()))
+        .isEqualTo(JsonParser.parseString(example("cvms-full.json")));
   }
 
   @Test
   void jsonKeepsHtmlCharactersAndEscapesAsValues() {
-    String payload = "[{\"hosted\":{\"id\":\"a\",\"name\":\"<b>&'x'</b>\",\"status\":\"running\",\"uptime\":\"1m\","
-        + "\"app_id\":\"b\"},\"name\":\"quote \\\" backslash \\\\ newline \\n\",\"status\":\"running\","
-        + "\"public_urls\":[],\"weird\":{\"\":\"empty key\",\"dup\":1}}]";
+    String payload =
+        "[{\"hosted\":{\"id\":\"a\",\"name\":\"<b>&'x'</b>\",\"status\":\"running\",\"uptime\":\"1m\","
+            + "\"app_id\":\"b\"},\"name\":\"quote \\\" backslash \\\\ newline \\n\",\"status\":\"running\","
+            + "\"public_urls\":[],\"weird\":{\"\":\"empty key\",\"dup\":1}}]";
     serve(payload);
 
     Cli.Result result = Cli.list(baseUrl(), "-o", "json");
@@ -203,8 +229,10 @@ class OutputFormatsTest extends ApiServer {
 
     Cli.Result result = Cli.list(baseUrl(), "-o", "json");
 
-    List<String> cvmLines = lines(result.out()).stream().filter(line -> line.startsWith("{\"hosted\""))
-        .collect(Collectors.toList());
+    List<String> cvmLines =
+        lines(result.out()).stream()
+            .filter(line -> line.startsWith("{\"hosted\""))
+            .collect(Collectors.toList());
     assertThat(cvmLines).hasSize(3);
   }
 
@@ -220,10 +248,16 @@ class OutputFormatsTest extends ApiServer {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     List<CSVRecord> records;
-    try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(result.out()))) {
-      assertThat(parser.getHeaderNames()).startsWith("name", "status", "uptime", "vcpu", "memory_mb", "disk_gb",
-          "node", "project_id");
+    try (CSVParser parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new StringReader(result.out()))) {
+      assertThat(parser.getHeaderNames())
+          .startsWith(
+              "name", "status", "uptime", "vcpu", "memory_mb", "disk_gb", "node", "project_id");
       records = parser.getRecords();
     }
     assertThat(records).hasSize(3);
@@ -264,8 +298,9 @@ class OutputFormatsTest extends ApiServer {
 
   @Test
   void csvAndTableShowAQuestionMarkForAFieldOfTheWrongType() {
-    serve("[{\"hosted\":{\"id\":\"a\",\"name\":\"x\",\"status\":\"running\",\"uptime\":\"1m\",\"app_id\":\"b\"},"
-        + "\"name\":\"odd\",\"status\":\"running\",\"public_urls\":[],\"vcpu\":\"four\"}]");
+    serve(
+        "[{\"hosted\":{\"id\":\"a\",\"name\":\"x\",\"status\":\"running\",\"uptime\":\"1m\",\"app_id\":\"b\"},"
+            + "\"name\":\"odd\",\"status\":\"running\",\"public_urls\":[],\"vcpu\":\"four\"}]");
 
     Cli.Result table = Cli.list(baseUrl());
     Cli.Result csv = Cli.list(baseUrl(), "-o", "csv");

@@ -28,7 +28,8 @@ class SandboxTest {
     String[] lines = result.out().split("\\R");
     assertThat(lines).hasSize(4);
     assertThat(lines[0]).startsWith("NAME");
-    assertThat(lines[1]).contains("inference-gateway", "running", "prod5-us-west", "prj_7Kd2mQ9xR4");
+    assertThat(lines[1])
+        .contains("inference-gateway", "running", "prod5-us-west", "prj_7Kd2mQ9xR4");
     assertThat(lines[2]).contains("gpu-trainer", "stopped", "h200-eu-1");
     assertThat(lines[3]).contains("staging-api", "starting");
     assertThat(result.err()).isEmpty();
@@ -55,7 +56,9 @@ class SandboxTest {
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.AUTH);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).startsWith("phala-cvms: ").contains("401", "Not authenticated", "request id sandbox")
+    assertThat(result.err())
+        .startsWith("phala-cvms: ")
+        .contains("401", "Not authenticated", "request id sandbox")
         .doesNotContain("\tat ");
     assertThat(result.printed()).doesNotContain(SECRET_KEY);
   }
@@ -70,8 +73,17 @@ class SandboxTest {
 
   @Test
   void sandboxIgnoresCredentialsAndPrefixInTheEnvironment() {
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_KEY", SECRET_KEY, "PHALA_CLOUD_API_PREFIX",
-        "https://cloud-api.phala.com/api/v1"), "list", "--sandbox", "-o", "csv");
+    Cli.Result result =
+        Cli.run(
+            Map.of(
+                "PHALA_CLOUD_API_KEY",
+                SECRET_KEY,
+                "PHALA_CLOUD_API_PREFIX",
+                "https://cloud-api.phala.com/api/v1"),
+            "list",
+            "--sandbox",
+            "-o",
+            "csv");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out().split("\\R")).hasSize(4);
@@ -93,22 +105,36 @@ class SandboxTest {
       assertThat(sandbox.baseUrl()).matches("http://127\\.0\\.0\\.1:\\d+/api/v1");
       URI cvms = URI.create(sandbox.baseUrl() + "/cvms");
 
-      HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(cvms).build(), BodyHandlers.ofString());
-      HttpResponse<String> wrongKey = http.send(HttpRequest.newBuilder(cvms).header("X-API-Key", "phak_other").build(),
-          BodyHandlers.ofString());
-      HttpResponse<String> keyAsBearerOfAnotherScheme = http.send(HttpRequest.newBuilder(cvms)
-          .header("Authorization", "Basic " + Sandbox.API_KEY).build(), BodyHandlers.ofString());
-      HttpResponse<String> key = http.send(HttpRequest.newBuilder(cvms).header("X-API-Key", Sandbox.API_KEY).build(),
-          BodyHandlers.ofString());
-      HttpResponse<String> token = http.send(HttpRequest.newBuilder(cvms)
-          .header("Authorization", "Bearer " + Sandbox.API_KEY).build(), BodyHandlers.ofString());
+      HttpResponse<String> anonymous =
+          http.send(HttpRequest.newBuilder(cvms).build(), BodyHandlers.ofString());
+      HttpResponse<String> wrongKey =
+          http.send(
+              HttpRequest.newBuilder(cvms).header("X-API-Key", "phak_other").build(),
+              BodyHandlers.ofString());
+      HttpResponse<String> keyAsBearerOfAnotherScheme =
+          http.send(
+              HttpRequest.newBuilder(cvms)
+                  .header("Authorization", "Basic " + Sandbox.API_KEY)
+                  .build(),
+              BodyHandlers.ofString());
+      HttpResponse<String> key =
+          http.send(
+              HttpRequest.newBuilder(cvms).header("X-API-Key", Sandbox.API_KEY).build(),
+              BodyHandlers.ofString());
+      HttpResponse<String> token =
+          http.send(
+              HttpRequest.newBuilder(cvms)
+                  .header("Authorization", "Bearer " + Sandbox.API_KEY)
+                  .build(),
+              BodyHandlers.ofString());
 
       assertThat(anonymous.statusCode()).isEqualTo(401);
       assertThat(wrongKey.statusCode()).isEqualTo(401);
       assertThat(keyAsBearerOfAnotherScheme.statusCode()).isEqualTo(401);
       assertThat(anonymous.body()).contains("Not authenticated");
       assertThat(key.statusCode()).isEqualTo(200);
-      assertThat(key.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+      assertThat(key.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).contains("json"));
       assertThat(JsonParser.parseString(key.body())).isEqualTo(JsonParser.parseString(example()));
       assertThat(token.statusCode()).isEqualTo(200);
     }

@@ -19,13 +19,16 @@ class UsageErrorsTest extends ApiServer {
     return Cli.list(baseUrl(), extra);
   }
 
-  /** Exit 2, a short message naming the problem, no stack trace, and no request reached the server. */
+  /**
+   * Exit 2, a short message naming the problem, no stack trace, and no request reached the server.
+   */
   private static void assertRefused(Cli.Result result, String... mentions) {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(requests()).as("requests sent").isEmpty();
     assertThat(result.out()).as(result.toString()).isEmpty();
     assertThat(result.errLines()).as(result.toString()).isNotEmpty().hasSizeLessThanOrEqualTo(2);
-    assertThat(result.err()).as(result.toString())
+    assertThat(result.err())
+        .as(result.toString())
         .startsWith("phala-cvms: ")
         .doesNotContain("\tat ", "Exception")
         .contains(mentions);
@@ -65,7 +68,12 @@ class UsageErrorsTest extends ApiServer {
   @Test
   void emptyCredentialVariablesCountAsMissing() {
     serveExample("cvms-full.json");
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_KEY", "", "PHALA_OIDC_TOKEN", ""), "list", "--base-url", baseUrl());
+    Cli.Result result =
+        Cli.run(
+            Map.of("PHALA_CLOUD_API_KEY", "", "PHALA_OIDC_TOKEN", ""),
+            "list",
+            "--base-url",
+            baseUrl());
 
     assertRefused(result, "No credentials");
   }
@@ -125,19 +133,35 @@ class UsageErrorsTest extends ApiServer {
 
   @Test
   void plainHttpToARemoteHost() {
-    assertRefused(Cli.run("list", "--base-url", "http://cloud-api.phala.com/api/v1", "--api-key", SECRET_KEY),
-        "plain http", "cloud-api.phala.com", "https://");
+    assertRefused(
+        Cli.run("list", "--base-url", "http://cloud-api.phala.com/api/v1", "--api-key", SECRET_KEY),
+        "plain http",
+        "cloud-api.phala.com",
+        "https://");
   }
 
   @Test
   void plainHttpToARemoteHostFromTheEnvironment() {
-    assertRefused(Cli.run(Map.of("PHALA_CLOUD_API_PREFIX", "http://example.com/api/v1", "PHALA_CLOUD_API_KEY", SECRET_KEY),
-        "list"), "plain http", "PHALA_CLOUD_API_PREFIX");
+    assertRefused(
+        Cli.run(
+            Map.of(
+                "PHALA_CLOUD_API_PREFIX",
+                "http://example.com/api/v1",
+                "PHALA_CLOUD_API_KEY",
+                SECRET_KEY),
+            "list"),
+        "plain http",
+        "PHALA_CLOUD_API_PREFIX");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not a url", "ftp://example.com/api/v1", "https://user:pass@example.com/api/v1",
-      "https://example.com/api/v1?x=1"})
+  @ValueSource(
+      strings = {
+        "not a url",
+        "ftp://example.com/api/v1",
+        "https://user:pass@example.com/api/v1",
+        "https://example.com/api/v1?x=1"
+      })
   void malformedBaseUrl(String url) {
     assertRefused(Cli.run("list", "--base-url", url, "--api-key", SECRET_KEY), "base URL");
   }
@@ -146,7 +170,9 @@ class UsageErrorsTest extends ApiServer {
   @ValueSource(strings = {"\n", "\r\n", "\t", "\u0000", " ", "\u00e9"})
   void controlCharacterInTheApiKey(String character) {
     serveExample("cvms-full.json");
-    Cli.Result result = Cli.run("list", "--base-url", baseUrl(), "--api-key", SECRET_KEY + character + "X-Injected: 1");
+    Cli.Result result =
+        Cli.run(
+            "list", "--base-url", baseUrl(), "--api-key", SECRET_KEY + character + "X-Injected: 1");
 
     assertRefused(result, "API key", "position " + (SECRET_KEY.length() + 1));
   }
@@ -154,7 +180,8 @@ class UsageErrorsTest extends ApiServer {
   @Test
   void controlCharacterInTheBearerToken() {
     serveExample("cvms-full.json");
-    Cli.Result result = Cli.run("list", "--base-url", baseUrl(), "--bearer-token", Cli.SECRET_TOKEN + "\r\nX: y");
+    Cli.Result result =
+        Cli.run("list", "--base-url", baseUrl(), "--bearer-token", Cli.SECRET_TOKEN + "\r\nX: y");
 
     assertRefused(result, "bearer token");
     assertThat(result.printed()).doesNotContain(Cli.SECRET_TOKEN);
@@ -163,7 +190,8 @@ class UsageErrorsTest extends ApiServer {
   @Test
   void controlCharacterInTheApiKeyFromTheEnvironment() {
     serveExample("cvms-full.json");
-    Cli.Result result = Cli.run(Map.of("PHALA_CLOUD_API_KEY", SECRET_KEY + "\n"), "list", "--base-url", baseUrl());
+    Cli.Result result =
+        Cli.run(Map.of("PHALA_CLOUD_API_KEY", SECRET_KEY + "\n"), "list", "--base-url", baseUrl());
 
     assertRefused(result, "PHALA_CLOUD_API_KEY");
   }
@@ -171,7 +199,12 @@ class UsageErrorsTest extends ApiServer {
   @Test
   void controlCharacterInTheTokenFromTheEnvironment() {
     serveExample("cvms-full.json");
-    Cli.Result result = Cli.run(Map.of("PHALA_OIDC_TOKEN", "\u001b[31m" + Cli.SECRET_TOKEN), "list", "--base-url", baseUrl());
+    Cli.Result result =
+        Cli.run(
+            Map.of("PHALA_OIDC_TOKEN", "\u001b[31m" + Cli.SECRET_TOKEN),
+            "list",
+            "--base-url",
+            baseUrl());
 
     assertRefused(result, "PHALA_OIDC_TOKEN");
     assertThat(result.printed()).doesNotContain(Cli.SECRET_TOKEN);
@@ -180,8 +213,17 @@ class UsageErrorsTest extends ApiServer {
   @Test
   void usageErrorsSendNothingEvenWithVerbose() {
     serveExample("cvms-full.json");
-    List<String> args = new ArrayList<>(Arrays.asList("list", "--base-url", baseUrl(), "--api-key", SECRET_KEY,
-        "--verbose", "--teepod-id", "0"));
+    List<String> args =
+        new ArrayList<>(
+            Arrays.asList(
+                "list",
+                "--base-url",
+                baseUrl(),
+                "--api-key",
+                SECRET_KEY,
+                "--verbose",
+                "--teepod-id",
+                "0"));
     Cli.Result result = Cli.run(args.toArray(String[]::new));
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);

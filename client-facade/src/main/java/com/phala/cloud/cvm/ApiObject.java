@@ -17,16 +17,16 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * A read-only view of one JSON object the API sent, kept exactly as received. Subclasses add
- * typed accessors; this class gives what every object has: the fields the contract does not
- * know ({@link #unknownFields()}), any field by name ({@link #field(String)}), the exact JSON
- * ({@link #toJson()}) and a check of the whole object against the contract ({@link #validate()}).
+ * A read-only view of one JSON object the API sent, kept exactly as received. Subclasses add typed
+ * accessors; this class gives what every object has: the fields the contract does not know ({@link
+ * #unknownFields()}), any field by name ({@link #field(String)}), the exact JSON ({@link
+ * #toJson()}) and a check of the whole object against the contract ({@link #validate()}).
  *
  * <p>Policy for data that breaks the contract: nothing fails when the list is read. An accessor
  * whose field is required but missing, or of the wrong type, throws {@link
- * PhalaInvalidDataException} naming the field's path (such as {@code $[1].hosted.name});
- * {@link #validate()} lists every such problem without throwing. Absent or null optional
- * fields are {@code Optional.empty()}, an empty list, or the contract's default.
+ * PhalaInvalidDataException} naming the field's path (such as {@code $[1].hosted.name}); {@link
+ * #validate()} lists every such problem without throwing. Absent or null optional fields are {@code
+ * Optional.empty()}, an empty list, or the contract's default.
  */
 public abstract class ApiObject {
   final JsonObjectNode json;
@@ -45,9 +45,9 @@ public abstract class ApiObject {
   }
 
   /**
-   * The members the contract does not declare, in the order received, as plain Java values
-   * ({@code String}, {@code Boolean}, {@code Number}, {@code List}, {@code Map} or {@code null}).
-   * A field the server adds is readable here the day it ships.
+   * The members the contract does not declare, in the order received, as plain Java values ({@code
+   * String}, {@code Boolean}, {@code Number}, {@code List}, {@code Map} or {@code null}). A field
+   * the server adds is readable here the day it ships.
    */
   public final Map<String, Object> unknownFields() {
     Map<String, Object> unknown = new LinkedHashMap<>();
@@ -59,7 +59,9 @@ public abstract class ApiObject {
     return Collections.unmodifiableMap(unknown);
   }
 
-  /** Any member by its JSON name, known or not, as a plain Java value; empty when absent or null. */
+  /**
+   * Any member by its JSON name, known or not, as a plain Java value; empty when absent or null.
+   */
   public final Optional<Object> field(String name) {
     return Optional.ofNullable(json.get(name));
   }
@@ -75,8 +77,8 @@ public abstract class ApiObject {
   }
 
   /**
-   * Every way this object (and the objects inside it) breaks the contract, one message per
-   * problem naming its path; empty when it is valid.
+   * Every way this object (and the objects inside it) breaks the contract, one message per problem
+   * naming its path; empty when it is valid.
    */
   public final List<String> validate() {
     List<String> problems = new ArrayList<>();
@@ -97,14 +99,18 @@ public abstract class ApiObject {
   }
 
   /** {@code problems} of each view in {@code views}. */
-  static void checkAll(List<String> problems, Runnable listAccessor, List<? extends ApiObject> views) {
+  static void checkAll(
+      List<String> problems, Runnable listAccessor, List<? extends ApiObject> views) {
     check(problems, listAccessor);
     for (ApiObject view : views) {
       view.collectProblems(problems);
     }
   }
 
-  /** The views {@code list} returns, or none if it reports a problem (already recorded by {@link #check}). */
+  /**
+   * The views {@code list} returns, or none if it reports a problem (already recorded by {@link
+   * #check}).
+   */
   static <T extends ApiObject> List<T> safe(Supplier<List<T>> list) {
     try {
       return list.get();
@@ -119,7 +125,8 @@ public abstract class ApiObject {
 
   final PhalaInvalidDataException invalid(String name, String problem) {
     String where = pathOf(name);
-    return new PhalaInvalidDataException(where + " " + problem + ".", where, snippet(json.get(name)), null);
+    return new PhalaInvalidDataException(
+        where + " " + problem + ".", where, snippet(json.get(name)), null);
   }
 
   private static String snippet(Object value) {
@@ -148,7 +155,11 @@ public abstract class ApiObject {
   private Object present(String name) {
     Object value = json.get(name);
     if (value == null) {
-      throw invalid(name, json.containsKey(name) ? "is null but the contract requires it" : "is missing but the contract requires it");
+      throw invalid(
+          name,
+          json.containsKey(name)
+              ? "is null but the contract requires it"
+              : "is missing but the contract requires it");
     }
     return value;
   }
@@ -169,7 +180,9 @@ public abstract class ApiObject {
     return Optional.ofNullable((String) value);
   }
 
-  /** Like {@link #optionalString} but the empty string (the VM manager's "nothing") is empty too. */
+  /**
+   * Like {@link #optionalString} but the empty string (the VM manager's "nothing") is empty too.
+   */
   final Optional<String> optionalText(String name) {
     return optionalString(name).filter(text -> !text.isEmpty());
   }
@@ -205,13 +218,16 @@ public abstract class ApiObject {
 
   final OptionalInt optionalInt(String name) {
     Object value = json.get(name);
-    return value == null ? OptionalInt.empty()
+    return value == null
+        ? OptionalInt.empty()
         : OptionalInt.of((int) whole(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE));
   }
 
   final OptionalLong optionalLong(String name) {
     Object value = json.get(name);
-    return value == null ? OptionalLong.empty() : OptionalLong.of(whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
+    return value == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
   }
 
   /** A required integer id that some SDK mocks send as a numeric string: both are accepted. */

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The app's compose manifest ({@code app-compose.json}, version 2) that defines what a CVM runs. */
+/**
+ * The app's compose manifest ({@code app-compose.json}, version 2) that defines what a CVM runs.
+ */
 public final class ComposeFile extends ApiObject {
   private static final Set<String> KNOWN = KnownFields.of(AppComposeV2.class);
   private static final List<String> DEFAULT_FEATURES = List.of("kms", "tproxy-net");
@@ -118,7 +120,9 @@ public final class ComposeFile extends ApiObject {
    * contract's default), empty when null. Any other string is returned as sent.
    */
   public Optional<String> storageFs() {
-    return json.containsKey(SERIALIZED_NAME_STORAGE_FS) ? optionalString(SERIALIZED_NAME_STORAGE_FS) : Optional.of("zfs");
+    return json.containsKey(SERIALIZED_NAME_STORAGE_FS)
+        ? optionalString(SERIALIZED_NAME_STORAGE_FS)
+        : Optional.of("zfs");
   }
 
   /** Deprecated alias of {@link #gatewayEnabled()} (default true). */

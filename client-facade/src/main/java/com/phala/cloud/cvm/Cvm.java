@@ -13,8 +13,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * One CVM as the list returns it: the cloud's record (name, status, project, billing, network)
- * and, in {@link #hosted()}, what its node reports about the running VM. Read-only; see {@link
+ * One CVM as the list returns it: the cloud's record (name, status, project, billing, network) and,
+ * in {@link #hosted()}, what its node reports about the running VM. Read-only; see {@link
  * ApiObject} for unknown fields, exact JSON and how data that breaks the contract is handled.
  */
 public final class Cvm extends ApiObject {
@@ -96,13 +96,18 @@ public final class Cvm extends ApiObject {
    *     #projectIdRaw()})
    */
   public Optional<ProjectId> projectId() {
-    return projectIdRaw().map(raw -> {
-      if (!ProjectId.isValid(raw)) {
-        throw invalid(SERIALIZED_NAME_PROJECT_ID, "is not a valid project id (prj_ and letters and digits): "
-            + HashedId.describe(raw) + "; projectIdRaw() returns it as sent");
-      }
-      return ProjectId.parse(raw);
-    });
+    return projectIdRaw()
+        .map(
+            raw -> {
+              if (!ProjectId.isValid(raw)) {
+                throw invalid(
+                    SERIALIZED_NAME_PROJECT_ID,
+                    "is not a valid project id (prj_ and letters and digits): "
+                        + HashedId.describe(raw)
+                        + "; projectIdRaw() returns it as sent");
+              }
+              return ProjectId.parse(raw);
+            });
   }
 
   /** The project id exactly as sent, valid or not. */
@@ -158,8 +163,8 @@ public final class Cvm extends ApiObject {
   /**
    * This CVM bound to the generated model, for anything this view does not cover.
    *
-   * @throws PhalaInvalidDataException if it does not fit the generated model (a field of the
-   *     wrong type)
+   * @throws PhalaInvalidDataException if it does not fit the generated model (a field of the wrong
+   *     type)
    */
   public HostedCvm generated() {
     return GeneratedGson.bind(json, HostedCvm.class, path());
@@ -193,7 +198,12 @@ public final class Cvm extends ApiObject {
   /** A short description: name, status and project, whatever state the data is in. */
   @Override
   public String toString() {
-    return "Cvm{name=" + json.get(SERIALIZED_NAME_NAME) + ", status=" + json.get(SERIALIZED_NAME_STATUS)
-        + ", project=" + json.get(SERIALIZED_NAME_PROJECT_ID) + "}";
+    return "Cvm{name="
+        + json.get(SERIALIZED_NAME_NAME)
+        + ", status="
+        + json.get(SERIALIZED_NAME_STATUS)
+        + ", project="
+        + json.get(SERIALIZED_NAME_PROJECT_ID)
+        + "}";
   }
 }

@@ -63,11 +63,11 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
   }
 
   /**
-   * Reads a JSON array of CVMs from the bytes of {@code body} in one streaming pass, and closes
-   * it. The bytes must be UTF-8, as RFC 8259 requires of JSON exchanged between systems (a
-   * leading UTF-8 byte order mark is skipped; bytes that are not UTF-8 inside a string read as
-   * U+FFFD). This is the fastest way to read a list: {@link com.phala.cloud.PhalaCloud} uses it
-   * for every UTF-8 response.
+   * Reads a JSON array of CVMs from the bytes of {@code body} in one streaming pass, and closes it.
+   * The bytes must be UTF-8, as RFC 8259 requires of JSON exchanged between systems (a leading
+   * UTF-8 byte order mark is skipped; bytes that are not UTF-8 inside a string read as U+FFFD).
+   * This is the fastest way to read a list: {@link com.phala.cloud.PhalaCloud} uses it for every
+   * UTF-8 response.
    *
    * @param response the HTTP response it came from, or {@code null}
    * @throws PhalaInvalidDataException if it is not a JSON array of objects
@@ -98,7 +98,9 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
     return cvms.size();
   }
 
-  /** The HTTP response the list came from (status, headers, request id); empty for a parsed list. */
+  /**
+   * The HTTP response the list came from (status, headers, request id); empty for a parsed list.
+   */
   public Optional<ResponseInfo> response() {
     return Optional.ofNullable(response);
   }
@@ -115,15 +117,17 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
   }
 
   /**
-   * The CVMs whose status is one of {@code statuses} (compared without regard to case). A CVM
-   * whose status is missing, null or not a string matches none.
+   * The CVMs whose status is one of {@code statuses} (compared without regard to case). A CVM whose
+   * status is missing, null or not a string matches none.
    */
   public CvmList withStatus(String... statuses) {
     List<String> wanted = Arrays.asList(statuses);
-    return filter(cvm -> {
-      Object status = cvm.fields().get("status");
-      return status instanceof String && wanted.stream().anyMatch(((String) status)::equalsIgnoreCase);
-    });
+    return filter(
+        cvm -> {
+          Object status = cvm.fields().get("status");
+          return status instanceof String
+              && wanted.stream().anyMatch(((String) status)::equalsIgnoreCase);
+        });
   }
 
   /** The CVMs whose status is one of {@code statuses}. */
@@ -136,7 +140,10 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
     return withStatus(CvmStatus.Known.RUNNING);
   }
 
-  /** The CVMs of one project (compared with the id as sent, so a malformed id elsewhere does not matter). */
+  /**
+   * The CVMs of one project (compared with the id as sent, so a malformed id elsewhere does not
+   * matter).
+   */
   public CvmList inProject(ProjectId project) {
     String wanted = project.toString();
     return filter(cvm -> wanted.equals(cvm.fields().get("project_id")));
@@ -171,25 +178,36 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
     return Optional.empty();
   }
 
-  /** A string member of {@code hosted}, or {@code null} when hosted or the member is absent, null or not a string. */
+  /**
+   * A string member of {@code hosted}, or {@code null} when hosted or the member is absent, null or
+   * not a string.
+   */
   private static String hostedString(Cvm cvm, String name) {
     Object hosted = cvm.fields().get("hosted");
     Object value = hosted instanceof Map ? ((Map<?, ?>) hosted).get(name) : null;
     return value instanceof String ? (String) value : null;
   }
 
-  /** The CVMs by project id as sent; CVMs with no project are under {@code ""}. Keys keep first-seen order. */
+  /**
+   * The CVMs by project id as sent; CVMs with no project are under {@code ""}. Keys keep first-seen
+   * order.
+   */
   public Map<String, CvmList> groupByProject() {
-    return groupBy(cvm -> String.valueOf(Optional.ofNullable(cvm.fields().get("project_id")).orElse("")));
+    return groupBy(
+        cvm -> String.valueOf(Optional.ofNullable(cvm.fields().get("project_id")).orElse("")));
   }
 
-  /** The CVMs by node name; CVMs not placed on a node are under {@code ""}. Keys keep first-seen order. */
+  /**
+   * The CVMs by node name; CVMs not placed on a node are under {@code ""}. Keys keep first-seen
+   * order.
+   */
   public Map<String, CvmList> groupByNode() {
-    return groupBy(cvm -> {
-      Object node = cvm.fields().get("node");
-      Object name = node instanceof Map ? ((Map<?, ?>) node).get("name") : null;
-      return name == null ? "" : name.toString();
-    });
+    return groupBy(
+        cvm -> {
+          Object node = cvm.fields().get("node");
+          Object name = node instanceof Map ? ((Map<?, ?>) node).get("name") : null;
+          return name == null ? "" : name.toString();
+        });
   }
 
   private Map<String, CvmList> groupBy(Function<Cvm, String> key) {
@@ -198,7 +216,9 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
       groups.computeIfAbsent(key.apply(cvm), k -> new ArrayList<>()).add(cvm);
     }
     Map<String, CvmList> lists = new LinkedHashMap<>();
-    groups.forEach((name, members) -> lists.put(name, new CvmList(Collections.unmodifiableList(members), response)));
+    groups.forEach(
+        (name, members) ->
+            lists.put(name, new CvmList(Collections.unmodifiableList(members), response)));
     return Collections.unmodifiableMap(lists);
   }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** The node (teepod) a CVM runs on. */
 public final class CvmNode extends ApiObject {
-  private static final Set<String> KNOWN = KnownFields.of(com.phala.cloud.generated.model.CvmNode.class);
+  private static final Set<String> KNOWN =
+      KnownFields.of(com.phala.cloud.generated.model.CvmNode.class);
 
   CvmNode(JsonObjectNode json, String path) {
     super(json, path, KNOWN);

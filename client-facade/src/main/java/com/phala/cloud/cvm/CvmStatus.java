@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A CVM's status: an open set. The API adds states without notice, so a status is its raw
- * string plus, when it is one this library knows, a {@link Known} constant. Unknown states are
- * kept, never an error.
+ * A CVM's status: an open set. The API adds states without notice, so a status is its raw string
+ * plus, when it is one this library knows, a {@link Known} constant. Unknown states are kept, never
+ * an error.
  */
 public final class CvmStatus {
   /** The states this version of the library knows. */

@@ -20,8 +20,7 @@ import java.util.stream.StreamSupport;
 
 /**
  * CVMs read one at a time from an open response, for listings too large to hold: memory stays
- * constant whatever the length. Use it once, in try-with-resources, so the connection is
- * released:
+ * constant whatever the length. Use it once, in try-with-resources, so the connection is released:
  *
  * <pre>{@code
  * try (CvmStream cvms = client.streamCvms()) {
@@ -78,7 +77,8 @@ public final class CvmStream implements Iterable<Cvm>, AutoCloseable {
   @Override
   public Iterator<Cvm> iterator() {
     if (iterated) {
-      throw new IllegalStateException("A CvmStream can be iterated only once; list again to read it again.");
+      throw new IllegalStateException(
+          "A CvmStream can be iterated only once; list again to read it again.");
     }
     iterated = true;
     return new Iterator<>() {
@@ -109,16 +109,29 @@ public final class CvmStream implements Iterable<Cvm>, AutoCloseable {
     };
   }
 
-  /** The CVMs as a sequential {@link Stream}; closing the stream closes this. May be called once. */
+  /**
+   * The CVMs as a sequential {@link Stream}; closing the stream closes this. May be called once.
+   */
   public Stream<Cvm> stream() {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false)
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(
+                iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
         .onClose(this::close);
   }
 
   private PhalaException failure(IOException e) {
     close();
-    return reader.scrub(new PhalaIoException("Reading the list of CVMs failed after " + reader.index() + " CVMs: "
-        + e.getClass().getSimpleName() + ": " + e.getMessage() + ". List again to retry.", e));
+    return reader.scrub(
+        new PhalaIoException(
+            "Reading the list of CVMs failed after "
+                + reader.index()
+                + " CVMs: "
+                + e.getClass().getSimpleName()
+                + ": "
+                + e.getMessage()
+                + ". List again to retry.",
+            e));
   }
 
   /** Releases the connection; iteration stops. Safe to call more than once. */

@@ -9,9 +9,13 @@ import java.util.Set;
 
 /** The GPUs attached to a VM. */
 public final class GpuConfig extends ApiObject {
-  private static final Set<String> KNOWN = KnownFields.of(com.phala.cloud.generated.model.GpuConfig.class);
+  private static final Set<String> KNOWN =
+      KnownFields.of(com.phala.cloud.generated.model.GpuConfig.class);
 
-  /** Whether this is the contract's default for a configuration without {@code gpus}, not received data. */
+  /**
+   * Whether this is the contract's default for a configuration without {@code gpus}, not received
+   * data.
+   */
   private final boolean defaulted;
 
   GpuConfig(JsonObjectNode json, String path) {
@@ -23,20 +27,26 @@ public final class GpuConfig extends ApiObject {
     this.defaulted = defaulted;
   }
 
-  /** The contract's default at {@code path}, for a configuration whose {@code gpus} is absent or null: listed, none. */
+  /**
+   * The contract's default at {@code path}, for a configuration whose {@code gpus} is absent or
+   * null: listed, none.
+   */
   static GpuConfig defaults(String path) {
     return new GpuConfig(JsonObjectNode.empty(), path, true);
   }
 
   /**
-   * The GPUs, when {@link #attachMode()} is {@code listed} (required; may be empty, and is
-   * empty for the default of a configuration without {@code gpus}).
+   * The GPUs, when {@link #attachMode()} is {@code listed} (required; may be empty, and is empty
+   * for the default of a configuration without {@code gpus}).
    */
   public List<Gpu> gpus() {
     return defaulted ? List.of() : requiredObjects(SERIALIZED_NAME_GPUS, Gpu::new);
   }
 
-  /** {@code listed} (the GPUs in {@link #gpus()}) or {@code all} (every GPU of the node); default {@code listed}. */
+  /**
+   * {@code listed} (the GPUs in {@link #gpus()}) or {@code all} (every GPU of the node); default
+   * {@code listed}.
+   */
   public String attachMode() {
     return stringOrDefault(SERIALIZED_NAME_ATTACH_MODE, "listed");
   }

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /** A lifecycle event reported by the guest, such as {@code boot.progress}. */
 public final class GuestEvent extends ApiObject {
-  private static final Set<String> KNOWN = KnownFields.of(com.phala.cloud.generated.model.GuestEvent.class);
+  private static final Set<String> KNOWN =
+      KnownFields.of(com.phala.cloud.generated.model.GuestEvent.class);
 
   GuestEvent(JsonObjectNode json, String path) {
     super(json, path, KNOWN);

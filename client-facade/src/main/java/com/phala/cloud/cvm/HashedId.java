@@ -4,8 +4,8 @@ import com.phala.cloud.errors.PhalaInvalidInputException;
 
 /**
  * A Phala hashed id: a type prefix ({@code prj_}, {@code usr_}, {@code kms_}) and 1 to {@value
- * #MAX_BODY_LENGTH} letters and digits. Subclasses are values: equal when their wire strings
- * are, and {@link #toString()} gives the wire string.
+ * #MAX_BODY_LENGTH} letters and digits. Subclasses are values: equal when their wire strings are,
+ * and {@link #toString()} gives the wire string.
  */
 public abstract class HashedId {
   /** The longest hash accepted after the prefix; real ids are far shorter. */
@@ -28,7 +28,8 @@ public abstract class HashedId {
     }
     for (int i = prefix.length(); i < value.length(); i++) {
       char c = value.charAt(i);
-      boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean letterOrDigit =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       if (!letterOrDigit) {
         return false;
       }
@@ -40,9 +41,16 @@ public abstract class HashedId {
   static String require(String value, String prefix, String what) {
     if (!isWellFormed(value, prefix)) {
       throw new PhalaInvalidInputException(
-          what + " must be '" + prefix + "' followed by 1 to " + MAX_BODY_LENGTH
-              + " letters and digits (for example " + prefix + "0123abcd), but was "
-              + describe(value) + ".");
+          what
+              + " must be '"
+              + prefix
+              + "' followed by 1 to "
+              + MAX_BODY_LENGTH
+              + " letters and digits (for example "
+              + prefix
+              + "0123abcd), but was "
+              + describe(value)
+              + ".");
     }
     return value;
   }
@@ -54,7 +62,10 @@ public abstract class HashedId {
     }
     String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
     StringBuilder safe = new StringBuilder("'");
-    shown.codePoints().forEach(c -> safe.append(Character.isISOControl(c) ? "?" : new String(Character.toChars(c))));
+    shown
+        .codePoints()
+        .forEach(
+            c -> safe.append(Character.isISOControl(c) ? "?" : new String(Character.toChars(c))));
     return safe.append("'").toString();
   }
 
@@ -66,7 +77,9 @@ public abstract class HashedId {
 
   @Override
   public final boolean equals(Object other) {
-    return other != null && other.getClass() == getClass() && ((HashedId) other).value.equals(value);
+    return other != null
+        && other.getClass() == getClass()
+        && ((HashedId) other).value.equals(value);
   }
 
   @Override

@@ -30,7 +30,10 @@ public final class HostedVm extends ApiObject {
     return requiredString(SERIALIZED_NAME_NAME);
   }
 
-  /** The VM manager's status (required): {@code running}, {@code exited}, {@code stopping}, {@code stopped}, ... */
+  /**
+   * The VM manager's status (required): {@code running}, {@code exited}, {@code stopping}, {@code
+   * stopped}, ...
+   */
   public CvmStatus status() {
     return CvmStatus.of(requiredString(SERIALIZED_NAME_STATUS));
   }
@@ -38,8 +41,8 @@ public final class HostedVm extends ApiObject {
   /**
    * How long the VM has run; empty for {@code "never"}.
    *
-   * @throws PhalaInvalidDataException if {@code uptime} is missing or not a duration the VM
-   *     manager writes (read it with {@link #uptimeRaw()})
+   * @throws PhalaInvalidDataException if {@code uptime} is missing or not a duration the VM manager
+   *     writes (read it with {@link #uptimeRaw()})
    */
   public Optional<Duration> uptime() {
     return duration(SERIALIZED_NAME_UPTIME, uptimeRaw());
@@ -113,8 +116,11 @@ public final class HostedVm extends ApiObject {
     try {
       return HumanDuration.parse(raw);
     } catch (IllegalArgumentException | ArithmeticException notADuration) {
-      throw invalid(name, "is not a duration such as \"2h 30m 5s\" or \"never\" ("
-          + notADuration.getMessage() + ")");
+      throw invalid(
+          name,
+          "is not a duration such as \"2h 30m 5s\" or \"never\" ("
+              + notADuration.getMessage()
+              + ")");
     }
   }
 
@@ -127,7 +133,9 @@ public final class HostedVm extends ApiObject {
     check(problems, this::appId);
     check(problems, this::appUrl);
     check(problems, this::instanceId);
-    check(problems, () -> configuration().ifPresent(configuration -> configuration.collectProblems(problems)));
+    check(
+        problems,
+        () -> configuration().ifPresent(configuration -> configuration.collectProblems(problems)));
     check(problems, this::exitedAt);
     check(problems, this::bootProgress);
     check(problems, this::bootError);

@@ -2,7 +2,10 @@ package com.phala.cloud.cvm;
 
 import com.phala.cloud.errors.PhalaInvalidInputException;
 
-/** The hashed id of a key management service (KMS): {@code kms_} and letters and digits, for example {@code kms_0123abcd}. */
+/**
+ * The hashed id of a key management service (KMS): {@code kms_} and letters and digits, for example
+ * {@code kms_0123abcd}.
+ */
 public final class KmsId extends HashedId {
   /** The prefix every KMS id starts with. */
   public static final String PREFIX = "kms_";
@@ -14,7 +17,8 @@ public final class KmsId extends HashedId {
   /**
    * Parses a KMS id.
    *
-   * @throws PhalaInvalidInputException if {@code value} is not {@code kms_} and 1 to 64 letters and digits
+   * @throws PhalaInvalidInputException if {@code value} is not {@code kms_} and 1 to 64 letters and
+   *     digits
    */
   public static KmsId parse(String value) {
     return parse(value, "A KMS id");

@@ -27,8 +27,11 @@ public final class KmsInfo extends ApiObject {
   public KmsId id() {
     String raw = idRaw();
     if (!KmsId.isValid(raw)) {
-      throw invalid(SERIALIZED_NAME_ID, "is not a valid KMS id (kms_ and letters and digits): "
-          + HashedId.describe(raw) + "; idRaw() returns it as sent");
+      throw invalid(
+          SERIALIZED_NAME_ID,
+          "is not a valid KMS id (kms_ and letters and digits): "
+              + HashedId.describe(raw)
+              + "; idRaw() returns it as sent");
     }
     return KmsId.parse(raw);
   }

@@ -9,13 +9,17 @@ import java.util.Set;
 
 /** The user who owns a CVM. */
 public final class ManagedUser extends ApiObject {
-  private static final Set<String> KNOWN = KnownFields.of(com.phala.cloud.generated.model.ManagedUser.class);
+  private static final Set<String> KNOWN =
+      KnownFields.of(com.phala.cloud.generated.model.ManagedUser.class);
 
   ManagedUser(JsonObjectNode json, String path) {
     super(json, path, KNOWN);
   }
 
-  /** The user's numeric id (required; a numeric string is accepted too, as Phala's JavaScript SDK does). */
+  /**
+   * The user's numeric id (required; a numeric string is accepted too, as Phala's JavaScript SDK
+   * does).
+   */
   public long id() {
     return requiredLenientLong(SERIALIZED_NAME_ID);
   }

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** A port forwarded from the node to the VM. */
 public final class PortMapping extends ApiObject {
-  private static final Set<String> KNOWN = KnownFields.of(com.phala.cloud.generated.model.PortMapping.class);
+  private static final Set<String> KNOWN =
+      KnownFields.of(com.phala.cloud.generated.model.PortMapping.class);
 
   PortMapping(JsonObjectNode json, String path) {
     super(json, path, KNOWN);

@@ -2,7 +2,10 @@ package com.phala.cloud.cvm;
 
 import com.phala.cloud.errors.PhalaInvalidInputException;
 
-/** The hashed id of a project: {@code prj_} and letters and digits, for example {@code prj_0123abcd}. */
+/**
+ * The hashed id of a project: {@code prj_} and letters and digits, for example {@code
+ * prj_0123abcd}.
+ */
 public final class ProjectId extends HashedId {
   /** The prefix every project id starts with. */
   public static final String PREFIX = "prj_";
@@ -14,7 +17,8 @@ public final class ProjectId extends HashedId {
   /**
    * Parses a project id.
    *
-   * @throws PhalaInvalidInputException if {@code value} is not {@code prj_} and 1 to 64 letters and digits
+   * @throws PhalaInvalidInputException if {@code value} is not {@code prj_} and 1 to 64 letters and
+   *     digits
    */
   public static ProjectId parse(String value) {
     return parse(value, "A project id");

@@ -2,7 +2,9 @@ package com.phala.cloud.cvm;
 
 import com.phala.cloud.errors.PhalaInvalidInputException;
 
-/** The hashed id of a user: {@code usr_} and letters and digits, for example {@code usr_0123abcd}. */
+/**
+ * The hashed id of a user: {@code usr_} and letters and digits, for example {@code usr_0123abcd}.
+ */
 public final class UserId extends HashedId {
   /** The prefix every user id starts with. */
   public static final String PREFIX = "usr_";
@@ -14,7 +16,8 @@ public final class UserId extends HashedId {
   /**
    * Parses a user id.
    *
-   * @throws PhalaInvalidInputException if {@code value} is not {@code usr_} and 1 to 64 letters and digits
+   * @throws PhalaInvalidInputException if {@code value} is not {@code usr_} and 1 to 64 letters and
+   *     digits
    */
   public static UserId parse(String value) {
     return parse(value, "A user id");

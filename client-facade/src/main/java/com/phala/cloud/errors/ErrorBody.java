@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An error response's body, in whichever form the API sent it: FastAPI's {@code {"detail":
- * ...}} (a string, an object, or for 422 a list of {@link ValidationIssue}s), or the structured
- * form ({@code error_code}, {@code message}, {@code request_id}, {@code details}, {@code
- * suggestions}, {@code links}). A body that is not JSON (an HTML page from a proxy) keeps only
- * {@link #raw()}.
+ * An error response's body, in whichever form the API sent it: FastAPI's {@code {"detail": ...}} (a
+ * string, an object, or for 422 a list of {@link ValidationIssue}s), or the structured form ({@code
+ * error_code}, {@code message}, {@code request_id}, {@code details}, {@code suggestions}, {@code
+ * links}). A body that is not JSON (an HTML page from a proxy) keeps only {@link #raw()}.
  */
 public final class ErrorBody {
-  /** How much of a body {@link #raw()} keeps; error pages can be large and are never needed whole. */
+  /**
+   * How much of a body {@link #raw()} keeps; error pages can be large and are never needed whole.
+   */
   public static final int MAX_RAW_CHARS = 500;
 
   private static final ErrorBody EMPTY = new ErrorBody("", JsonObjectNode.empty(), false);
@@ -37,7 +38,9 @@ public final class ErrorBody {
     return EMPTY;
   }
 
-  /** Parses a body's text; never throws: what is not a JSON object is kept as {@link #raw()} only. */
+  /**
+   * Parses a body's text; never throws: what is not a JSON object is kept as {@link #raw()} only.
+   */
   public static ErrorBody parse(String text) {
     if (text == null || text.isBlank()) {
       return EMPTY;
@@ -65,9 +68,9 @@ public final class ErrorBody {
   }
 
   /**
-   * The error's message for a person: the structured {@code message}, else a string {@code
-   * detail}, else the {@code message} or {@code msg} inside an object {@code detail}, else the
-   * first validation issue's message.
+   * The error's message for a person: the structured {@code message}, else a string {@code detail},
+   * else the {@code message} or {@code msg} inside an object {@code detail}, else the first
+   * validation issue's message.
    */
   public Optional<String> message() {
     String message = string(json, "message");
@@ -87,7 +90,10 @@ public final class ErrorBody {
     return issues.isEmpty() ? Optional.empty() : Optional.of(issues.get(0).msg());
   }
 
-  /** The stable error code, such as {@code ERR-05-002} (structured form, or inside an object {@code detail}). */
+  /**
+   * The stable error code, such as {@code ERR-05-002} (structured form, or inside an object {@code
+   * detail}).
+   */
   public Optional<String> errorCode() {
     String code = string(json, "error_code");
     if (code == null && json.get("detail") instanceof Map) {
@@ -106,7 +112,9 @@ public final class ErrorBody {
     return Optional.ofNullable(json.get("detail"));
   }
 
-  /** The 422 validation issues ({@code detail} as a list of {@code loc}/{@code msg}/{@code type}). */
+  /**
+   * The 422 validation issues ({@code detail} as a list of {@code loc}/{@code msg}/{@code type}).
+   */
   public List<ValidationIssue> validationErrors() {
     List<ValidationIssue> issues = new ArrayList<>();
     for (Map<?, ?> item : objects(json.get("detail"))) {

@@ -1,8 +1,8 @@
 package com.phala.cloud.errors;
 
 /**
- * The root of every exception this library throws. Unchecked: catch it (or one of its
- * subclasses) where you can act on it. Messages never contain credentials.
+ * The root of every exception this library throws. Unchecked: catch it (or one of its subclasses)
+ * where you can act on it. Messages never contain credentials.
  */
 public class PhalaException extends RuntimeException {
   private static final long serialVersionUID = 1L;

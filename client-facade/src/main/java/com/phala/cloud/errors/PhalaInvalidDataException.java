@@ -1,10 +1,10 @@
 package com.phala.cloud.errors;
 
 /**
- * The API answered, but with something the client cannot use: malformed JSON, an object where
- * the array belongs, an HTML page from a proxy, or a field of the wrong type or missing. {@link
- * #where()} says where it broke (a JSON path such as {@code $[1].hosted.name}); {@link
- * #snippet()} shows a short, bounded piece of what was received.
+ * The API answered, but with something the client cannot use: malformed JSON, an object where the
+ * array belongs, an HTML page from a proxy, or a field of the wrong type or missing. {@link
+ * #where()} says where it broke (a JSON path such as {@code $[1].hosted.name}); {@link #snippet()}
+ * shows a short, bounded piece of what was received.
  *
  * <p>The message, path and snippet are bounded whatever the server sent (at most {@value
  * #MAX_MESSAGE}, {@value #MAX_WHERE} and {@value #MAX_SNIPPET} characters; longer text keeps its
@@ -48,7 +48,10 @@ public class PhalaInvalidDataException extends PhalaException {
     return text.substring(0, headEnd) + " ... " + text.substring(tailStart);
   }
 
-  /** Where the data broke: a JSON path such as {@code $[1].hosted.name}, or {@code $} for the whole body. */
+  /**
+   * Where the data broke: a JSON path such as {@code $[1].hosted.name}, or {@code $} for the whole
+   * body.
+   */
   public String where() {
     return where;
   }

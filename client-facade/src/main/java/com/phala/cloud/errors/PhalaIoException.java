@@ -1,8 +1,8 @@
 package com.phala.cloud.errors;
 
 /**
- * The API could not be reached or the connection failed (DNS, refused, reset, TLS, truncated
- * body), after the client's retries.
+ * The API could not be reached or the connection failed (DNS, refused, reset, TLS, truncated body),
+ * after the client's retries.
  */
 public class PhalaIoException extends PhalaException {
   private static final long serialVersionUID = 1L;

@@ -30,7 +30,10 @@ public class PhalaServiceException extends PhalaException {
     return response;
   }
 
-  /** The request id (body {@code request_id}, else header {@code X-Request-ID}), to quote to support. */
+  /**
+   * The request id (body {@code request_id}, else header {@code X-Request-ID}), to quote to
+   * support.
+   */
   public Optional<String> requestId() {
     return response.requestId();
   }

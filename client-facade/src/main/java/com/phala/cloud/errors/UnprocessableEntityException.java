@@ -2,7 +2,9 @@ package com.phala.cloud.errors;
 
 import com.phala.cloud.ResponseInfo;
 
-/** HTTP 422 Unprocessable Entity: a parameter was refused; see {@link ErrorBody#validationErrors()}. */
+/**
+ * HTTP 422 Unprocessable Entity: a parameter was refused; see {@link ErrorBody#validationErrors()}.
+ */
 public class UnprocessableEntityException extends PhalaServiceException {
   private static final long serialVersionUID = 1L;
 

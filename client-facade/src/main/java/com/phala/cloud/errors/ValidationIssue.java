@@ -17,7 +17,9 @@ public final class ValidationIssue {
   /** Where the input is, for example {@code ["query", "teepod_id"]}. */
   public List<Object> loc() {
     Object loc = json.get("loc");
-    return loc instanceof List ? Collections.unmodifiableList(new ArrayList<>((List<?>) loc)) : List.of();
+    return loc instanceof List
+        ? Collections.unmodifiableList(new ArrayList<>((List<?>) loc))
+        : List.of();
   }
 
   /** {@link #loc()} joined with dots, for example {@code query.teepod_id}. */

@@ -2,7 +2,6 @@ package com.phala.cloud.internal;
 
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonObjectNode;
@@ -12,10 +11,10 @@ import java.io.Reader;
 import java.util.regex.Pattern;
 
 /**
- * Reads a response body that must be a JSON array of objects, one object at a time, so a list
- * of any length passes in constant memory. Malformed JSON, or anything but an array of objects,
- * becomes a {@link PhalaInvalidDataException} with the JSON path where it broke and a short
- * snippet of what was read; I/O failures pass through as {@link IOException}.
+ * Reads a response body that must be a JSON array of objects, one object at a time, so a list of
+ * any length passes in constant memory. Malformed JSON, or anything but an array of objects,
+ * becomes a {@link PhalaInvalidDataException} with the JSON path where it broke and a short snippet
+ * of what was read; I/O failures pass through as {@link IOException}.
  */
 public final class CvmArrayReader implements CvmReader {
   /** Gson's advice to parse leniently: meant for its callers, meaningless to ours. */
@@ -30,8 +29,8 @@ public final class CvmArrayReader implements CvmReader {
   private int index;
 
   /**
-   * A reader over {@code body}, which it closes when closed. If the body was {@link
-   * Redaction#tag tagged}, its exceptions never quote the tagged secret.
+   * A reader over {@code body}, which it closes when closed. If the body was {@link Redaction#tag
+   * tagged}, its exceptions never quote the tagged secret.
    */
   public CvmArrayReader(Reader body) {
     this.redaction = Redaction.of(body);
@@ -48,7 +47,8 @@ public final class CvmArrayReader implements CvmReader {
       if (!started) {
         JsonToken first = firstToken();
         if (first != JsonToken.BEGIN_ARRAY) {
-          throw invalid("The API sent " + describe(first) + " where a JSON array of CVMs belongs", null);
+          throw invalid(
+              "The API sent " + describe(first) + " where a JSON array of CVMs belongs", null);
         }
         reader.beginArray();
         started = true;
@@ -73,7 +73,8 @@ public final class CvmArrayReader implements CvmReader {
   public JsonObjectNode next() throws IOException {
     try {
       if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-        throw invalid("The API sent " + describe(reader.peek()) + " where a CVM object belongs", null);
+        throw invalid(
+            "The API sent " + describe(reader.peek()) + " where a CVM object belongs", null);
       }
       JsonObjectNode object = JsonTreeReader.readObject(reader);
       index++;
@@ -125,19 +126,27 @@ public final class CvmArrayReader implements CvmReader {
     if (source.failedWith(e)) {
       return e;
     }
-    if (e instanceof com.google.gson.stream.MalformedJsonException || e instanceof java.io.EOFException) {
-      throw invalid(e instanceof java.io.EOFException ? "The API's response ended in the middle of the JSON"
-          : "The API sent malformed JSON", e);
+    if (e instanceof com.google.gson.stream.MalformedJsonException
+        || e instanceof java.io.EOFException) {
+      throw invalid(
+          e instanceof java.io.EOFException
+              ? "The API's response ended in the middle of the JSON"
+              : "The API sent malformed JSON",
+          e);
     }
     return e;
   }
 
   private PhalaInvalidDataException invalid(String what, Exception cause) {
     String where = redaction.apply(reader.getPath());
-    String detail = cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
+    String detail =
+        cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
     String snippet = redaction.apply(source.snippet());
-    return new PhalaInvalidDataException(redaction.apply(what + " at " + where + detail + ". Received: " + snippet),
-        where, snippet, redaction.scrubChain(cause));
+    return new PhalaInvalidDataException(
+        redaction.apply(what + " at " + where + detail + ". Received: " + snippet),
+        where,
+        snippet,
+        redaction.scrubChain(cause));
   }
 
   @Override
@@ -147,7 +156,10 @@ public final class CvmArrayReader implements CvmReader {
 
   private static String firstLine(String text) {
     int newline = text.indexOf('\n');
-    String line = LENIENT_ADVICE.matcher(newline < 0 ? text : text.substring(0, newline)).replaceFirst("Not valid JSON");
+    String line =
+        LENIENT_ADVICE
+            .matcher(newline < 0 ? text : text.substring(0, newline))
+            .replaceFirst("Not valid JSON");
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 

@@ -1,17 +1,17 @@
 package com.phala.cloud.internal;
 
+import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.json.JsonObjectNode;
-import com.phala.cloud.errors.PhalaException;
 import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * A response body that must be a JSON array of objects, read one object at a time so a list of
- * any length passes in constant memory. Anything else (malformed JSON, a body cut short, an
- * item that is not an object, data after the array) is a {@link PhalaInvalidDataException}
- * naming the JSON path where it broke and a short snippet of what was read; failures of the
- * stream itself pass through as {@link IOException}.
+ * A response body that must be a JSON array of objects, read one object at a time so a list of any
+ * length passes in constant memory. Anything else (malformed JSON, a body cut short, an item that
+ * is not an object, data after the array) is a {@link PhalaInvalidDataException} naming the JSON
+ * path where it broke and a short snippet of what was read; failures of the stream itself pass
+ * through as {@link IOException}.
  */
 public interface CvmReader extends Closeable {
   /** Whether another object follows; at the end, checks that nothing but whitespace is left. */

@@ -20,8 +20,15 @@ public final class GeneratedGson {
     try {
       return GSON.fromJson(json.toString(), model);
     } catch (RuntimeException doesNotFit) {
-      throw new PhalaInvalidDataException(path + " does not fit the generated model "
-          + model.getSimpleName() + ": " + doesNotFit.getMessage(), path, "", doesNotFit);
+      throw new PhalaInvalidDataException(
+          path
+              + " does not fit the generated model "
+              + model.getSimpleName()
+              + ": "
+              + doesNotFit.getMessage(),
+          path,
+          "",
+          doesNotFit);
     }
   }
 }

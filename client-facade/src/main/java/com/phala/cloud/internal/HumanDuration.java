@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Parses the human-readable durations the VM manager writes for {@code uptime} and {@code
- * exited_at} (Rust's humantime format): {@code "2h 30m 5s"}, {@code "1day 3h 4m 2s"}, {@code
- * "3days 4h"}, {@code "2h30m"}, {@code "0s"}, and {@code "never"} for no duration.
+ * exited_at} (Rust's humantime format): {@code "2h 30m 5s"}, {@code "1day 3h 4m 2s"}, {@code "3days
+ * 4h"}, {@code "2h30m"}, {@code "0s"}, and {@code "never"} for no duration.
  */
 public final class HumanDuration {
   private static final long MONTH_SECONDS = 2_630_016L; // 30.44 days, as humantime counts

@@ -7,8 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The JSON member names a generated model class declares. The contract is the one source of
- * truth for which fields are known: a field it adds stops being "unknown" on the next build.
+ * The JSON member names a generated model class declares. The contract is the one source of truth
+ * for which fields are known: a field it adds stops being "unknown" on the next build.
  */
 public final class KnownFields {
   private KnownFields() {}

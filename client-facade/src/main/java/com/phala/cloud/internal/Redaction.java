@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Keeps one secret (the credential a client sends) out of the text the library hands back:
- * messages, snippets, paths, and the messages of every cause and suppressed exception, since
- * a server, a proxy or OkHttp may quote the request back (an echoed header in an error page, a
- * status line made of the request's headers). The data itself (a CVM list) is never altered.
+ * messages, snippets, paths, and the messages of every cause and suppressed exception, since a
+ * server, a proxy or OkHttp may quote the request back (an echoed header in an error page, a status
+ * line made of the request's headers). The data itself (a CVM list) is never altered.
  */
 public final class Redaction {
   /** Redacts nothing: for data that came from no request (a file, a test fixture). */
@@ -43,9 +43,9 @@ public final class Redaction {
   }
 
   /**
-   * {@code text} with every occurrence of the secret replaced by {@code ***}, and so is a piece
-   * of it where the text was cut (at its start or end, or next to an ellipsis): a window into a
-   * longer body, or a bounded message, may hold only the secret's end or its start.
+   * {@code text} with every occurrence of the secret replaced by {@code ***}, and so is a piece of
+   * it where the text was cut (at its start or end, or next to an ellipsis): a window into a longer
+   * body, or a bounded message, may hold only the secret's end or its start.
    */
   public String apply(String text) {
     if (secret == null || text == null) {
@@ -77,15 +77,16 @@ public final class Redaction {
   }
 
   /**
-   * The length of the longest piece of the secret (at least {@value #MIN_PIECE}, shorter than
-   * the secret, at most {@code room}) that is its start ending at {@code at}, or its end
-   * beginning at {@code at}; 0 when there is none.
+   * The length of the longest piece of the secret (at least {@value #MIN_PIECE}, shorter than the
+   * secret, at most {@code room}) that is its start ending at {@code at}, or its end beginning at
+   * {@code at}; 0 when there is none.
    */
   private int longestPiece(String text, int at, boolean secretStartEndsHere, int room) {
     for (int length = Math.min(secret.length() - 1, room); length >= MIN_PIECE; length--) {
-      boolean found = secretStartEndsHere
-          ? text.regionMatches(at - length, secret, 0, length)
-          : text.regionMatches(at, secret, secret.length() - length, length);
+      boolean found =
+          secretStartEndsHere
+              ? text.regionMatches(at - length, secret, 0, length)
+              : text.regionMatches(at, secret, secret.length() - length, length);
       if (found) {
         return length;
       }
@@ -100,22 +101,25 @@ public final class Redaction {
 
   /**
    * {@code thrown} itself when nothing it carries (its message, a data exception's path and
-   * snippet, its causes' and suppressed exceptions' messages) contains the secret; otherwise a
-   * copy of the same type with the secret masked, thrown from the same place. Causes that
-   * quoted the secret are replaced by {@link RedactedCause}s naming their original type.
+   * snippet, its causes' and suppressed exceptions' messages) contains the secret; otherwise a copy
+   * of the same type with the secret masked, thrown from the same place. Causes that quoted the
+   * secret are replaced by {@link RedactedCause}s naming their original type.
    */
   public PhalaException scrub(PhalaException thrown) {
     Throwable cause = scrubChain(thrown.getCause());
-    boolean dataRevealed = thrown instanceof PhalaInvalidDataException
-        && (reveals(((PhalaInvalidDataException) thrown).where()) || reveals(((PhalaInvalidDataException) thrown).snippet()));
+    boolean dataRevealed =
+        thrown instanceof PhalaInvalidDataException
+            && (reveals(((PhalaInvalidDataException) thrown).where())
+                || reveals(((PhalaInvalidDataException) thrown).snippet()));
     if (cause == thrown.getCause() && !reveals(thrown.getMessage()) && !dataRevealed) {
       return thrown;
     }
     PhalaException copy;
     if (thrown instanceof PhalaInvalidDataException) {
       PhalaInvalidDataException invalid = (PhalaInvalidDataException) thrown;
-      copy = new PhalaInvalidDataException(apply(invalid.getMessage()), apply(invalid.where()), apply(invalid.snippet()),
-          cause);
+      copy =
+          new PhalaInvalidDataException(
+              apply(invalid.getMessage()), apply(invalid.where()), apply(invalid.snippet()), cause);
     } else if (thrown instanceof PhalaTimeoutException) {
       copy = new PhalaTimeoutException(apply(thrown.getMessage()), cause);
     } else if (thrown instanceof PhalaIoException) {
@@ -123,7 +127,8 @@ public final class Redaction {
     } else if (thrown.getClass() == PhalaException.class) {
       copy = new PhalaException(apply(thrown.getMessage()), cause);
     } else {
-      // Service exceptions are built from redacted text (ErrorResponses); nothing else carries server text.
+      // Service exceptions are built from redacted text (ErrorResponses); nothing else carries
+      // server text.
       return thrown;
     }
     copy.setStackTrace(thrown.getStackTrace());
@@ -133,7 +138,10 @@ public final class Redaction {
     return copy;
   }
 
-  /** {@code thrown} if no message in its chain contains the secret, else a chain of {@link RedactedCause}s down to the last one that did. */
+  /**
+   * {@code thrown} if no message in its chain contains the secret, else a chain of {@link
+   * RedactedCause}s down to the last one that did.
+   */
   public Throwable scrubChain(Throwable thrown) {
     if (thrown == null || secret == null) {
       return thrown;
@@ -146,7 +154,8 @@ public final class Redaction {
     if (cause == thrown.getCause() && !suppressedRevealed && !reveals(thrown.getMessage())) {
       return thrown;
     }
-    RedactedCause copy = new RedactedCause(thrown.getClass().getName() + ": " + apply(thrown.getMessage()), cause);
+    RedactedCause copy =
+        new RedactedCause(thrown.getClass().getName() + ": " + apply(thrown.getMessage()), cause);
     copy.setStackTrace(thrown.getStackTrace());
     for (Throwable suppressed : thrown.getSuppressed()) {
       copy.addSuppressed(scrubChain(suppressed));
@@ -155,8 +164,8 @@ public final class Redaction {
   }
 
   /**
-   * A body read over a request that carried a credential: the same characters, plus the
-   * redaction {@link CvmArrayReader} applies to every exception it makes from the body.
+   * A body read over a request that carried a credential: the same characters, plus the redaction
+   * {@link CvmArrayReader} applies to every exception it makes from the body.
    */
   public Reader tag(Reader body) {
     return new Tagged(body, this);
@@ -177,7 +186,10 @@ public final class Redaction {
     return body instanceof TaggedStream ? ((TaggedStream) body).redaction : NONE;
   }
 
-  /** An exception that quoted the secret, with the secret masked; its message starts with the original type's name. */
+  /**
+   * An exception that quoted the secret, with the secret masked; its message starts with the
+   * original type's name.
+   */
   public static final class RedactedCause extends Exception {
     private static final long serialVersionUID = 1L;
 

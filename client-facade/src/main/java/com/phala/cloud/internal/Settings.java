@@ -8,11 +8,15 @@ import java.util.function.Function;
  * variable. The names are those Phala's own SDKs read.
  */
 public final class Settings {
-  /** The API key: system property {@code phala.cloud.apiKey}, environment {@code PHALA_CLOUD_API_KEY}. */
+  /**
+   * The API key: system property {@code phala.cloud.apiKey}, environment {@code
+   * PHALA_CLOUD_API_KEY}.
+   */
   public static final Setting API_KEY = new Setting("phala.cloud.apiKey", "PHALA_CLOUD_API_KEY");
 
   /** The base URL: {@code phala.cloud.apiPrefix}, {@code PHALA_CLOUD_API_PREFIX}. */
-  public static final Setting API_PREFIX = new Setting("phala.cloud.apiPrefix", "PHALA_CLOUD_API_PREFIX");
+  public static final Setting API_PREFIX =
+      new Setting("phala.cloud.apiPrefix", "PHALA_CLOUD_API_PREFIX");
 
   /** A bearer token: {@code phala.oidcToken}, {@code PHALA_OIDC_TOKEN}. */
   public static final Setting OIDC_TOKEN = new Setting("phala.oidcToken", "PHALA_OIDC_TOKEN");
@@ -65,10 +69,13 @@ public final class Settings {
     }
   }
 
-  /** A value and where it came from (for error messages, which never show the value of a secret). */
+  /**
+   * A value and where it came from (for error messages, which never show the value of a secret).
+   */
   public static final class Source {
     /** The value. */
     public final String value;
+
     /** Where it came from, such as {@code environment variable PHALA_CLOUD_API_KEY}. */
     public final String origin;
 

@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Passes characters through while keeping the first and the most recent few, so an error can
- * show what was received around the point it broke without holding the whole body. It copies
- * per chunk read, not per character: it sits on the hot path of every listing.
+ * Passes characters through while keeping the first and the most recent few, so an error can show
+ * what was received around the point it broke without holding the whole body. It copies per chunk
+ * read, not per character: it sits on the hot path of every listing.
  */
 final class SnippetReader extends FilterReader {
   private static final int KEEP = 160;
@@ -59,8 +59,8 @@ final class SnippetReader extends FilterReader {
   }
 
   /**
-   * Whether {@code failure} came from the underlying stream (the network) rather than from the
-   * JSON parser reading it: an {@link java.io.EOFException} can be either.
+   * Whether {@code failure} came from the underlying stream (the network) rather than from the JSON
+   * parser reading it: an {@link java.io.EOFException} can be either.
    */
   boolean failedWith(IOException failure) {
     return failure == sourceFailure;

@@ -12,21 +12,28 @@ import java.util.NoSuchElementException;
 
 /**
  * {@link CvmReader} over a UTF-8 byte stream, with {@link Utf8JsonParser}: the fast path every
- * listing takes. Same contract and JSON paths as the {@code Reader}-based {@link
- * CvmArrayReader}, and the same kinds of message ("an object where a JSON array of CVMs
- * belongs", "ended in the middle of the JSON", "more data after the array"), with the parser's
- * own detail for malformed JSON instead of Gson's.
+ * listing takes. Same contract and JSON paths as the {@code Reader}-based {@link CvmArrayReader},
+ * and the same kinds of message ("an object where a JSON array of CVMs belongs", "ended in the
+ * middle of the JSON", "more data after the array"), with the parser's own detail for malformed
+ * JSON instead of Gson's.
  */
 public final class Utf8CvmArrayReader implements CvmReader {
   private final Utf8JsonParser parser;
   private boolean started;
+
   /** A ',' (or the '[') was consumed and an item follows. */
   private boolean ready;
+
   private boolean finished;
   private int index;
+
   /** The first invalid data found; the parser's state after it means nothing, so it is final. */
   private PhalaInvalidDataException failure;
-  /** Masks the credential in what it reports, for a body {@link Redaction#tag(InputStream) tagged} with one. */
+
+  /**
+   * Masks the credential in what it reports, for a body {@link Redaction#tag(InputStream) tagged}
+   * with one.
+   */
   private final Redaction redaction;
 
   /** A reader over {@code body}, which must be UTF-8 JSON; it closes it when closed. */
@@ -124,12 +131,14 @@ public final class Utf8CvmArrayReader implements CvmReader {
   }
 
   /**
-   * Something other than {@code expected} starts at {@code first}. The value is read first, so
-   * a malformed one is reported as malformed JSON rather than named by its first byte.
+   * Something other than {@code expected} starts at {@code first}. The value is read first, so a
+   * malformed one is reported as malformed JSON rather than named by its first byte.
    */
   private PhalaInvalidDataException notAn(String expected, int first) throws IOException {
     if (first < 0) {
-      return started ? parser.truncated() : parser.invalid("The API sent an empty body where " + expected + " belongs");
+      return started
+          ? parser.truncated()
+          : parser.invalid("The API sent an empty body where " + expected + " belongs");
     }
     Object value = parser.readValue();
     return parser.invalid("The API sent " + describe(value) + " where " + expected + " belongs");

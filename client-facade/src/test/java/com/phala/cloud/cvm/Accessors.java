@@ -19,21 +19,27 @@ import java.util.Optional;
 public final class Accessors {
   private Accessors() {}
 
-  /** What every accessor threw, keyed by the call chain such as {@code Cvm.hosted().uptime()}; empty when none threw. */
+  /**
+   * What every accessor threw, keyed by the call chain such as {@code Cvm.hosted().uptime()}; empty
+   * when none threw.
+   */
   public static Map<String, Throwable> failures(ApiObject root) {
     Map<String, Throwable> failures = new LinkedHashMap<>();
     walk(root, root.getClass().getSimpleName(), failures, new ArrayList<>());
     return failures;
   }
 
-  /** Every view reachable from {@code root} through accessors that do not throw, {@code root} first. */
+  /**
+   * Every view reachable from {@code root} through accessors that do not throw, {@code root} first.
+   */
   public static List<ApiObject> views(ApiObject root) {
     List<ApiObject> views = new ArrayList<>();
     walk(root, root.getClass().getSimpleName(), new LinkedHashMap<>(), views);
     return views;
   }
 
-  private static void walk(Object value, String chain, Map<String, Throwable> failures, List<ApiObject> views) {
+  private static void walk(
+      Object value, String chain, Map<String, Throwable> failures, List<ApiObject> views) {
     if (value instanceof Optional) {
       ((Optional<?>) value).ifPresent(present -> walk(present, chain, failures, views));
       return;
@@ -58,7 +64,8 @@ public final class Accessors {
     }
     List<Method> accessors = new ArrayList<>();
     for (Method method : value.getClass().getMethods()) {
-      if (method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
+      if (method.getParameterCount() == 0
+          && !Modifier.isStatic(method.getModifiers())
           && method.getDeclaringClass() != Object.class) {
         accessors.add(method);
       }

@@ -7,13 +7,34 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The compose manifest's accessors on the examples, and the contract's defaults when members are absent or null. */
+/**
+ * The compose manifest's accessors on the examples, and the contract's defaults when members are
+ * absent or null.
+ */
 class ComposeFileAccessorsTest {
   /** Every optional member of the compose file, all of which have a default or are Optional. */
-  private static final List<String> OPTIONAL = List.of("allowed_envs", "bash_script", "default_gateway_domain",
-      "docker_compose_file", "init_script", "kms_enabled", "local_key_provider_enabled", "manifest_version",
-      "no_instance_id", "pre_launch_script", "public_logs", "public_sysinfo", "public_tcbinfo", "runner",
-      "gateway_enabled", "features", "salt", "secure_time", "storage_fs", "tproxy_enabled");
+  private static final List<String> OPTIONAL =
+      List.of(
+          "allowed_envs",
+          "bash_script",
+          "default_gateway_domain",
+          "docker_compose_file",
+          "init_script",
+          "kms_enabled",
+          "local_key_provider_enabled",
+          "manifest_version",
+          "no_instance_id",
+          "pre_launch_script",
+          "public_logs",
+          "public_sysinfo",
+          "public_tcbinfo",
+          "runner",
+          "gateway_enabled",
+          "features",
+          "salt",
+          "secure_time",
+          "storage_fs",
+          "tproxy_enabled");
 
   @Test
   void readsEveryFieldOfTheRunningVmsComposeFile() {
@@ -23,9 +44,13 @@ class ComposeFileAccessorsTest {
     assertThat(compose.allowedEnvs()).containsExactly("OPENAI_API_KEY", "MODEL_NAME");
     assertThat(compose.bashScript()).isEmpty();
     assertThat(compose.defaultGatewayDomain()).contains("dstack-prod5.phala.network");
-    assertThat(compose.dockerComposeFile()).hasValueSatisfying(yaml -> assertThat(yaml)
-        .startsWith("services:\n  gateway:\n    image: ghcr.io/example/inference-gateway:1.4.2\n")
-        .endsWith("      - MODEL_NAME\n"));
+    assertThat(compose.dockerComposeFile())
+        .hasValueSatisfying(
+            yaml ->
+                assertThat(yaml)
+                    .startsWith(
+                        "services:\n  gateway:\n    image: ghcr.io/example/inference-gateway:1.4.2\n")
+                    .endsWith("      - MODEL_NAME\n"));
     assertThat(compose.initScript()).isEmpty();
     assertThat(compose.kmsEnabled()).isTrue();
     assertThat(compose.localKeyProviderEnabled()).isFalse();
@@ -51,7 +76,8 @@ class ComposeFileAccessorsTest {
     assertThat(compose.name()).isEqualTo("gpu-trainer");
     assertThat(compose.allowedEnvs()).isEmpty();
     assertThat(compose.defaultGatewayDomain()).isEmpty();
-    assertThat(compose.dockerComposeFile()).hasValueSatisfying(yaml -> assertThat(yaml).contains("driver: nvidia"));
+    assertThat(compose.dockerComposeFile())
+        .hasValueSatisfying(yaml -> assertThat(yaml).contains("driver: nvidia"));
     assertThat(compose.noInstanceId()).isTrue();
     assertThat(compose.preLaunchScript()).isEmpty();
     assertThat(compose.publicLogs()).isFalse();
@@ -75,7 +101,8 @@ class ComposeFileAccessorsTest {
   @Test
   void nullOptionalMembersTakeTheContractsDefaultsButANullFileSystemIsUnknown() {
     JsonObject cvm = Examples.cvm(FULL, 1);
-    OPTIONAL.forEach(member -> Examples.set(cvm, "hosted.configuration.compose_file." + member, null));
+    OPTIONAL.forEach(
+        member -> Examples.set(cvm, "hosted.configuration.compose_file." + member, null));
 
     assertDefaults(compose(cvm));
     assertThat(compose(cvm).storageFs()).isEmpty();
@@ -83,7 +110,9 @@ class ComposeFileAccessorsTest {
 
   @Test
   void anUnexpectedFileSystemIsReturnedAsSent() {
-    JsonObject cvm = Examples.set(Examples.cvm(FULL, 0), "hosted.configuration.compose_file.storage_fs", "btrfs");
+    JsonObject cvm =
+        Examples.set(
+            Examples.cvm(FULL, 0), "hosted.configuration.compose_file.storage_fs", "btrfs");
 
     assertThat(compose(cvm).storageFs()).contains("btrfs");
   }

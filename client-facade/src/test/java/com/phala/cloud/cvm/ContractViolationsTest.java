@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every member of the examples, one at a time, given the wrong type, and every required member
  * removed or nulled: the CVM still parses, validate() reports exactly that one problem under the
- * member's JSON path, and every accessor either works or throws PhalaInvalidDataException (never
- * a NullPointerException, a Gson exception or anything else).
+ * member's JSON path, and every accessor either works or throws PhalaInvalidDataException (never a
+ * NullPointerException, a Gson exception or anything else).
  */
 class ContractViolationsTest {
 
@@ -48,7 +48,8 @@ class ContractViolationsTest {
 
   @ParameterizedTest(name = "{0}[{1}].{2}")
   @MethodSource("everyMember")
-  void aWrongTypedMemberIsReportedUnderItsPathAndNothingElseBreaks(String example, int index, String path) {
+  void aWrongTypedMemberIsReportedUnderItsPathAndNothingElseBreaks(
+      String example, int index, String path) {
     JsonObject cvm = Examples.cvm(example, index);
     Examples.set(cvm, path, wrongTypeFor(Examples.get(cvm, path)));
 
@@ -57,7 +58,8 @@ class ContractViolationsTest {
 
   @ParameterizedTest(name = "{0}[{1}].{2}")
   @MethodSource("everyRequiredMember")
-  void aMissingRequiredMemberIsReportedUnderItsPathAndNothingElseBreaks(String example, int index, String path) {
+  void aMissingRequiredMemberIsReportedUnderItsPathAndNothingElseBreaks(
+      String example, int index, String path) {
     JsonObject cvm = Examples.remove(Examples.cvm(example, index), path);
 
     assertReportedOnlyAt(Examples.one(cvm), path);
@@ -66,7 +68,8 @@ class ContractViolationsTest {
 
   @ParameterizedTest(name = "{0}[{1}].{2}")
   @MethodSource("everyRequiredMember")
-  void aNullRequiredMemberIsReportedUnderItsPathAndNothingElseBreaks(String example, int index, String path) {
+  void aNullRequiredMemberIsReportedUnderItsPathAndNothingElseBreaks(
+      String example, int index, String path) {
     JsonObject cvm = Examples.set(Examples.cvm(example, index), path, null);
 
     assertReportedOnlyAt(Examples.one(cvm), path);
@@ -78,13 +81,20 @@ class ContractViolationsTest {
     assertThat(cvm.validate()).singleElement().asString().startsWith(jsonPath + " ");
     Map<String, Throwable> failures = Accessors.failures(cvm);
     assertThat(failures).as("some accessor reports the problem").isNotEmpty();
-    assertThat(failures.values()).allSatisfy(failure -> assertThat(failure)
-        .isInstanceOf(PhalaInvalidDataException.class)
-        .extracting(thrown -> ((PhalaInvalidDataException) thrown).where()).asString()
-        .startsWith("$[0]"));
+    assertThat(failures.values())
+        .allSatisfy(
+            failure ->
+                assertThat(failure)
+                    .isInstanceOf(PhalaInvalidDataException.class)
+                    .extracting(thrown -> ((PhalaInvalidDataException) thrown).where())
+                    .asString()
+                    .startsWith("$[0]"));
   }
 
-  /** A value of a type the member cannot have; for a null member, a boolean (no nullable member is one). */
+  /**
+   * A value of a type the member cannot have; for a null member, a boolean (no nullable member is
+   * one).
+   */
   private static Object wrongTypeFor(JsonElement value) {
     if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()) {
       return 42;
@@ -95,7 +105,8 @@ class ContractViolationsTest {
     return "not the right type";
   }
 
-  private static void collectMembers(JsonElement json, String prefix, int index, List<Arguments> members) {
+  private static void collectMembers(
+      JsonElement json, String prefix, int index, List<Arguments> members) {
     if (json.isJsonObject()) {
       for (Map.Entry<String, JsonElement> member : json.getAsJsonObject().entrySet()) {
         members.add(Arguments.of(FULL, index, prefix + member.getKey()));

@@ -25,9 +25,11 @@ class CvmAccessorsTest {
     assertThat(cvm.listed()).isFalse();
     assertThat(cvm.inProgress()).isFalse();
     assertThat(cvm.dappDashboardUrl())
-        .contains("https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8090.dstack-prod5.phala.network");
+        .contains(
+            "https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8090.dstack-prod5.phala.network");
     assertThat(cvm.syslogEndpoint())
-        .contains("https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8090.dstack-prod5.phala.network/logs/syslog");
+        .contains(
+            "https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8090.dstack-prod5.phala.network/logs/syslog");
     assertThat(cvm.allowUpgrade()).isTrue();
     assertThat(cvm.projectId()).contains(ProjectId.parse("prj_7Kd2mQ9xR4"));
     assertThat(cvm.projectIdRaw()).contains("prj_7Kd2mQ9xR4");
@@ -115,7 +117,8 @@ class CvmAccessorsTest {
     assertThat(full.get(2).path()).isEqualTo("$[2]");
     assertThat(cvm.hosted().path()).isEqualTo("$[0].hosted");
     assertThat(configuration.path()).isEqualTo("$[0].hosted.configuration");
-    assertThat(configuration.composeFile().orElseThrow().path()).isEqualTo("$[0].hosted.configuration.compose_file");
+    assertThat(configuration.composeFile().orElseThrow().path())
+        .isEqualTo("$[0].hosted.configuration.compose_file");
     assertThat(configuration.ports().get(1).path()).isEqualTo("$[0].hosted.configuration.ports[1]");
     assertThat(configuration.gpus().path()).isEqualTo("$[0].hosted.configuration.gpus");
     assertThat(full.get(1).hosted().configuration().orElseThrow().gpus().gpus().get(1).path())
@@ -131,7 +134,8 @@ class CvmAccessorsTest {
   void toStringShowsNameStatusAndProjectEvenWhenTheDataIsBroken() {
     Cvm broken = Examples.one(Examples.set(Examples.cvm(FULL, 0), "name", 42));
 
-    assertThat(full.get(0)).hasToString("Cvm{name=inference-gateway, status=running, project=prj_7Kd2mQ9xR4}");
+    assertThat(full.get(0))
+        .hasToString("Cvm{name=inference-gateway, status=running, project=prj_7Kd2mQ9xR4}");
     assertThat(broken).hasToString("Cvm{name=42, status=running, project=prj_7Kd2mQ9xR4}");
   }
 }

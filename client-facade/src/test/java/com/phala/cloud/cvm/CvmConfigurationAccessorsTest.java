@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A VM's configuration, its ports and its GPUs, on the contract's examples and with members left out. */
+/**
+ * A VM's configuration, its ports and its GPUs, on the contract's examples and with members left
+ * out.
+ */
 class CvmConfigurationAccessorsTest {
   private final CvmList full = Examples.list(FULL);
 
@@ -36,7 +39,8 @@ class CvmConfigurationAccessorsTest {
     assertThat(configuration.gpus().attachMode()).isEqualTo("listed");
     assertThat(configuration.gpus().attachesAll()).isFalse();
     assertThat(configuration.kmsUrls()).containsExactly("https://kms.dstack-prod5.phala.network");
-    assertThat(configuration.gatewayUrls()).containsExactly("https://gateway.dstack-prod5.phala.network:9202");
+    assertThat(configuration.gatewayUrls())
+        .containsExactly("https://gateway.dstack-prod5.phala.network:9202");
   }
 
   @Test
@@ -79,9 +83,11 @@ class CvmConfigurationAccessorsTest {
 
   @Test
   void attachModeAllMeansEveryGpuOfTheNode() {
-    JsonObject cvm = Examples.set(Examples.cvm(FULL, 1), "hosted.configuration.gpus.attach_mode", "all");
+    JsonObject cvm =
+        Examples.set(Examples.cvm(FULL, 1), "hosted.configuration.gpus.attach_mode", "all");
 
-    assertThat(Examples.one(cvm).hosted().configuration().orElseThrow().gpus().attachesAll()).isTrue();
+    assertThat(Examples.one(cvm).hosted().configuration().orElseThrow().gpus().attachesAll())
+        .isTrue();
   }
 
   @ParameterizedTest(name = "gpus {0}")
@@ -107,7 +113,8 @@ class CvmConfigurationAccessorsTest {
     JsonObject cvm = Examples.remove(Examples.cvm(FULL, 1), "hosted.configuration.gpus.gpus");
     GpuConfig gpus = Examples.one(cvm).hosted().configuration().orElseThrow().gpus();
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, gpus::gpus);
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, gpus::gpus);
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[0].hosted.configuration.gpus.gpus");
@@ -116,16 +123,27 @@ class CvmConfigurationAccessorsTest {
 
   @Test
   void absentAttachModeDefaultsToListed() {
-    JsonObject cvm = Examples.remove(Examples.cvm(FULL, 1), "hosted.configuration.gpus.attach_mode");
+    JsonObject cvm =
+        Examples.remove(Examples.cvm(FULL, 1), "hosted.configuration.gpus.attach_mode");
 
-    assertThat(Examples.one(cvm).hosted().configuration().orElseThrow().gpus().attachMode()).isEqualTo("listed");
+    assertThat(Examples.one(cvm).hosted().configuration().orElseThrow().gpus().attachMode())
+        .isEqualTo("listed");
   }
 
   @Test
   void absentOptionalMembersTakeTheContractsDefaults() {
     JsonObject cvm = Examples.cvm(FULL, 1);
-    for (String member : List.of("ports", "encrypted_env", "app_id", "user_config", "hugepages", "pin_numa",
-        "kms_urls", "gateway_urls", "compose_file")) {
+    for (String member :
+        List.of(
+            "ports",
+            "encrypted_env",
+            "app_id",
+            "user_config",
+            "hugepages",
+            "pin_numa",
+            "kms_urls",
+            "gateway_urls",
+            "compose_file")) {
       Examples.remove(cvm, "hosted.configuration." + member);
     }
 

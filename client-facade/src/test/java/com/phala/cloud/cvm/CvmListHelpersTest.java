@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * The list helpers (filters, finders, groupings, totals), checked against values computed
- * straight from the example's JSON: the full example's three CVMs plus the minimal one.
+ * The list helpers (filters, finders, groupings, totals), checked against values computed straight
+ * from the example's JSON: the full example's three CVMs plus the minimal one.
  */
 class CvmListHelpersTest {
   private final JsonArray json = json();
@@ -32,13 +32,15 @@ class CvmListHelpersTest {
 
   @Test
   void withStatusKeepsTheCvmsInThatStatusInOrder() {
-    assertThat(names(list.withStatus("running"))).containsExactlyElementsOf(namesWhere(cvm -> status(cvm).equals("running")));
+    assertThat(names(list.withStatus("running")))
+        .containsExactlyElementsOf(namesWhere(cvm -> status(cvm).equals("running")));
   }
 
   @Test
   void withStatusMatchesAnyOfSeveralIgnoringCase() {
     assertThat(names(list.withStatus("STOPPED", "Starting")))
-        .containsExactlyElementsOf(namesWhere(cvm -> List.of("stopped", "starting").contains(status(cvm))));
+        .containsExactlyElementsOf(
+            namesWhere(cvm -> List.of("stopped", "starting").contains(status(cvm))));
   }
 
   @Test
@@ -48,14 +50,18 @@ class CvmListHelpersTest {
 
   @Test
   void runningKeepsTheRunningCvms() {
-    assertThat(names(list.running())).containsExactlyElementsOf(namesWhere(cvm -> status(cvm).equals("running")))
+    assertThat(names(list.running()))
+        .containsExactlyElementsOf(namesWhere(cvm -> status(cvm).equals("running")))
         .hasSize(2);
   }
 
   @Test
   void withStatusSkipsCvmsWhoseStatusIsNullOrMissing() {
-    CvmList broken = Examples.listOf(Examples.set(Examples.cvm(FULL, 0), "status", null),
-        Examples.remove(Examples.cvm(FULL, 1), "status"), Examples.cvm(FULL, 2));
+    CvmList broken =
+        Examples.listOf(
+            Examples.set(Examples.cvm(FULL, 0), "status", null),
+            Examples.remove(Examples.cvm(FULL, 1), "status"),
+            Examples.cvm(FULL, 2));
 
     assertThat(names(broken.withStatus("starting"))).containsExactly("staging-api");
   }
@@ -63,16 +69,21 @@ class CvmListHelpersTest {
   @Test
   void inProjectKeepsThatProjectsCvms() {
     assertThat(names(list.inProject(ProjectId.parse("prj_7Kd2mQ9xR4"))))
-        .containsExactlyElementsOf(namesWhere(cvm -> "prj_7Kd2mQ9xR4".equals(string(cvm, "project_id"))))
+        .containsExactlyElementsOf(
+            namesWhere(cvm -> "prj_7Kd2mQ9xR4".equals(string(cvm, "project_id"))))
         .hasSize(2);
   }
 
   @Test
   void inProjectIgnoresMalformedProjectIdsOfOtherCvms() {
-    CvmList withBadId = Examples.listOf(Examples.set(Examples.cvm(FULL, 0), "project_id", "project-123"),
-        Examples.set(Examples.cvm(FULL, 1), "project_id", 42), Examples.cvm(FULL, 2));
+    CvmList withBadId =
+        Examples.listOf(
+            Examples.set(Examples.cvm(FULL, 0), "project_id", "project-123"),
+            Examples.set(Examples.cvm(FULL, 1), "project_id", 42),
+            Examples.cvm(FULL, 2));
 
-    assertThat(names(withBadId.inProject(ProjectId.parse("prj_7Kd2mQ9xR4")))).containsExactly("staging-api");
+    assertThat(names(withBadId.inProject(ProjectId.parse("prj_7Kd2mQ9xR4"))))
+        .containsExactly("staging-api");
   }
 
   @Test
@@ -82,7 +93,8 @@ class CvmListHelpersTest {
 
   @Test
   void findByNameFindsTheCvm() {
-    assertThat(list.findByName("gpu-trainer")).hasValueSatisfying(cvm -> assertThat(cvm.path()).isEqualTo("$[1]"));
+    assertThat(list.findByName("gpu-trainer"))
+        .hasValueSatisfying(cvm -> assertThat(cvm.path()).isEqualTo("$[1]"));
     assertThat(list.findByName("no-such-cvm")).isEmpty();
   }
 
@@ -90,7 +102,9 @@ class CvmListHelpersTest {
   void findByAppIdFindsTheCvmIgnoringCase() {
     String appId = hosted(1, "app_id");
 
-    assertThat(list.findByAppId(appId.toUpperCase(Locale.ROOT))).map(Cvm::name).contains("gpu-trainer");
+    assertThat(list.findByAppId(appId.toUpperCase(Locale.ROOT)))
+        .map(Cvm::name)
+        .contains("gpu-trainer");
     assertThat(list.findByAppId("0000000000000000000000000000000000000000")).isEmpty();
   }
 
@@ -102,7 +116,9 @@ class CvmListHelpersTest {
 
   @Test
   void findByInstanceIdFindsTheCvm() {
-    assertThat(list.findByInstanceId(hosted(0, "instance_id"))).map(Cvm::name).contains("inference-gateway");
+    assertThat(list.findByInstanceId(hosted(0, "instance_id")))
+        .map(Cvm::name)
+        .contains("inference-gateway");
   }
 
   @Test
@@ -113,8 +129,11 @@ class CvmListHelpersTest {
 
   @Test
   void findByNameSkipsCvmsWithoutHostedOrName() {
-    CvmList broken = Examples.listOf(Examples.remove(Examples.cvm(FULL, 0), "hosted"),
-        Examples.set(Examples.cvm(FULL, 1), "name", null), Examples.cvm(FULL, 2));
+    CvmList broken =
+        Examples.listOf(
+            Examples.remove(Examples.cvm(FULL, 0), "hosted"),
+            Examples.set(Examples.cvm(FULL, 1), "name", null),
+            Examples.cvm(FULL, 2));
 
     assertThat(broken.findByName("staging-api")).map(Cvm::path).contains("$[2]");
     assertThat(broken.findByAppId(hosted(2, "app_id"))).map(Cvm::path).contains("$[2]");
@@ -122,7 +141,8 @@ class CvmListHelpersTest {
 
   @Test
   void groupByProjectGroupsInFirstSeenOrderWithNoProjectUnderTheEmptyKey() {
-    Map<String, List<String>> expected = groupNames(cvm -> string(cvm, "project_id") == null ? "" : string(cvm, "project_id"));
+    Map<String, List<String>> expected =
+        groupNames(cvm -> string(cvm, "project_id") == null ? "" : string(cvm, "project_id"));
 
     assertThat(names(list.groupByProject())).containsExactlyEntriesOf(expected);
     assertThat(expected).containsKey("");
@@ -130,8 +150,12 @@ class CvmListHelpersTest {
 
   @Test
   void groupByNodeGroupsByNodeNameWithUnplacedCvmsUnderTheEmptyKey() {
-    Map<String, List<String>> expected = groupNames(cvm -> cvm.get("node") == null || cvm.get("node").isJsonNull() ? ""
-        : cvm.getAsJsonObject("node").get("name").getAsString());
+    Map<String, List<String>> expected =
+        groupNames(
+            cvm ->
+                cvm.get("node") == null || cvm.get("node").isJsonNull()
+                    ? ""
+                    : cvm.getAsJsonObject("node").get("name").getAsString());
 
     assertThat(names(list.groupByNode())).containsExactlyEntriesOf(expected);
     assertThat(expected).hasSize(3);
@@ -168,7 +192,8 @@ class CvmListHelpersTest {
 
   @Test
   void totalsPreferTheCloudLevelValueOverTheConfiguration() {
-    CvmList differing = Examples.listOf(Examples.set(Examples.cvm(FULL, 0), "hosted.configuration.vcpu", 1000));
+    CvmList differing =
+        Examples.listOf(Examples.set(Examples.cvm(FULL, 0), "hosted.configuration.vcpu", 1000));
 
     assertThat(differing.totalVcpu()).isEqualTo(4);
   }
@@ -215,18 +240,22 @@ class CvmListHelpersTest {
 
   private List<String> namesWhere(Predicate<JsonObject> test) {
     List<String> names = new ArrayList<>();
-    json.forEach(cvm -> {
-      if (test.test(cvm.getAsJsonObject())) {
-        names.add(cvm.getAsJsonObject().get("name").getAsString());
-      }
-    });
+    json.forEach(
+        cvm -> {
+          if (test.test(cvm.getAsJsonObject())) {
+            names.add(cvm.getAsJsonObject().get("name").getAsString());
+          }
+        });
     return names;
   }
 
   private Map<String, List<String>> groupNames(Function<JsonObject, String> key) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
-    json.forEach(cvm -> groups.computeIfAbsent(key.apply(cvm.getAsJsonObject()), k -> new ArrayList<>())
-        .add(cvm.getAsJsonObject().get("name").getAsString()));
+    json.forEach(
+        cvm ->
+            groups
+                .computeIfAbsent(key.apply(cvm.getAsJsonObject()), k -> new ArrayList<>())
+                .add(cvm.getAsJsonObject().get("name").getAsString()));
     return groups;
   }
 

@@ -73,10 +73,16 @@ class CvmRelationsAccessorsTest {
   void readsThePublicUrls() {
     List<PublicUrls> urls = full.get(0).publicUrls();
 
-    assertThat(urls).singleElement().satisfies(url -> {
-      assertThat(url.app()).isEqualTo("https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8080.dstack-prod5.phala.network");
-      assertThat(url.instance())
-          .isEqualTo("https://9c2b1f0e7d3a45b6c8e9f0a1b2c3d4e5f6a7b8c9-8080.dstack-prod5.phala.network");
-    });
+    assertThat(urls)
+        .singleElement()
+        .satisfies(
+            url -> {
+              assertThat(url.app())
+                  .isEqualTo(
+                      "https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8080.dstack-prod5.phala.network");
+              assertThat(url.instance())
+                  .isEqualTo(
+                      "https://9c2b1f0e7d3a45b6c8e9f0a1b2c3d4e5f6a7b8c9-8080.dstack-prod5.phala.network");
+            });
   }
 }

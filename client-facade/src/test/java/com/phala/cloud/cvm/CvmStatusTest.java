@@ -9,7 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Statuses are an open set: known ones are recognised, unknown ones kept as sent, and transitions spotted. */
+/**
+ * Statuses are an open set: known ones are recognised, unknown ones kept as sent, and transitions
+ * spotted.
+ */
 class CvmStatusTest {
 
   @ParameterizedTest
@@ -24,7 +27,16 @@ class CvmStatusTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"running", "stopped", "starting", "stopping", "exited", "maintenance", "terminated"})
+  @ValueSource(
+      strings = {
+        "running",
+        "stopped",
+        "starting",
+        "stopping",
+        "exited",
+        "maintenance",
+        "terminated"
+      })
   void theStatesThePlatformSendsAreKnown(String wire) {
     assertThat(CvmStatus.of(wire).known()).isPresent();
   }
@@ -57,7 +69,8 @@ class CvmStatusTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"starting", "stopping", "restarting", "creating", "upgrading", "deleting"})
+  @ValueSource(
+      strings = {"starting", "stopping", "restarting", "creating", "upgrading", "deleting"})
   void knownTransitionsAreTransitional(String wire) {
     assertThat(CvmStatus.of(wire).isTransitional()).isTrue();
   }
@@ -76,7 +89,8 @@ class CvmStatusTest {
 
   @Test
   void statusesAreEqualIgnoringCaseAndHashAlike() {
-    assertThat(CvmStatus.of("RUNNING")).isEqualTo(CvmStatus.of("running"))
+    assertThat(CvmStatus.of("RUNNING"))
+        .isEqualTo(CvmStatus.of("running"))
         .hasSameHashCodeAs(CvmStatus.of("running"));
     assertThat(CvmStatus.of("running")).isNotEqualTo(CvmStatus.of("stopped"));
   }

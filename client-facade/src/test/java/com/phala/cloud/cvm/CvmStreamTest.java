@@ -20,7 +20,10 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** CvmStream over a plain Reader: lazy, single-use, closes what it was given, fails at the right item. */
+/**
+ * CvmStream over a plain Reader: lazy, single-use, closes what it was given, fails at the right
+ * item.
+ */
 class CvmStreamTest {
   private final AtomicBoolean resourceClosed = new AtomicBoolean();
 
@@ -29,7 +32,9 @@ class CvmStreamTest {
     try (CvmStream cvms = stream(new StringReader(Examples.text(FULL)))) {
       List<Cvm> read = cvms.stream().toList();
 
-      assertThat(read).extracting(Cvm::name).containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+      assertThat(read)
+          .extracting(Cvm::name)
+          .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
       assertThat(read).extracting(Cvm::path).containsExactly("$[0]", "$[1]", "$[2]");
     }
   }
@@ -92,14 +97,22 @@ class CvmStreamTest {
 
   @Test
   void aNonObjectItemMidStreamThrowsAtItsIndexAfterTheGoodOnes() {
-    String body = "[" + Examples.cvm(FULL, 0) + "," + Examples.cvm(FULL, 1) + ",\"oops\"," + Examples.cvm(FULL, 2) + "]";
+    String body =
+        "["
+            + Examples.cvm(FULL, 0)
+            + ","
+            + Examples.cvm(FULL, 1)
+            + ",\"oops\","
+            + Examples.cvm(FULL, 2)
+            + "]";
 
     try (CvmStream cvms = stream(new StringReader(body))) {
       Iterator<Cvm> iterator = cvms.iterator();
       assertThat(iterator.next().name()).isEqualTo("inference-gateway");
       assertThat(iterator.next().name()).isEqualTo("gpu-trainer");
 
-      PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, iterator::next);
+      PhalaInvalidDataException thrown =
+          catchThrowableOfType(PhalaInvalidDataException.class, iterator::next);
 
       assertThat(thrown).isNotNull();
       assertThat(thrown.where()).isEqualTo("$[2]");
@@ -115,7 +128,8 @@ class CvmStreamTest {
       Iterator<Cvm> iterator = cvms.iterator();
       assertThat(iterator.next().name()).isEqualTo("inference-gateway");
 
-      PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, iterator::next);
+      PhalaInvalidDataException thrown =
+          catchThrowableOfType(PhalaInvalidDataException.class, iterator::next);
 
       assertThat(thrown).isNotNull();
       assertThat(thrown.where()).startsWith("$[1]");
@@ -125,22 +139,23 @@ class CvmStreamTest {
   @Test
   void aReadFailureMidStreamBecomesPhalaIoExceptionAndClosesTheStream() {
     String body = manyCvms(50);
-    Reader failing = new FilterReader(new StringReader(body)) {
-      private int left = body.length() / 2;
+    Reader failing =
+        new FilterReader(new StringReader(body)) {
+          private int left = body.length() / 2;
 
-      @Override
-      public int read(char[] buffer, int offset, int length) throws IOException {
-        if (left <= 0) {
-          throw new IOException("connection reset");
-        }
-        int count = super.read(buffer, offset, Math.min(length, left));
-        left -= Math.max(count, 0);
-        return count;
-      }
-    };
+          @Override
+          public int read(char[] buffer, int offset, int length) throws IOException {
+            if (left <= 0) {
+              throw new IOException("connection reset");
+            }
+            int count = super.read(buffer, offset, Math.min(length, left));
+            left -= Math.max(count, 0);
+            return count;
+          }
+        };
 
     try (CvmStream cvms = stream(failing)) {
-      assertThatThrownBy(() -> cvms.forEach(cvm -> { }))
+      assertThatThrownBy(() -> cvms.forEach(cvm -> {}))
           .isInstanceOf(PhalaIoException.class)
           .hasMessageContaining("connection reset");
       assertThat(resourceClosed).isTrue();
@@ -149,13 +164,16 @@ class CvmStreamTest {
 
   @Test
   void aBrokenItemStreamsAndFailsOnlyWhenRead() {
-    String body = "[" + Examples.cvm(FULL, 0) + "," + Examples.remove(Examples.cvm(FULL, 1), "hosted") + "]";
+    String body =
+        "[" + Examples.cvm(FULL, 0) + "," + Examples.remove(Examples.cvm(FULL, 1), "hosted") + "]";
 
     try (CvmStream cvms = stream(new StringReader(body))) {
       List<Cvm> read = cvms.stream().toList();
 
       assertThat(read).hasSize(2);
-      assertThat(catchThrowableOfType(PhalaInvalidDataException.class, () -> read.get(1).hosted()).where())
+      assertThat(
+              catchThrowableOfType(PhalaInvalidDataException.class, () -> read.get(1).hosted())
+                  .where())
           .isEqualTo("$[1].hosted");
     }
   }

@@ -18,46 +18,55 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The test fixture: the contract's example responses as the client-generated jar ships them,
- * fresh Gson trees of them to edit, and the edits the tests need (set or remove a member by
- * dotted path, null every optional member, compare JSON with numbers exactly as written).
+ * The test fixture: the contract's example responses as the client-generated jar ships them, fresh
+ * Gson trees of them to edit, and the edits the tests need (set or remove a member by dotted path,
+ * null every optional member, compare JSON with numbers exactly as written).
  */
 public final class Examples {
-  /** Three CVMs: running with everything, stopped with GPUs and nulls, starting with no configuration. */
+  /**
+   * Three CVMs: running with everything, stopped with GPUs and nulls, starting with no
+   * configuration.
+   */
   public static final String FULL = "cvms-full.json";
+
   /** One CVM with only the required fields. */
   public static final String MINIMAL = "cvms-minimal.json";
 
   private static final String BASE = "META-INF/phala-cloud/openapi/examples/";
 
-  /** Required members of each object kind, from the contract (everything else may be absent or null). */
-  private static final Map<String, Set<String>> REQUIRED = Map.ofEntries(
-      Map.entry("cvm", Set.of("hosted", "name", "status", "public_urls")),
-      Map.entry("hosted", Set.of("id", "name", "status", "uptime", "app_id")),
-      Map.entry("configuration", Set.of("name", "image", "vcpu", "memory", "disk_size")),
-      Map.entry("compose_file", Set.of("name")),
-      Map.entry("port", Set.of("protocol", "host_port", "vm_port")),
-      Map.entry("gpu_config", Set.of("gpus")),
-      Map.entry("gpu", Set.of("slot")),
-      Map.entry("event", Set.of("event", "body")),
-      Map.entry("managed_user", Set.of("id", "username")),
-      Map.entry("node", Set.of("id", "name")),
-      Map.entry("kms_info", Set.of("id", "url", "version")),
-      Map.entry("public_url", Set.of("app", "instance")));
+  /**
+   * Required members of each object kind, from the contract (everything else may be absent or
+   * null).
+   */
+  private static final Map<String, Set<String>> REQUIRED =
+      Map.ofEntries(
+          Map.entry("cvm", Set.of("hosted", "name", "status", "public_urls")),
+          Map.entry("hosted", Set.of("id", "name", "status", "uptime", "app_id")),
+          Map.entry("configuration", Set.of("name", "image", "vcpu", "memory", "disk_size")),
+          Map.entry("compose_file", Set.of("name")),
+          Map.entry("port", Set.of("protocol", "host_port", "vm_port")),
+          Map.entry("gpu_config", Set.of("gpus")),
+          Map.entry("gpu", Set.of("slot")),
+          Map.entry("event", Set.of("event", "body")),
+          Map.entry("managed_user", Set.of("id", "username")),
+          Map.entry("node", Set.of("id", "name")),
+          Map.entry("kms_info", Set.of("id", "url", "version")),
+          Map.entry("public_url", Set.of("app", "instance")));
 
   /** The kind of the object (or of each object of the array) under "kind.member". */
-  private static final Map<String, String> CHILDREN = Map.ofEntries(
-      Map.entry("cvm.hosted", "hosted"),
-      Map.entry("cvm.public_urls", "public_url"),
-      Map.entry("cvm.managed_user", "managed_user"),
-      Map.entry("cvm.node", "node"),
-      Map.entry("cvm.kms_info", "kms_info"),
-      Map.entry("hosted.configuration", "configuration"),
-      Map.entry("hosted.events", "event"),
-      Map.entry("configuration.compose_file", "compose_file"),
-      Map.entry("configuration.ports", "port"),
-      Map.entry("configuration.gpus", "gpu_config"),
-      Map.entry("gpu_config.gpus", "gpu"));
+  private static final Map<String, String> CHILDREN =
+      Map.ofEntries(
+          Map.entry("cvm.hosted", "hosted"),
+          Map.entry("cvm.public_urls", "public_url"),
+          Map.entry("cvm.managed_user", "managed_user"),
+          Map.entry("cvm.node", "node"),
+          Map.entry("cvm.kms_info", "kms_info"),
+          Map.entry("hosted.configuration", "configuration"),
+          Map.entry("hosted.events", "event"),
+          Map.entry("configuration.compose_file", "compose_file"),
+          Map.entry("configuration.ports", "port"),
+          Map.entry("configuration.gpus", "gpu_config"),
+          Map.entry("gpu_config.gpus", "gpu"));
 
   private Examples() {}
 
@@ -101,9 +110,9 @@ public final class Examples {
   }
 
   /**
-   * Sets the member at a dotted path ({@code hosted.configuration.vcpu}, array indexes as
-   * numbers: {@code hosted.events.0.timestamp}) to a Java value (String, Number, Boolean, null)
-   * or a JsonElement. The parents must exist. Returns {@code root}.
+   * Sets the member at a dotted path ({@code hosted.configuration.vcpu}, array indexes as numbers:
+   * {@code hosted.events.0.timestamp}) to a Java value (String, Number, Boolean, null) or a
+   * JsonElement. The parents must exist. Returns {@code root}.
    */
   public static JsonObject set(JsonObject root, String path, Object value) {
     String member = last(path);
@@ -120,7 +129,9 @@ public final class Examples {
   /** Removes the member at a dotted path; see {@link #set}. Returns {@code root}. */
   public static JsonObject remove(JsonObject root, String path) {
     JsonElement parent = parent(root, path);
-    assertThat(parent.getAsJsonObject().remove(last(path))).as("member %s to remove", path).isNotNull();
+    assertThat(parent.getAsJsonObject().remove(last(path)))
+        .as("member %s to remove", path)
+        .isNotNull();
     return root;
   }
 
@@ -128,14 +139,15 @@ public final class Examples {
   public static JsonElement get(JsonObject root, String path) {
     JsonElement parent = parent(root, path);
     String member = last(path);
-    return parent.isJsonArray() ? parent.getAsJsonArray().get(Integer.parseInt(member))
+    return parent.isJsonArray()
+        ? parent.getAsJsonArray().get(Integer.parseInt(member))
         : parent.getAsJsonObject().get(member);
   }
 
   /**
-   * {@code cvm} with every optional member at every level set to null. With {@code
-   * keepObjects}, optional objects and arrays of objects stay (with their own optional members
-   * nulled) so the views inside them can be read; without, they become null too.
+   * {@code cvm} with every optional member at every level set to null. With {@code keepObjects},
+   * optional objects and arrays of objects stay (with their own optional members nulled) so the
+   * views inside them can be read; without, they become null too.
    */
   public static JsonObject withOptionalMembersNull(JsonObject cvm, boolean keepObjects) {
     nullOptionals("cvm", cvm, keepObjects);
@@ -153,8 +165,8 @@ public final class Examples {
   }
 
   /**
-   * Asserts that {@code actual} is the same JSON as {@code expected}: the same tree, members in
-   * the same order, and every number written with exactly the same digits.
+   * Asserts that {@code actual} is the same JSON as {@code expected}: the same tree, members in the
+   * same order, and every number written with exactly the same digits.
    */
   public static void assertSameJson(String actual, String expected) {
     JsonElement actualTree = JsonParser.parseString(actual);
@@ -170,7 +182,9 @@ public final class Examples {
       JsonElement value = member.getValue();
       if (keepObjects && childKind != null && !value.isJsonNull()) {
         if (value.isJsonArray()) {
-          value.getAsJsonArray().forEach(item -> nullOptionals(childKind, item.getAsJsonObject(), true));
+          value
+              .getAsJsonArray()
+              .forEach(item -> nullOptionals(childKind, item.getAsJsonObject(), true));
         } else {
           nullOptionals(childKind, value.getAsJsonObject(), true);
         }
@@ -179,7 +193,9 @@ public final class Examples {
       } else if (childKind != null && !value.isJsonNull()) {
         // A required member that holds objects (hosted, public_urls, gpus.gpus): recurse.
         if (value.isJsonArray()) {
-          value.getAsJsonArray().forEach(item -> nullOptionals(childKind, item.getAsJsonObject(), keepObjects));
+          value
+              .getAsJsonArray()
+              .forEach(item -> nullOptionals(childKind, item.getAsJsonObject(), keepObjects));
         } else {
           nullOptionals(childKind, value.getAsJsonObject(), keepObjects);
         }
@@ -187,7 +203,8 @@ public final class Examples {
     }
   }
 
-  private static void collectRequired(String kind, JsonObject object, String prefix, List<String> paths) {
+  private static void collectRequired(
+      String kind, JsonObject object, String prefix, List<String> paths) {
     for (Map.Entry<String, JsonElement> member : object.entrySet()) {
       String path = prefix + member.getKey();
       if (REQUIRED.get(kind).contains(member.getKey())) {
@@ -197,7 +214,11 @@ public final class Examples {
       JsonElement value = member.getValue();
       if (childKind != null && value.isJsonArray()) {
         for (int i = 0; i < value.getAsJsonArray().size(); i++) {
-          collectRequired(childKind, value.getAsJsonArray().get(i).getAsJsonObject(), path + "." + i + ".", paths);
+          collectRequired(
+              childKind,
+              value.getAsJsonArray().get(i).getAsJsonObject(),
+              path + "." + i + ".",
+              paths);
         }
       } else if (childKind != null && value.isJsonObject()) {
         collectRequired(childKind, value.getAsJsonObject(), path + ".", paths);
@@ -209,7 +230,10 @@ public final class Examples {
     JsonElement at = root;
     String[] steps = path.split("\\.");
     for (int i = 0; i < steps.length - 1; i++) {
-      at = at.isJsonArray() ? at.getAsJsonArray().get(Integer.parseInt(steps[i])) : at.getAsJsonObject().get(steps[i]);
+      at =
+          at.isJsonArray()
+              ? at.getAsJsonArray().get(Integer.parseInt(steps[i]))
+              : at.getAsJsonObject().get(steps[i]);
       assertThat(at).as("parent %s of %s", steps[i], path).isNotNull();
     }
     return at;

@@ -25,7 +25,8 @@ class GeneratedModelTest {
     assertThat(cvm.getVcpu()).isEqualTo(4);
     assertThat(cvm.getHosted().getUptime()).isEqualTo("1day 3h 4m 2s");
     assertThat(cvm.getHosted().getConfiguration().getMemory()).isEqualTo(8192);
-    assertThat(cvm.getHosted().getConfiguration().getComposeFile().getStorageFs()).hasToString("zfs");
+    assertThat(cvm.getHosted().getConfiguration().getComposeFile().getStorageFs())
+        .hasToString("zfs");
     assertThat(cvm.getHosted().getEvents().get(0).getTimestamp()).isEqualTo(1769815500123L);
     assertThat(cvm.getKmsInfo().getChainId()).isEqualTo(8453L);
     assertThat(cvm.getManagedUser().getId()).isEqualTo(1042L);
@@ -48,9 +49,12 @@ class GeneratedModelTest {
 
   @Test
   void aWrongTypedMemberThrowsPhalaInvalidDataExceptionNamingTheCvm() {
-    Cvm cvm = Examples.listOf(Examples.cvm(FULL, 1), Examples.set(Examples.cvm(FULL, 0), "vcpu", "four")).get(1);
+    Cvm cvm =
+        Examples.listOf(Examples.cvm(FULL, 1), Examples.set(Examples.cvm(FULL, 0), "vcpu", "four"))
+            .get(1);
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, cvm::generated);
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, cvm::generated);
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[1]");
@@ -59,7 +63,9 @@ class GeneratedModelTest {
 
   @Test
   void aWrongTypedNestedMemberThrowsPhalaInvalidDataException() {
-    Cvm cvm = Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.configuration.ports", "18080:8080"));
+    Cvm cvm =
+        Examples.one(
+            Examples.set(Examples.cvm(FULL, 0), "hosted.configuration.ports", "18080:8080"));
 
     assertThat(catchThrowableOfType(PhalaInvalidDataException.class, cvm::generated)).isNotNull();
   }

@@ -15,11 +15,17 @@ class GuestEventTest {
   void readsEveryEventOfTheRunningVmInOrder() {
     List<GuestEvent> events = Examples.list(FULL).get(0).hosted().events();
 
-    assertThat(events).extracting(GuestEvent::event)
+    assertThat(events)
+        .extracting(GuestEvent::event)
         .containsExactly("boot.progress", "boot.progress", "instance.info");
-    assertThat(events).extracting(GuestEvent::body).containsExactly("initializing data disk", "done",
-        "{\"instance_id\":\"9c2b1f0e7d3a45b6c8e9f0a1b2c3d4e5f6a7b8c9\"}");
-    assertThat(events).extracting(GuestEvent::timestampMillis)
+    assertThat(events)
+        .extracting(GuestEvent::body)
+        .containsExactly(
+            "initializing data disk",
+            "done",
+            "{\"instance_id\":\"9c2b1f0e7d3a45b6c8e9f0a1b2c3d4e5f6a7b8c9\"}");
+    assertThat(events)
+        .extracting(GuestEvent::timestampMillis)
         .containsExactly(1769815500123L, 1769815561877L, 1769815562004L);
   }
 

@@ -13,27 +13,39 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hashed ids (project, user, KMS) as values: what parses, what does not, equality and the wire form. */
+/**
+ * Hashed ids (project, user, KMS) as values: what parses, what does not, equality and the wire
+ * form.
+ */
 class HashedIdTest {
 
   /** Each id type: its prefix, its parser and its check. */
   static Stream<Arguments> idTypes() {
     return Stream.of(
-        Arguments.of("prj_", (Function<String, HashedId>) ProjectId::parse, (Predicate<String>) ProjectId::isValid),
-        Arguments.of("usr_", (Function<String, HashedId>) UserId::parse, (Predicate<String>) UserId::isValid),
-        Arguments.of("kms_", (Function<String, HashedId>) KmsId::parse, (Predicate<String>) KmsId::isValid));
+        Arguments.of(
+            "prj_",
+            (Function<String, HashedId>) ProjectId::parse,
+            (Predicate<String>) ProjectId::isValid),
+        Arguments.of(
+            "usr_",
+            (Function<String, HashedId>) UserId::parse,
+            (Predicate<String>) UserId::isValid),
+        Arguments.of(
+            "kms_", (Function<String, HashedId>) KmsId::parse, (Predicate<String>) KmsId::isValid));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("idTypes")
-  void parsesThePrefixAndLettersAndDigits(String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
+  void parsesThePrefixAndLettersAndDigits(
+      String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
     assertThat(valid.test(prefix + "0123abcdXYZ")).isTrue();
     assertThat(parse.apply(prefix + "0123abcdXYZ")).hasToString(prefix + "0123abcdXYZ");
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("idTypes")
-  void acceptsABodyOfExactlySixtyFourCharacters(String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
+  void acceptsABodyOfExactlySixtyFourCharacters(
+      String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
     String longest = prefix + "a".repeat(HashedId.MAX_BODY_LENGTH);
 
     assertThat(valid.test(longest)).isTrue();
@@ -42,7 +54,8 @@ class HashedIdTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("idTypes")
-  void rejectsABodyOfSixtyFiveCharacters(String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
+  void rejectsABodyOfSixtyFiveCharacters(
+      String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
     String tooLong = prefix + "a".repeat(HashedId.MAX_BODY_LENGTH + 1);
 
     assertThat(valid.test(tooLong)).isFalse();
@@ -51,7 +64,8 @@ class HashedIdTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("idTypes")
-  void rejectsAnotherTypesPrefix(String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
+  void rejectsAnotherTypesPrefix(
+      String prefix, Function<String, HashedId> parse, Predicate<String> valid) {
     String other = prefix.equals("prj_") ? "usr_0123abcd" : "prj_0123abcd";
 
     assertThat(valid.test(other)).isFalse();
@@ -59,8 +73,23 @@ class HashedIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"project-123", "prj_", "prj_a-b", "prj_a_b", "prj_a.b", "PRJ_abc", "prj abc", " prj_abc",
-      "prj_abc ", "prj_\u00e9t\u00e9", "prj_\u0661\u0662", "prj_abc\n", "", "0123abcd"})
+  @ValueSource(
+      strings = {
+        "project-123",
+        "prj_",
+        "prj_a-b",
+        "prj_a_b",
+        "prj_a.b",
+        "PRJ_abc",
+        "prj abc",
+        " prj_abc",
+        "prj_abc ",
+        "prj_\u00e9t\u00e9",
+        "prj_\u0661\u0662",
+        "prj_abc\n",
+        "",
+        "0123abcd"
+      })
   void rejectsMalformedProjectIds(String malformed) {
     assertThat(ProjectId.isValid(malformed)).isFalse();
     assertThatThrownBy(() -> ProjectId.parse(malformed))

@@ -22,11 +22,13 @@ class HostedVmAccessorsTest {
     assertThat(hosted.id()).isEqualTo("4470d47f-ebde-41ee-b29b-bbac8513da3c");
     assertThat(hosted.name()).isEqualTo("inference-gateway");
     assertThat(hosted.status().known()).contains(CvmStatus.Known.RUNNING);
-    assertThat(hosted.uptime()).contains(Duration.ofDays(1).plusHours(3).plusMinutes(4).plusSeconds(2));
+    assertThat(hosted.uptime())
+        .contains(Duration.ofDays(1).plusHours(3).plusMinutes(4).plusSeconds(2));
     assertThat(hosted.uptimeRaw()).isEqualTo("1day 3h 4m 2s");
     assertThat(hosted.appId()).isEqualTo("e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f");
     assertThat(hosted.appUrl())
-        .contains("https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8090.dstack-prod5.phala.network");
+        .contains(
+            "https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8090.dstack-prod5.phala.network");
     assertThat(hosted.instanceId()).contains("9c2b1f0e7d3a45b6c8e9f0a1b2c3d4e5f6a7b8c9");
     assertThat(hosted.configuration()).isPresent();
     assertThat(hosted.exitedAt()).isEmpty();
@@ -45,7 +47,8 @@ class HostedVmAccessorsTest {
     assertThat(hosted.status().known()).contains(CvmStatus.Known.STOPPED);
     assertThat(hosted.uptime()).contains(Duration.ZERO);
     assertThat(hosted.appUrl()).isEmpty();
-    assertThat(hosted.exitedAt()).contains(Duration.ofDays(3).plusHours(4).plusMinutes(1).plusSeconds(9));
+    assertThat(hosted.exitedAt())
+        .contains(Duration.ofDays(3).plusHours(4).plusMinutes(1).plusSeconds(9));
     assertThat(hosted.exitedAtRaw()).contains("3days 4h 1m 9s");
     assertThat(hosted.bootProgress()).isEmpty();
     assertThat(hosted.shutdownProgress()).contains("stopped");
@@ -87,21 +90,25 @@ class HostedVmAccessorsTest {
 
   @Test
   void aNonEmptyBootErrorIsReturned() {
-    HostedVm hosted = Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.boot_error", "disk full")).hosted();
+    HostedVm hosted =
+        Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.boot_error", "disk full"))
+            .hosted();
 
     assertThat(hosted.bootError()).contains("disk full");
   }
 
   @Test
   void uptimeWithoutSpacesIsRead() {
-    HostedVm hosted = Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.uptime", "2h30m")).hosted();
+    HostedVm hosted =
+        Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.uptime", "2h30m")).hosted();
 
     assertThat(hosted.uptime()).contains(Duration.ofMinutes(150));
   }
 
   @Test
   void uptimeNeverIsEmpty() {
-    HostedVm hosted = Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.uptime", "never")).hosted();
+    HostedVm hosted =
+        Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.uptime", "never")).hosted();
 
     assertThat(hosted.uptime()).isEmpty();
   }
@@ -109,9 +116,11 @@ class HostedVmAccessorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"abc", "5", "5 parsecs", "", "999999999999years"})
   void garbageUptimeThrowsNamingItsPathWhileTheRawValueStaysReadable(String garbage) {
-    HostedVm hosted = Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.uptime", garbage)).hosted();
+    HostedVm hosted =
+        Examples.one(Examples.set(Examples.cvm(FULL, 0), "hosted.uptime", garbage)).hosted();
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, hosted::uptime);
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, hosted::uptime);
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[0].hosted.uptime");
@@ -122,9 +131,11 @@ class HostedVmAccessorsTest {
   @ParameterizedTest
   @ValueSource(strings = {"abc", "5", "yesterday"})
   void garbageExitTimeThrowsNamingItsPathWhileTheRawValueStaysReadable(String garbage) {
-    HostedVm hosted = Examples.one(Examples.set(Examples.cvm(FULL, 1), "hosted.exited_at", garbage)).hosted();
+    HostedVm hosted =
+        Examples.one(Examples.set(Examples.cvm(FULL, 1), "hosted.exited_at", garbage)).hosted();
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, hosted::exitedAt);
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, hosted::exitedAt);
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[0].hosted.exited_at");
@@ -133,7 +144,8 @@ class HostedVmAccessorsTest {
 
   @Test
   void absentExitTimeIsEmpty() {
-    HostedVm hosted = Examples.one(Examples.remove(Examples.cvm(FULL, 1), "hosted.exited_at")).hosted();
+    HostedVm hosted =
+        Examples.one(Examples.remove(Examples.cvm(FULL, 1), "hosted.exited_at")).hosted();
 
     assertThat(hosted.exitedAt()).isEmpty();
     assertThat(hosted.exitedAtRaw()).isEmpty();

@@ -12,30 +12,46 @@ import org.junit.jupiter.api.Test;
 /**
  * The policy for data that breaks the contract, on one list: item [1] has no hosted, item [2] a
  * null hosted.name, item [3] a vcpu of "four", items [0] and [4] are fine. The list reads whole;
- * each item's validate() names exactly its problem; the accessors throw naming the path. Only
- * a body that is not an array of objects fails the parse.
+ * each item's validate() names exactly its problem; the accessors throw naming the path. Only a
+ * body that is not an array of objects fails the parse.
  */
 class LenientListPolicyTest {
-  private final CvmList list = Examples.listOf(
-      Examples.cvm(FULL, 0),
-      Examples.remove(Examples.cvm(FULL, 0), "hosted"),
-      Examples.set(Examples.cvm(FULL, 0), "hosted.name", null),
-      Examples.set(Examples.cvm(FULL, 0), "vcpu", "four"),
-      Examples.cvm(FULL, 1));
+  private final CvmList list =
+      Examples.listOf(
+          Examples.cvm(FULL, 0),
+          Examples.remove(Examples.cvm(FULL, 0), "hosted"),
+          Examples.set(Examples.cvm(FULL, 0), "hosted.name", null),
+          Examples.set(Examples.cvm(FULL, 0), "vcpu", "four"),
+          Examples.cvm(FULL, 1));
 
   @Test
   void theListReadsAllFiveItems() {
     assertThat(list).hasSize(5);
-    assertThat(list).extracting(Cvm::name)
-        .containsExactly("inference-gateway", "inference-gateway", "inference-gateway", "inference-gateway", "gpu-trainer");
+    assertThat(list)
+        .extracting(Cvm::name)
+        .containsExactly(
+            "inference-gateway",
+            "inference-gateway",
+            "inference-gateway",
+            "inference-gateway",
+            "gpu-trainer");
   }
 
   @Test
   void validateListsExactlyEachItemsProblem() {
     assertThat(list.get(0).validate()).isEmpty();
-    assertThat(list.get(1).validate()).singleElement().asString().startsWith("$[1].hosted is missing");
-    assertThat(list.get(2).validate()).singleElement().asString().startsWith("$[2].hosted.name is null");
-    assertThat(list.get(3).validate()).singleElement().asString().startsWith("$[3].vcpu should be an integer");
+    assertThat(list.get(1).validate())
+        .singleElement()
+        .asString()
+        .startsWith("$[1].hosted is missing");
+    assertThat(list.get(2).validate())
+        .singleElement()
+        .asString()
+        .startsWith("$[2].hosted.name is null");
+    assertThat(list.get(3).validate())
+        .singleElement()
+        .asString()
+        .startsWith("$[3].vcpu should be an integer");
     assertThat(list.get(4).validate()).isEmpty();
   }
 
@@ -64,7 +80,8 @@ class LenientListPolicyTest {
   @Test
   void noAccessorOfAnyItemThrowsAnythingButPhalaInvalidDataException() {
     for (Cvm cvm : list) {
-      assertThat(Accessors.failures(cvm).values()).as(cvm.path())
+      assertThat(Accessors.failures(cvm).values())
+          .as(cvm.path())
           .allSatisfy(thrown -> assertThat(thrown).isInstanceOf(PhalaInvalidDataException.class));
     }
   }
@@ -73,7 +90,8 @@ class LenientListPolicyTest {
   void anItemThatIsNotAnObjectFailsTheParseNamingItsIndex() {
     String json = "[" + Examples.cvm(FULL, 0) + ",42]";
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, () -> CvmList.parse(json));
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, () -> CvmList.parse(json));
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[1]");
@@ -82,8 +100,10 @@ class LenientListPolicyTest {
 
   @Test
   void aBodyThatIsNotAnArrayFailsTheParseAtTheRoot() {
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class,
-        () -> CvmList.parse("{\"detail\":\"Not authenticated\"}"));
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(
+            PhalaInvalidDataException.class,
+            () -> CvmList.parse("{\"detail\":\"Not authenticated\"}"));
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$");
@@ -92,18 +112,21 @@ class LenientListPolicyTest {
 
   @Test
   void theListHelpersWorkOnTheBrokenList() {
-    assertThatCode(() -> {
-      list.findByName("gpu-trainer");
-      list.findByAppId("7a1c9e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c");
-      list.groupByProject();
-      list.groupByNode();
-      list.running();
-      list.inProject(ProjectId.parse("prj_Zx81vNc3Lq"));
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              list.findByName("gpu-trainer");
+              list.findByAppId("7a1c9e3b5d7f9a1c3e5b7d9f1a3c5e7b9d1f3a5c");
+              list.groupByProject();
+              list.groupByNode();
+              list.running();
+              list.inProject(ProjectId.parse("prj_Zx81vNc3Lq"));
+            })
+        .doesNotThrowAnyException();
   }
 
   private static void assertInvalidAt(String path, ThrowingCallable accessor) {
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, accessor);
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, accessor);
 
     assertThat(thrown).as("PhalaInvalidDataException from the accessor").isNotNull();
     assertThat(thrown.where()).isEqualTo(path);

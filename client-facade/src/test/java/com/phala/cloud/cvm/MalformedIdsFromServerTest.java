@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedIdsFromServerTest {
 
   static Stream<String> malformedProjectIds() {
-    return Stream.of("project-123", "prj_", "prj_a-b", "prj_" + "a".repeat(65), "prj_" + "a".repeat(50_000));
+    return Stream.of(
+        "project-123", "prj_", "prj_a-b", "prj_" + "a".repeat(65), "prj_" + "a".repeat(50_000));
   }
 
   static Stream<String> malformedKmsIds() {
@@ -44,11 +45,14 @@ class MalformedIdsFromServerTest {
   void projectIdThrowsNamingTheMembersPath(String malformed) {
     Cvm cvm = listWithSecondProjectId(malformed).get(1);
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, cvm::projectId);
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, cvm::projectId);
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[1].project_id");
-    assertThat(thrown).hasMessageContaining("$[1].project_id").hasMessageContaining("projectIdRaw()");
+    assertThat(thrown)
+        .hasMessageContaining("$[1].project_id")
+        .hasMessageContaining("projectIdRaw()");
     assertThat(thrown.getMessage()).hasSizeLessThan(500);
   }
 
@@ -56,13 +60,16 @@ class MalformedIdsFromServerTest {
   @MethodSource("malformedProjectIds")
   void validateReportsOnlyTheMalformedProjectId(String malformed) {
     assertThat(listWithSecondProjectId(malformed).get(1).validate())
-        .singleElement().asString().startsWith("$[1].project_id ");
+        .singleElement()
+        .asString()
+        .startsWith("$[1].project_id ");
   }
 
   @ParameterizedTest
   @MethodSource("malformedKmsIds")
   void kmsIdRawReturnsTheMalformedIdAsSent(String malformed) {
-    assertThat(listWithSecondKmsId(malformed).get(1).kmsInfo().orElseThrow().idRaw()).isEqualTo(malformed);
+    assertThat(listWithSecondKmsId(malformed).get(1).kmsInfo().orElseThrow().idRaw())
+        .isEqualTo(malformed);
   }
 
   @ParameterizedTest
@@ -70,7 +77,8 @@ class MalformedIdsFromServerTest {
   void kmsIdThrowsNamingTheMembersPath(String malformed) {
     KmsInfo kms = listWithSecondKmsId(malformed).get(1).kmsInfo().orElseThrow();
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, kms::id);
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, kms::id);
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[1].kms_info.id");
@@ -81,7 +89,9 @@ class MalformedIdsFromServerTest {
   @MethodSource("malformedKmsIds")
   void validateReportsOnlyTheMalformedKmsId(String malformed) {
     assertThat(listWithSecondKmsId(malformed).get(1).validate())
-        .singleElement().asString().startsWith("$[1].kms_info.id ");
+        .singleElement()
+        .asString()
+        .startsWith("$[1].kms_info.id ");
   }
 
   private static CvmList listWithSecondProjectId(String projectId) {

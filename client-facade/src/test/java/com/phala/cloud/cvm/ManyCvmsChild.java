@@ -41,7 +41,8 @@ public final class ManyCvmsChild {
     AtomicLong peakLive = watchLiveHeap();
     HttpServer server = serve(count);
     String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1";
-    try (PhalaCloud client = PhalaCloud.builder().baseUrl(baseUrl).apiKey("test").maxRetries(0).build()) {
+    try (PhalaCloud client =
+        PhalaCloud.builder().baseUrl(baseUrl).apiKey("test").maxRetries(0).build()) {
       long read = 0;
       String last = null;
       if (mode.equals("stream")) {
@@ -62,10 +63,11 @@ public final class ManyCvmsChild {
       server.stop(0);
     }
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    long peakUsed = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP)
-        .mapToLong(pool -> pool.getPeakUsage().getUsed())
-        .sum();
+    long peakUsed =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .mapToLong(pool -> pool.getPeakUsage().getUsed())
+            .sum();
     System.out.println("maxHeapBytes=" + heap.getMax());
     System.out.println("peakHeapUsedBytes=" + peakUsed);
     System.out.println("peakLiveHeapBytes=" + peakLive.get());
@@ -88,50 +90,62 @@ public final class ManyCvmsChild {
   /** A server whose GET /api/v1/cvms writes {@code count} CVMs, chunked, as it goes. */
   private static HttpServer serve(int count) throws Exception {
     byte[][] parts = template();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/api/v1/cvms", exchange -> {
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, 0);
-      try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
-        out.write('[');
-        for (int i = 0; i < count; i++) {
-          if (i > 0) {
-            out.write(',');
-          }
-          byte[] name = String.format("cvm-%06d", i).getBytes(UTF_8);
-          for (int part = 0; part < parts.length; part++) {
-            if (part > 0) {
-              out.write(name);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/api/v1/cvms",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
+            out.write('[');
+            for (int i = 0; i < count; i++) {
+              if (i > 0) {
+                out.write(',');
+              }
+              byte[] name = String.format("cvm-%06d", i).getBytes(UTF_8);
+              for (int part = 0; part < parts.length; part++) {
+                if (part > 0) {
+                  out.write(name);
+                }
+                out.write(parts[part]);
+              }
             }
-            out.write(parts[part]);
+            out.write(']');
           }
-        }
-        out.write(']');
-      }
-    });
+        });
     server.start();
     return server;
   }
 
   /** The most heap still in use after any garbage collection: the live set's high-water mark. */
   private static AtomicLong watchLiveHeap() {
-    Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-        .filter(pool -> pool.getType() == MemoryType.HEAP)
-        .map(MemoryPoolMXBean::getName)
-        .collect(Collectors.toSet());
+    Set<String> heapPools =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP)
+            .map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
     AtomicLong peak = new AtomicLong();
     for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-        if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-          GarbageCollectionNotificationInfo info =
-              GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-          long live = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-              .filter(pool -> heapPools.contains(pool.getKey()))
-              .mapToLong(pool -> pool.getValue().getUsed())
-              .sum();
-          peak.accumulateAndGet(live, Math::max);
-        }
-      }, null, null);
+      ((NotificationEmitter) collector)
+          .addNotificationListener(
+              (notification, handback) -> {
+                if (notification
+                    .getType()
+                    .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                  GarbageCollectionNotificationInfo info =
+                      GarbageCollectionNotificationInfo.from(
+                          (CompositeData) notification.getUserData());
+                  long live =
+                      info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                          .filter(pool -> heapPools.contains(pool.getKey()))
+                          .mapToLong(pool -> pool.getValue().getUsed())
+                          .sum();
+                  peak.accumulateAndGet(live, Math::max);
+                }
+              },
+              null,
+              null);
     }
     return peak;
   }

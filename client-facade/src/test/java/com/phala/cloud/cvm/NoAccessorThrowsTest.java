@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * On data that keeps the contract, whatever optional members are null, no public accessor of
- * any view throws anything (no NullPointerException, nothing else) and validate() finds nothing.
+ * On data that keeps the contract, whatever optional members are null, no public accessor of any
+ * view throws anything (no NullPointerException, nothing else) and validate() finds nothing.
  * Accessors are found by reflection, so new ones are covered without editing this test.
  */
 class NoAccessorThrowsTest {
@@ -23,11 +23,14 @@ class NoAccessorThrowsTest {
         Arguments.of("full[1]", Examples.cvm(FULL, 1)),
         Arguments.of("full[2]", Examples.cvm(FULL, 2)),
         Arguments.of("minimal[0]", Examples.cvm(MINIMAL, 0)),
-        Arguments.of("full[0], optional members of every object null",
+        Arguments.of(
+            "full[0], optional members of every object null",
             Examples.withOptionalMembersNull(Examples.cvm(FULL, 0), true)),
-        Arguments.of("full[1], optional members of every object null",
+        Arguments.of(
+            "full[1], optional members of every object null",
             Examples.withOptionalMembersNull(Examples.cvm(FULL, 1), true)),
-        Arguments.of("full[0], every optional member null, objects too",
+        Arguments.of(
+            "full[0], every optional member null, objects too",
             Examples.withOptionalMembersNull(Examples.cvm(FULL, 0), false)));
   }
 
@@ -55,7 +58,10 @@ class NoAccessorThrowsTest {
   /** The JSON objects in {@code json}, itself included; the defaulted GpuConfig is not one. */
   private static long countObjects(com.google.gson.JsonElement json) {
     if (json.isJsonObject()) {
-      return 1 + json.getAsJsonObject().entrySet().stream().mapToLong(member -> countObjects(member.getValue())).sum();
+      return 1
+          + json.getAsJsonObject().entrySet().stream()
+              .mapToLong(member -> countObjects(member.getValue()))
+              .sum();
     }
     if (json.isJsonArray()) {
       long count = 0;

@@ -24,9 +24,15 @@ class ReadFromBytesTest {
   void aListReadFromBytesEqualsTheListReadFromCharacters(String example) throws IOException {
     byte[] body = example(example);
     CvmList fromBytes = CvmList.read(new ByteArrayInputStream(body), null);
-    CvmList fromChars = CvmList.read(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8), null);
-    assertThat(fromBytes).extracting(Cvm::toJson).containsExactlyElementsOf(fromChars.stream().map(Cvm::toJson).toList());
-    assertThat(fromBytes).extracting(Cvm::path).containsExactlyElementsOf(fromChars.stream().map(Cvm::path).toList());
+    CvmList fromChars =
+        CvmList.read(
+            new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8), null);
+    assertThat(fromBytes)
+        .extracting(Cvm::toJson)
+        .containsExactlyElementsOf(fromChars.stream().map(Cvm::toJson).toList());
+    assertThat(fromBytes)
+        .extracting(Cvm::path)
+        .containsExactlyElementsOf(fromChars.stream().map(Cvm::path).toList());
     assertThat(fromBytes.get(0).name()).isEqualTo(fromChars.get(0).name());
     assertThat(fromBytes.get(0).hosted().name()).isEqualTo(fromChars.get(0).hosted().name());
     assertThat(fromBytes.totalVcpu()).isEqualTo(fromChars.totalVcpu());
@@ -37,12 +43,15 @@ class ReadFromBytesTest {
   void aStreamReadFromBytesYieldsEachCvmAndClosesItsResource() {
     AtomicBoolean closed = new AtomicBoolean();
     List<String> names = new ArrayList<>();
-    try (CvmStream cvms = CvmStream.read(new ByteArrayInputStream(example("cvms-full.json")), null, () -> closed.set(true))) {
+    try (CvmStream cvms =
+        CvmStream.read(
+            new ByteArrayInputStream(example("cvms-full.json")), null, () -> closed.set(true))) {
       for (Cvm cvm : cvms) {
         names.add(cvm.path() + " " + cvm.name());
       }
     }
-    assertThat(names).containsExactly("$[0] inference-gateway", "$[1] gpu-trainer", "$[2] staging-api");
+    assertThat(names)
+        .containsExactly("$[0] inference-gateway", "$[1] gpu-trainer", "$[2] staging-api");
     assertThat(closed).isTrue();
   }
 
@@ -53,20 +62,27 @@ class ReadFromBytesTest {
     try (CvmStream cvms = CvmStream.read(new ByteArrayInputStream(body), null, null)) {
       assertThatThrownBy(() -> cvms.forEach(cvm -> names.add(cvm.name())))
           .isInstanceOf(PhalaInvalidDataException.class)
-          .satisfies(e -> assertThat(((PhalaInvalidDataException) e).where()).isEqualTo("$[1].name"));
+          .satisfies(
+              e -> assertThat(((PhalaInvalidDataException) e).where()).isEqualTo("$[1].name"));
     }
     assertThat(names).containsExactly("a");
   }
 
   @Test
   void aListThatIsNotAnArrayIsInvalidData() {
-    assertThatThrownBy(() -> CvmList.read(new ByteArrayInputStream("{\"detail\":\"x\"}".getBytes(StandardCharsets.UTF_8)), null))
+    assertThatThrownBy(
+            () ->
+                CvmList.read(
+                    new ByteArrayInputStream("{\"detail\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+                    null))
         .isInstanceOf(PhalaInvalidDataException.class)
         .hasMessageStartingWith("The API sent an object where a JSON array of CVMs belongs at $.");
   }
 
   private static byte[] example(String name) {
-    try (InputStream in = ReadFromBytesTest.class.getResourceAsStream("/META-INF/phala-cloud/openapi/examples/" + name)) {
+    try (InputStream in =
+        ReadFromBytesTest.class.getResourceAsStream(
+            "/META-INF/phala-cloud/openapi/examples/" + name)) {
       return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

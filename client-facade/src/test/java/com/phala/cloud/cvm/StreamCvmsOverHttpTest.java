@@ -18,20 +18,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** PhalaCloud.streamCvms() against a real HTTP server (WireMock on loopback) serving the contract's example. */
+/**
+ * PhalaCloud.streamCvms() against a real HTTP server (WireMock on loopback) serving the contract's
+ * example.
+ */
 class StreamCvmsOverHttpTest {
 
   @RegisterExtension
-  static final WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+          .build();
 
   private PhalaCloud client;
 
   @BeforeEach
   void buildTheClient() {
-    client = PhalaCloud.builder().baseUrl("http://127.0.0.1:" + server.getPort() + "/api/v1").apiKey("test")
-        .maxRetries(0).build();
+    client =
+        PhalaCloud.builder()
+            .baseUrl("http://127.0.0.1:" + server.getPort() + "/api/v1")
+            .apiKey("test")
+            .maxRetries(0)
+            .build();
   }
 
   @AfterEach
@@ -46,7 +54,9 @@ class StreamCvmsOverHttpTest {
     try (CvmStream cvms = client.streamCvms()) {
       List<Cvm> read = cvms.stream().toList();
 
-      assertThat(read).extracting(Cvm::name).containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+      assertThat(read)
+          .extracting(Cvm::name)
+          .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
       assertThat(read.get(1).hosted().configuration().orElseThrow().gpus().gpus()).hasSize(2);
     }
   }
@@ -56,10 +66,12 @@ class StreamCvmsOverHttpTest {
     serve(Examples.text(FULL));
 
     try (CvmStream cvms = client.streamCvms()) {
-      assertThat(cvms.response()).hasValueSatisfying(response -> {
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.requestId()).contains("req-123");
-      });
+      assertThat(cvms.response())
+          .hasValueSatisfying(
+              response -> {
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.requestId()).contains("req-123");
+              });
     }
   }
 
@@ -71,7 +83,8 @@ class StreamCvmsOverHttpTest {
       Iterator<Cvm> iterator = cvms.iterator();
       assertThat(iterator.next().name()).isEqualTo("inference-gateway");
 
-      PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, iterator::next);
+      PhalaInvalidDataException thrown =
+          catchThrowableOfType(PhalaInvalidDataException.class, iterator::next);
 
       assertThat(thrown).isNotNull();
       assertThat(thrown.where()).isEqualTo("$[1]");
@@ -79,10 +92,13 @@ class StreamCvmsOverHttpTest {
   }
 
   private static void serve(String body) {
-    server.stubFor(get(urlPathEqualTo("/api/v1/cvms")).willReturn(aResponse()
-        .withStatus(200)
-        .withHeader("Content-Type", "application/json")
-        .withHeader("X-Request-ID", "req-123")
-        .withBody(body)));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/cvms"))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withHeader("X-Request-ID", "req-123")
+                    .withBody(body)));
   }
 }

@@ -23,18 +23,22 @@ import org.junit.jupiter.api.io.TempDir;
 class StreamingMemoryTest {
   private static final int COUNT = 100_000;
 
-  @TempDir
-  Path output;
+  @TempDir Path output;
 
   @Test
   void streamsOneHundredThousandCvmsInA64MbHeap() throws Exception {
     Child child = run("stream");
 
     assertThat(child.exitCode).as(child.output).isZero();
-    assertThat(child.values).containsEntry("count", String.valueOf(COUNT)).containsEntry("last", "cvm-099999");
+    assertThat(child.values)
+        .containsEntry("count", String.valueOf(COUNT))
+        .containsEntry("last", "cvm-099999");
     assertThat(Long.parseLong(child.values.get("maxHeapBytes"))).isLessThanOrEqualTo(64L << 20);
-    System.out.printf("Streaming %d CVMs in -Xmx64m: peak heap used %.1f MB, peak live heap after GC %.1f MB%n",
-        COUNT, mb(child.values.get("peakHeapUsedBytes")), mb(child.values.get("peakLiveHeapBytes")));
+    System.out.printf(
+        "Streaming %d CVMs in -Xmx64m: peak heap used %.1f MB, peak live heap after GC %.1f MB%n",
+        COUNT,
+        mb(child.values.get("peakHeapUsedBytes")),
+        mb(child.values.get("peakLiveHeapBytes")));
   }
 
   @Test
@@ -45,18 +49,30 @@ class StreamingMemoryTest {
     assertThat(child.output).contains("OutOfMemoryError").doesNotContain("count=");
   }
 
-  /** Runs {@link ManyCvmsChild} in a fresh JVM with 64 MB of heap that exits on the first OutOfMemoryError. */
+  /**
+   * Runs {@link ManyCvmsChild} in a fresh JVM with 64 MB of heap that exits on the first
+   * OutOfMemoryError.
+   */
   private Child run(String mode) throws IOException, InterruptedException {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     File log = output.resolve(mode + ".log").toFile();
-    Process process = new ProcessBuilder(java, "-Xmx64m", "-XX:+ExitOnOutOfMemoryError",
-        "-cp", System.getProperty("java.class.path"), ManyCvmsChild.class.getName(), mode, String.valueOf(COUNT))
-        .redirectErrorStream(true)
-        .redirectOutput(log)
-        .start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-Xmx64m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                ManyCvmsChild.class.getName(),
+                mode,
+                String.valueOf(COUNT))
+            .redirectErrorStream(true)
+            .redirectOutput(log)
+            .start();
     if (!process.waitFor(5, TimeUnit.MINUTES)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError("The child JVM did not finish in 5 minutes: " + Files.readString(log.toPath()));
+      throw new AssertionError(
+          "The child JVM did not finish in 5 minutes: " + Files.readString(log.toPath()));
     }
     return new Child(process.exitValue(), Files.readString(log.toPath(), StandardCharsets.UTF_8));
   }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The one-pass reader of a body that must be a JSON array of objects, and where it says a bad body broke. */
+/**
+ * The one-pass reader of a body that must be a JSON array of objects, and where it says a bad body
+ * broke.
+ */
 class CvmArrayReaderTest {
 
   @Test
@@ -21,7 +24,8 @@ class CvmArrayReaderTest {
     try (CvmArrayReader reader = new CvmArrayReader(new StringReader("[{\"a\":1},{\"b\":2}]"))) {
       assertThat(reader.index()).isZero();
       assertThat(reader.hasNext()).isTrue();
-      assertThat(reader.next()).containsEntry("a", new com.phala.cloud.internal.json.JsonNumber("1"));
+      assertThat(reader.next())
+          .containsEntry("a", new com.phala.cloud.internal.json.JsonNumber("1"));
       assertThat(reader.index()).isEqualTo(1);
       assertThat(reader.hasNext()).isTrue();
       assertThat(reader.next()).containsOnlyKeys("b");
@@ -50,8 +54,9 @@ class CvmArrayReaderTest {
 
   @Test
   void anHtmlPageIsInvalidDataShowingWhatCame() {
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class,
-        readAll("<html><body>Captive portal</body></html>"));
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(
+            PhalaInvalidDataException.class, readAll("<html><body>Captive portal</body></html>"));
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.snippet()).contains("Captive portal");
@@ -70,14 +75,23 @@ class CvmArrayReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"[{'a':1}]", "[{\"a\":NaN}]", "[{\"a\":1,}]", "[{a:1}]", "[{\"a\":1}//x\n]", "[{\"a\":01}]"})
+  @ValueSource(
+      strings = {
+        "[{'a':1}]",
+        "[{\"a\":NaN}]",
+        "[{\"a\":1,}]",
+        "[{a:1}]",
+        "[{\"a\":1}//x\n]",
+        "[{\"a\":01}]"
+      })
   void lenientJsonIsRejected(String body) {
     assertThat(catchThrowableOfType(PhalaInvalidDataException.class, readAll(body))).isNotNull();
   }
 
   @Test
   void aBodyCutShortSaysItEndedMidway() {
-    assertThat(catchThrowableOfType(PhalaInvalidDataException.class, readAll("[{\"a\":{\"b\":[1,2")))
+    assertThat(
+            catchThrowableOfType(PhalaInvalidDataException.class, readAll("[{\"a\":{\"b\":[1,2")))
         .hasMessageContaining("ended in the middle");
   }
 
@@ -92,7 +106,8 @@ class CvmArrayReaderTest {
   void theSnippetOfAHugeBodyIsBounded() {
     String huge = "[" + "{\"a\":1},".repeat(100_000) + "oops]";
 
-    PhalaInvalidDataException thrown = catchThrowableOfType(PhalaInvalidDataException.class, readAll(huge));
+    PhalaInvalidDataException thrown =
+        catchThrowableOfType(PhalaInvalidDataException.class, readAll(huge));
 
     assertThat(thrown.snippet()).hasSizeLessThanOrEqualTo(400).contains("oops");
     assertThat(thrown.getMessage()).hasSizeLessThan(1_000);
@@ -101,15 +116,16 @@ class CvmArrayReaderTest {
 
   @Test
   void aReadFailurePassesThroughAsIoException() {
-    Reader failing = new Reader() {
-      @Override
-      public int read(char[] buffer, int offset, int length) throws IOException {
-        throw new IOException("connection reset");
-      }
+    Reader failing =
+        new Reader() {
+          @Override
+          public int read(char[] buffer, int offset, int length) throws IOException {
+            throw new IOException("connection reset");
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
 
     assertThatThrownBy(() -> new CvmArrayReader(failing).hasNext())
         .isExactlyInstanceOf(IOException.class)

@@ -34,7 +34,8 @@ class Utf8CvmArrayReaderTest {
     List<String> expected = readAll(new CvmArrayReader(reader(body)));
     assertThat(expected).hasSize(3);
     for (int size : new int[] {1, 5, 64, 16 * 1024}) {
-      assertThat(readAll(new Utf8CvmArrayReader(new ByteArrayInputStream(body), size))).isEqualTo(expected);
+      assertThat(readAll(new Utf8CvmArrayReader(new ByteArrayInputStream(body), size)))
+          .isEqualTo(expected);
     }
   }
 
@@ -44,7 +45,8 @@ class Utf8CvmArrayReaderTest {
       assertThat(reader.index()).isZero();
       assertThat(reader.hasNext()).isTrue();
       assertThat(reader.hasNext()).isTrue();
-      assertThat(reader.next()).containsEntry("a", new com.phala.cloud.internal.json.JsonNumber("1"));
+      assertThat(reader.next())
+          .containsEntry("a", new com.phala.cloud.internal.json.JsonNumber("1"));
       assertThat(reader.index()).isEqualTo(1);
       assertThat(reader.next()).containsKey("b");
       assertThat(reader.index()).isEqualTo(2);
@@ -62,29 +64,35 @@ class Utf8CvmArrayReaderTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "''                      | $    | The API sent an empty body where a JSON array of CVMs belongs",
-      "' \n '                  | $    | The API sent an empty body where a JSON array of CVMs belongs",
-      "{\"error\":\"nope\"}    | $    | The API sent an object where a JSON array of CVMs belongs",
-      "\"text\"                | $    | The API sent a string where a JSON array of CVMs belongs",
-      "42                      | $    | The API sent a number where a JSON array of CVMs belongs",
-      "null                    | $    | The API sent null where a JSON array of CVMs belongs",
-      "<html>                  | $    | The API sent malformed JSON at $: expected a value but found '<'",
-      "[{},1]                  | $[1] | The API sent a number where a CVM object belongs",
-      "[[]]                    | $[0] | The API sent an array where a CVM object belongs",
-      "[{},\"x\"]              | $[1] | The API sent a string where a CVM object belongs",
-      "[{},nul]                | $[1] | The API sent malformed JSON at $[1]",
-      "[{\"hosted\":{\"name\":x}}] | $[0].hosted.name | The API sent malformed JSON at $[0].hosted.name",
-      "[{\"a\":1}              | $[1] | The API's response ended in the middle of the JSON at $[1]",
-      "[{\"a\":1},             | $[1] | The API's response ended in the middle of the JSON at $[1]",
-      "[{\"a\":                | $[0].a | The API's response ended in the middle of the JSON at $[0].a",
-      "[{},]                   | $[1] | The API sent malformed JSON at $[1]",
-      "[{}{}]                  | $[1] | The API sent malformed JSON at $[1]",
-      "[{}] x                  | $    | The API sent more data after the array of CVMs at $. Received: [{}] x",
-      "[{}][]                  | $    | The API sent more data after the array of CVMs"})
-  void anythingButAnArrayOfObjectsIsInvalidDataWithPathAndSnippet(String body, String where, String message) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''                      | $    | The API sent an empty body where a JSON array of CVMs belongs",
+        "' \n '                  | $    | The API sent an empty body where a JSON array of CVMs belongs",
+        "{\"error\":\"nope\"}    | $    | The API sent an object where a JSON array of CVMs belongs",
+        "\"text\"                | $    | The API sent a string where a JSON array of CVMs belongs",
+        "42                      | $    | The API sent a number where a JSON array of CVMs belongs",
+        "null                    | $    | The API sent null where a JSON array of CVMs belongs",
+        "<html>                  | $    | The API sent malformed JSON at $: expected a value but found '<'",
+        "[{},1]                  | $[1] | The API sent a number where a CVM object belongs",
+        "[[]]                    | $[0] | The API sent an array where a CVM object belongs",
+        "[{},\"x\"]              | $[1] | The API sent a string where a CVM object belongs",
+        "[{},nul]                | $[1] | The API sent malformed JSON at $[1]",
+        "[{\"hosted\":{\"name\":x}}] | $[0].hosted.name | The API sent malformed JSON at $[0].hosted.name",
+        "[{\"a\":1}              | $[1] | The API's response ended in the middle of the JSON at $[1]",
+        "[{\"a\":1},             | $[1] | The API's response ended in the middle of the JSON at $[1]",
+        "[{\"a\":                | $[0].a | The API's response ended in the middle of the JSON at $[0].a",
+        "[{},]                   | $[1] | The API sent malformed JSON at $[1]",
+        "[{}{}]                  | $[1] | The API sent malformed JSON at $[1]",
+        "[{}] x                  | $    | The API sent more data after the array of CVMs at $. Received: [{}] x",
+        "[{}][]                  | $    | The API sent more data after the array of CVMs"
+      })
+  void anythingButAnArrayOfObjectsIsInvalidDataWithPathAndSnippet(
+      String body, String where, String message) {
     Throwable thrown = catchThrowable(() -> readAll(reader(body)));
-    assertThat(thrown).isInstanceOf(PhalaInvalidDataException.class).hasMessageStartingWith(message);
+    assertThat(thrown)
+        .isInstanceOf(PhalaInvalidDataException.class)
+        .hasMessageStartingWith(message);
     PhalaInvalidDataException invalid = (PhalaInvalidDataException) thrown;
     assertThat(invalid.where()).isEqualTo(where);
     // Short bodies: the snippet is what was received up to and including the offending byte.
@@ -109,37 +117,40 @@ class Utf8CvmArrayReaderTest {
 
   @Test
   void failuresOfTheStreamStayIoExceptions() {
-    InputStream failing = new InputStream() {
-      private int sent;
+    InputStream failing =
+        new InputStream() {
+          private int sent;
 
-      @Override
-      public int read() throws IOException {
-        if (sent < 3) {
-          return "[{}".charAt(sent++);
-        }
-        throw new java.io.EOFException("connection closed between chunks");
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (sent < 3) {
+              return "[{}".charAt(sent++);
+            }
+            throw new java.io.EOFException("connection closed between chunks");
+          }
+        };
     assertThatThrownBy(() -> readAll(new Utf8CvmArrayReader(failing, 2)))
-        .isInstanceOf(java.io.EOFException.class).hasMessage("connection closed between chunks");
+        .isInstanceOf(java.io.EOFException.class)
+        .hasMessage("connection closed between chunks");
   }
 
   @Test
   void closingClosesTheStream() throws IOException {
     AtomicBoolean closed = new AtomicBoolean();
-    InputStream body = new ByteArrayInputStream(utf8("[]")) {
-      @Override
-      public void close() {
-        closed.set(true);
-      }
-    };
+    InputStream body =
+        new ByteArrayInputStream(utf8("[]")) {
+          @Override
+          public void close() {
+            closed.set(true);
+          }
+        };
     new Utf8CvmArrayReader(body).close();
     assertThat(closed).isTrue();
   }
 
   /**
-   * Random damage to the full example: the byte reader only ever throws invalid data, and
-   * agrees with the Reader path on which bodies are arrays of objects and what they hold.
+   * Random damage to the full example: the byte reader only ever throws invalid data, and agrees
+   * with the Reader path on which bodies are arrays of objects and what they hold.
    */
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -159,13 +170,18 @@ class Utf8CvmArrayReaderTest {
         expected = null;
       }
       int size = 1 + random.nextInt(100);
-      Throwable thrown = catchThrowable(() -> readAll(new Utf8CvmArrayReader(new ByteArrayInputStream(input), size)));
+      Throwable thrown =
+          catchThrowable(
+              () -> readAll(new Utf8CvmArrayReader(new ByteArrayInputStream(input), size)));
       if (expected == null) {
-        assertThat(thrown).as("round %d: %s", round, Mutations.show(body)).isInstanceOf(PhalaInvalidDataException.class);
+        assertThat(thrown)
+            .as("round %d: %s", round, Mutations.show(body))
+            .isInstanceOf(PhalaInvalidDataException.class);
       } else {
         assertThat(thrown).as("round %d: %s", round, Mutations.show(body)).isNull();
         try {
-          assertThat(readAll(new Utf8CvmArrayReader(new ByteArrayInputStream(input), size))).isEqualTo(expected);
+          assertThat(readAll(new Utf8CvmArrayReader(new ByteArrayInputStream(input), size)))
+              .isEqualTo(expected);
         } catch (IOException impossible) {
           throw new UncheckedIOException(impossible);
         }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * they go only here, not to the console.
  */
 public final class CapturedLogs implements AutoCloseable {
-  private static final List<String> SLF4J_LOGGERS = List.of("com.phala.cloud", "retrofit2", "okhttp3");
+  private static final List<String> SLF4J_LOGGERS =
+      List.of("com.phala.cloud", "retrofit2", "okhttp3");
 
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
   private final List<Level> previousLevels = new ArrayList<>();
@@ -30,20 +31,21 @@ public final class CapturedLogs implements AutoCloseable {
   private final java.util.logging.Logger okHttp = java.util.logging.Logger.getLogger("okhttp3");
   private final java.util.logging.Level previousOkHttpLevel = okHttp.getLevel();
   private final List<String> okHttpLines = new CopyOnWriteArrayList<>();
-  private final Handler okHttpHandler = new Handler() {
-    private final SimpleFormatter format = new SimpleFormatter();
+  private final Handler okHttpHandler =
+      new Handler() {
+        private final SimpleFormatter format = new SimpleFormatter();
 
-    @Override
-    public void publish(LogRecord record) {
-      okHttpLines.add(format.format(record));
-    }
+        @Override
+        public void publish(LogRecord record) {
+          okHttpLines.add(format.format(record));
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   /** Starts capturing. */
   public CapturedLogs() {
@@ -65,15 +67,24 @@ public final class CapturedLogs implements AutoCloseable {
   public List<String> lines() {
     List<String> lines = new ArrayList<>(okHttpLines);
     for (ILoggingEvent event : appender.list) {
-      lines.add(event.getLoggerName() + " " + event.getLevel() + " " + event.getFormattedMessage()
-          + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())));
+      lines.add(
+          event.getLoggerName()
+              + " "
+              + event.getLevel()
+              + " "
+              + event.getFormattedMessage()
+              + (event.getThrowableProxy() == null
+                  ? ""
+                  : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy())));
     }
     return lines;
   }
 
   /** How many lines the library itself wrote (to show the capture saw something). */
   public long libraryLines() {
-    return appender.list.stream().filter(event -> event.getLoggerName().startsWith("com.phala.cloud")).count();
+    return appender.list.stream()
+        .filter(event -> event.getLoggerName().startsWith("com.phala.cloud"))
+        .count();
   }
 
   /** A throwable as a log line would print it: class, message, stack and every cause. */

@@ -4,11 +4,16 @@ import com.phala.cloud.PhalaCloud;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** The credentials a client can be built with: an API key, a bearer token, or both (the API key is sent). */
+/**
+ * The credentials a client can be built with: an API key, a bearer token, or both (the API key is
+ * sent).
+ */
 public enum CredentialMode {
   API_KEY(builder -> builder.apiKey(CredentialMode.API_KEY_VALUE)),
   BEARER(builder -> builder.bearerToken(CredentialMode.BEARER_VALUE)),
-  BOTH(builder -> builder.apiKey(CredentialMode.API_KEY_VALUE).bearerToken(CredentialMode.BEARER_VALUE));
+  BOTH(
+      builder ->
+          builder.apiKey(CredentialMode.API_KEY_VALUE).bearerToken(CredentialMode.BEARER_VALUE));
 
   /** The API key the security tests use. */
   public static final String API_KEY_VALUE = "phak_S3cretApiKeyValue4711";
@@ -30,9 +35,13 @@ public enum CredentialMode {
     return credentials.apply(builder);
   }
 
-  /** The secrets this mode gives the builder (with both, the bearer token is given but never sent). */
+  /**
+   * The secrets this mode gives the builder (with both, the bearer token is given but never sent).
+   */
   public List<String> secrets() {
-    return this == API_KEY ? List.of(API_KEY_VALUE) : this == BEARER ? List.of(BEARER_VALUE) : SECRETS;
+    return this == API_KEY
+        ? List.of(API_KEY_VALUE)
+        : this == BEARER ? List.of(BEARER_VALUE) : SECRETS;
   }
 
   /** The request header the credential travels in. */

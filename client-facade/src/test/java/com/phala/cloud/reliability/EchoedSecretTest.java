@@ -21,9 +21,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * A server that quotes the API key back anywhere in a broken answer (malformed JSON, an object
  * instead of the list, a proxy's HTML page, an error page), at any offset: whatever the client
- * hands back (messages, paths, snippets, error bodies, printed stack traces) holds neither the
- * key nor a piece of 8 characters of it, even where a snippet's window or a bounded message cut
- * through it.
+ * hands back (messages, paths, snippets, error bodies, printed stack traces) holds neither the key
+ * nor a piece of 8 characters of it, even where a snippet's window or a bounded message cut through
+ * it.
  */
 class EchoedSecretTest {
   private static final String KEY = "phak_EchoedS3cretKeyValue0123456789";
@@ -35,8 +35,13 @@ class EchoedSecretTest {
   @BeforeContainer
   static void start() {
     server = new LoopbackServer(LoopbackServer.json(new byte[0]));
-    client = PhalaCloud.builder().baseUrl(server.baseUrl()).apiKey(KEY).maxRetries(0)
-        .timeout(Duration.ofSeconds(10)).build();
+    client =
+        PhalaCloud.builder()
+            .baseUrl(server.baseUrl())
+            .apiKey(KEY)
+            .maxRetries(0)
+            .timeout(Duration.ofSeconds(10))
+            .build();
   }
 
   @AfterContainer
@@ -68,26 +73,31 @@ class EchoedSecretTest {
 
   @Property
   @Tries(quick = 500, longMode = 5_000)
-  void noPieceOfAnEchoedKeySurvives(@ForAll Answer answer, @ForAll @IntRange(max = 3_000) int before,
+  void noPieceOfAnEchoedKeySurvives(
+      @ForAll Answer answer,
+      @ForAll @IntRange(max = 3_000) int before,
       @ForAll @IntRange(max = 3_000) int after) {
     String echo = "x".repeat(before) + " " + KEY + " " + "y".repeat(after);
     byte[] body = String.format(answer.template, echo).getBytes(StandardCharsets.UTF_8);
-    server.answer(exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", answer.type);
-      exchange.sendResponseHeaders(answer.status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.answer(
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", answer.type);
+          exchange.sendResponseHeaders(answer.status, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
 
     List<String> texts = new ArrayList<>();
     texts.addAll(textsOf(client::listCvms));
-    texts.addAll(textsOf(() -> {
-      try (CvmStream stream = client.streamCvms()) {
-        stream.forEach(cvm -> { });
-      }
-      return null;
-    }));
+    texts.addAll(
+        textsOf(
+            () -> {
+              try (CvmStream stream = client.streamCvms()) {
+                stream.forEach(cvm -> {});
+              }
+              return null;
+            }));
 
     assertThat(texts).isNotEmpty().allSatisfy(EchoedSecretTest::holdsNoPiece);
     Figures.bodyFuzzed("echoed key");
@@ -108,7 +118,8 @@ class EchoedSecretTest {
       call.run();
       throw new AssertionError("a broken answer was accepted");
     } catch (PhalaException thrown) {
-      List<String> texts = new ArrayList<>(List.of(thrown.toString(), CapturedLogs.printed(thrown)));
+      List<String> texts =
+          new ArrayList<>(List.of(thrown.toString(), CapturedLogs.printed(thrown)));
       if (thrown instanceof PhalaInvalidDataException) {
         texts.add(((PhalaInvalidDataException) thrown).where());
         texts.add(((PhalaInvalidDataException) thrown).snippet());

@@ -39,10 +39,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Network faults injected under the client: WireMock's connection faults, bodies that trickle
- * past the read timeout or past the deadline, and a large body cut off mid-way. Each ends as
- * documented (retried and succeeded, or the documented exception), within the whole-call
- * deadline, and leaves nothing behind: the pool idle, every call ended, no thread reading.
+ * Network faults injected under the client: WireMock's connection faults, bodies that trickle past
+ * the read timeout or past the deadline, and a large body cut off mid-way. Each ends as documented
+ * (retried and succeeded, or the documented exception), within the whole-call deadline, and leaves
+ * nothing behind: the pool idle, every call ended, no thread reading.
  */
 class FaultInjectionTest {
   private static final Duration DEADLINE = Duration.ofSeconds(3);
@@ -52,10 +52,11 @@ class FaultInjectionTest {
   private static final String PATH = "/api/v1/cvms";
 
   @RegisterExtension
-  static final WireMockExtension server = WireMockExtension.newInstance()
-      // No gzip: it would hold back the chunks of a trickling body.
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true))
-      .build();
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          // No gzip: it would hold back the chunks of a trickling body.
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().gzipDisabled(true))
+          .build();
 
   private static final ObservedHttp http = new ObservedHttp();
   private PhalaCloud client;
@@ -76,13 +77,23 @@ class FaultInjectionTest {
   }
 
   private PhalaCloud clientOf(String baseUrl) {
-    return http.client(baseUrl).maxRetries(MAX_RETRIES).retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
-        .readTimeout(READ_TIMEOUT).timeout(DEADLINE).build();
+    return http.client(baseUrl)
+        .maxRetries(MAX_RETRIES)
+        .retryBackoff(Duration.ofMillis(10), Duration.ofMillis(50))
+        .readTimeout(READ_TIMEOUT)
+        .timeout(DEADLINE)
+        .build();
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
-      "RANDOM_DATA_THEN_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {
+        "CONNECTION_RESET_BY_PEER",
+        "EMPTY_RESPONSE",
+        "MALFORMED_RESPONSE_CHUNK",
+        "RANDOM_DATA_THEN_CLOSE"
+      })
   void aFaultOnceIsRetriedAndTheListArrivesComplete(Fault fault) {
     onceThenFullExample(aResponse().withFault(fault));
 
@@ -93,13 +104,23 @@ class FaultInjectionTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK",
-      "RANDOM_DATA_THEN_CLOSE"})
+  @EnumSource(
+      value = Fault.class,
+      names = {
+        "CONNECTION_RESET_BY_PEER",
+        "EMPTY_RESPONSE",
+        "MALFORMED_RESPONSE_CHUNK",
+        "RANDOM_DATA_THEN_CLOSE"
+      })
   void aFaultEveryTimeEndsInPhalaIoExceptionAfterEveryRetry(Fault fault) {
     always(aResponse().withFault(fault));
 
-    survives(fault + " always", () -> assertThatThrownBy(client::listCvms)
-        .isInstanceOf(PhalaIoException.class).isNotInstanceOf(PhalaTimeoutException.class));
+    survives(
+        fault + " always",
+        () ->
+            assertThatThrownBy(client::listCvms)
+                .isInstanceOf(PhalaIoException.class)
+                .isNotInstanceOf(PhalaTimeoutException.class));
 
     server.verify(MAX_RETRIES + 1, getRequestedFor(urlPathEqualTo(PATH)));
   }
@@ -108,11 +129,14 @@ class FaultInjectionTest {
   void streamCvmsRetriesAConnectionResetBeforeTheResponse() {
     onceThenFullExample(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-    List<Cvm> cvms = survives("stream: reset once", () -> {
-      try (CvmStream stream = client.streamCvms()) {
-        return stream.stream().toList();
-      }
-    });
+    List<Cvm> cvms =
+        survives(
+            "stream: reset once",
+            () -> {
+              try (CvmStream stream = client.streamCvms()) {
+                return stream.stream().toList();
+              }
+            });
 
     Outcomes.assertFullExample(cvms);
   }
@@ -121,27 +145,32 @@ class FaultInjectionTest {
   void aStreamWhoseBodyBreaksFailsWithPhalaIoExceptionAndReleasesTheConnection() {
     always(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK));
 
-    survives("stream: malformed chunk", () -> {
-      try (CvmStream stream = client.streamCvms()) {
-        assertThatThrownBy(() -> stream.forEach(cvm -> { })).isInstanceOf(PhalaIoException.class);
-      }
-      return null;
-    });
+    survives(
+        "stream: malformed chunk",
+        () -> {
+          try (CvmStream stream = client.streamCvms()) {
+            assertThatThrownBy(() -> stream.forEach(cvm -> {}))
+                .isInstanceOf(PhalaIoException.class);
+          }
+          return null;
+        });
   }
 
   @Test
   void aBodyTricklingSlowerThanTheReadTimeoutIsRetriedThenFailsWithPhalaTimeoutException() {
     always(fullExample().withChunkedDribbleDelay(4, 4_000));
 
-    survives("body slower than the read timeout", () -> assertThatThrownBy(client::listCvms)
-        .isInstanceOf(PhalaTimeoutException.class));
+    survives(
+        "body slower than the read timeout",
+        () -> assertThatThrownBy(client::listCvms).isInstanceOf(PhalaTimeoutException.class));
   }
 
   @Test
   void aBodyTricklingSlowerThanTheReadTimeoutOnceIsRetriedAndSucceeds() {
     onceThenFullExample(fullExample().withChunkedDribbleDelay(4, 4_000));
 
-    Outcomes.assertFullExample(survives("body slower than the read timeout, once", () -> client.listCvms()));
+    Outcomes.assertFullExample(
+        survives("body slower than the read timeout, once", () -> client.listCvms()));
   }
 
   @Test
@@ -150,22 +179,31 @@ class FaultInjectionTest {
     always(fullExample().withChunkedDribbleDelay(60, 12_000));
     long started = System.nanoTime();
 
-    survives("body past the deadline", () -> assertThatThrownBy(client::listCvms)
-        .isInstanceOf(PhalaTimeoutException.class).hasMessageContaining("deadline"));
+    survives(
+        "body past the deadline",
+        () ->
+            assertThatThrownBy(client::listCvms)
+                .isInstanceOf(PhalaTimeoutException.class)
+                .hasMessageContaining("deadline"));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(DEADLINE.minusMillis(100));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(DEADLINE.minusMillis(100));
   }
 
   @Test
   void headersSlowerThanTheReadTimeoutOnceAreRetried() {
     byte[] full = HostileBodies.FULL_TEXT.getBytes(StandardCharsets.UTF_8);
-    try (RawServer slowOnce = new RawServer((number, head, out) -> {
-      if (number == 1) {
-        Thread.sleep(2_000);
-      }
-      out.write(RawServer.response("200 OK", full));
-    }); PhalaCloud slowClient = clientOf(slowOnce.baseUrl())) {
-      Outcomes.assertFullExample(survives("headers slower than the read timeout, once", slowClient::listCvms));
+    try (RawServer slowOnce =
+            new RawServer(
+                (number, head, out) -> {
+                  if (number == 1) {
+                    Thread.sleep(2_000);
+                  }
+                  out.write(RawServer.response("200 OK", full));
+                });
+        PhalaCloud slowClient = clientOf(slowOnce.baseUrl())) {
+      Outcomes.assertFullExample(
+          survives("headers slower than the read timeout, once", slowClient::listCvms));
     }
   }
 
@@ -173,25 +211,30 @@ class FaultInjectionTest {
   void cancellingAnAsyncCallWhileItsBodyTricklesStopsItsThread() throws Exception {
     always(fullExample().withChunkedDribbleDelay(60, 12_000));
 
-    survives("async call cancelled mid-body", () -> {
-      CompletableFuture<CvmList> future = client.listCvmsAsync();
-      Thread.sleep(300);
-      assertThat(future.cancel(true)).isTrue();
-      assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
-      return null;
-    });
+    survives(
+        "async call cancelled mid-body",
+        () -> {
+          CompletableFuture<CvmList> future = client.listCvmsAsync();
+          Thread.sleep(300);
+          assertThat(future.cancel(true)).isTrue();
+          assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
+          return null;
+        });
   }
 
   @Test
   void aLargeBodyCutMidWayIsRetriedAndArrivesWhole() {
     byte[] body = ManyCvms.list(600);
-    try (RawServer cutOnce = new RawServer((number, head, out) -> {
-      if (number == 1) {
-        writeHalf(body, out);
-      } else {
-        out.write(RawServer.response("200 OK", body));
-      }
-    }); PhalaCloud cutClient = clientOf(cutOnce.baseUrl())) {
+    try (RawServer cutOnce =
+            new RawServer(
+                (number, head, out) -> {
+                  if (number == 1) {
+                    writeHalf(body, out);
+                  } else {
+                    out.write(RawServer.response("200 OK", body));
+                  }
+                });
+        PhalaCloud cutClient = clientOf(cutOnce.baseUrl())) {
       CvmList cvms = survives("large body cut mid-way, once", cutClient::listCvms);
 
       assertThat(cvms).hasSize(600);
@@ -205,8 +248,12 @@ class FaultInjectionTest {
     byte[] body = ManyCvms.list(600);
     try (RawServer cutAlways = new RawServer((number, head, out) -> writeHalf(body, out));
         PhalaCloud cutClient = clientOf(cutAlways.baseUrl())) {
-      survives("large body cut mid-way, always", () -> assertThatThrownBy(cutClient::listCvms)
-          .isInstanceOf(PhalaIoException.class).isNotInstanceOf(PhalaTimeoutException.class));
+      survives(
+          "large body cut mid-way, always",
+          () ->
+              assertThatThrownBy(cutClient::listCvms)
+                  .isInstanceOf(PhalaIoException.class)
+                  .isNotInstanceOf(PhalaTimeoutException.class));
 
       assertThat(cutAlways.requests()).isEqualTo(MAX_RETRIES + 1);
     }
@@ -219,14 +266,17 @@ class FaultInjectionTest {
         PhalaCloud cutClient = clientOf(cut.baseUrl())) {
       List<String> names = new ArrayList<>();
 
-      survives("stream cut mid-way", () -> {
-        try (CvmStream stream = cutClient.streamCvms()) {
-          Iterator<Cvm> cvms = stream.iterator();
-          assertThatThrownBy(() -> cvms.forEachRemaining(cvm -> names.add(cvm.name())))
-              .isInstanceOf(PhalaIoException.class).hasMessageContaining("after " + names.size() + " CVMs");
-        }
-        return null;
-      });
+      survives(
+          "stream cut mid-way",
+          () -> {
+            try (CvmStream stream = cutClient.streamCvms()) {
+              Iterator<Cvm> cvms = stream.iterator();
+              assertThatThrownBy(() -> cvms.forEachRemaining(cvm -> names.add(cvm.name())))
+                  .isInstanceOf(PhalaIoException.class)
+                  .hasMessageContaining("after " + names.size() + " CVMs");
+            }
+            return null;
+          });
 
       assertThat(names).hasSizeBetween(250, 300);
       assertThat(names.get(names.size() - 1)).isEqualTo(ManyCvms.name(names.size() - 1));
@@ -234,20 +284,31 @@ class FaultInjectionTest {
   }
 
   /**
-   * Runs {@code call} (failing if it outlasts the deadline and the slack), then checks that
-   * nothing leaked; counts the scenario as tried, and as survived when every check passed.
+   * Runs {@code call} (failing if it outlasts the deadline and the slack), then checks that nothing
+   * leaked; counts the scenario as tried, and as survived when every check passed.
    */
   private <T> T survives(String scenario, ThrowingSupplier<T> call) {
     Figures.faultTried(scenario);
-    T result = assertTimeoutPreemptively(DEADLINE.plus(SLACK), call,
-        () -> scenario + " did not end within the deadline of " + DEADLINE.toMillis() + " ms and " + SLACK.toMillis()
-            + " ms of slack");
+    T result =
+        assertTimeoutPreemptively(
+            DEADLINE.plus(SLACK),
+            call,
+            () ->
+                scenario
+                    + " did not end within the deadline of "
+                    + DEADLINE.toMillis()
+                    + " ms and "
+                    + SLACK.toMillis()
+                    + " ms of slack");
     http.assertNothingLeaked();
     Figures.faultSurvived(scenario);
     return result;
   }
 
-  /** The server's address as 127.0.0.1 (its baseUrl() says localhost, which may resolve to ::1 first). */
+  /**
+   * The server's address as 127.0.0.1 (its baseUrl() says localhost, which may resolve to ::1
+   * first).
+   */
   private static String baseUrl() {
     return "http://127.0.0.1:" + server.getPort();
   }
@@ -261,15 +322,25 @@ class FaultInjectionTest {
   }
 
   private static void onceThenFullExample(ResponseDefinitionBuilder first) {
-    server.stubFor(get(urlPathEqualTo(PATH)).inScenario("fault once").whenScenarioStateIs(STARTED)
-        .willReturn(first).willSetStateTo("recovered"));
-    server.stubFor(get(urlPathEqualTo(PATH)).inScenario("fault once").whenScenarioStateIs("recovered")
-        .willReturn(fullExample()));
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("fault once")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(first)
+            .willSetStateTo("recovered"));
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("fault once")
+            .whenScenarioStateIs("recovered")
+            .willReturn(fullExample()));
   }
 
   /** Announces the whole body, sends half of it, and drops the connection. */
   private static void writeHalf(byte[] body, OutputStream out) throws IOException {
-    String head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
+    String head =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.length
+            + "\r\n\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(body, 0, body.length / 2);
     out.flush();

@@ -4,7 +4,10 @@ package com.phala.cloud.reliability;
 public final class Heap {
   private Heap() {}
 
-  /** Bytes in use after three full collections (one can leave garbage reachable from finalizable objects). */
+  /**
+   * Bytes in use after three full collections (one can leave garbage reachable from finalizable
+   * objects).
+   */
   public static long usedAfterGc() {
     for (int i = 0; i < 3; i++) {
       System.gc();

@@ -20,8 +20,8 @@ import net.jqwik.api.Combinators;
 /**
  * Generators of hostile response bodies, each an edit of the contract's full example: cut at any
  * byte, a wrong type at any value, nesting far past the limit, huge numbers, invalid UTF-8,
- * repeated and countless keys, strings of megabytes, and random byte mutations. Each body
- * describes itself briefly (never its megabytes) so a failing try says what it was.
+ * repeated and countless keys, strings of megabytes, and random byte mutations. Each body describes
+ * itself briefly (never its megabytes) so a failing try says what it was.
  */
 public final class HostileBodies {
   /** The contract's full example: three CVMs. */
@@ -38,15 +38,52 @@ public final class HostileBodies {
   private static final List<List<Object>> OBJECT_PATHS = paths(Examples.tree(Examples.FULL), true);
 
   /** Values of every JSON type, and the edge cases of each. */
-  private static final List<String> WRONG_TYPES = List.of("\"\"", "\"text\"", "\"never\"", "\"0\"", "0", "-1",
-      "1.5", "-0", "2147483648", "9223372036854775808", "1e3", "true", "false", "null", "{}", "[]",
-      "[1,\"a\",null,{}]", "{\"a\":{\"b\":[]}}", "[{}]", "{\"id\":null}", "\"\\u0000\"", "\"\\ud800\"");
+  private static final List<String> WRONG_TYPES =
+      List.of(
+          "\"\"",
+          "\"text\"",
+          "\"never\"",
+          "\"0\"",
+          "0",
+          "-1",
+          "1.5",
+          "-0",
+          "2147483648",
+          "9223372036854775808",
+          "1e3",
+          "true",
+          "false",
+          "null",
+          "{}",
+          "[]",
+          "[1,\"a\",null,{}]",
+          "{\"a\":{\"b\":[]}}",
+          "[{}]",
+          "{\"id\":null}",
+          "\"\\u0000\"",
+          "\"\\ud800\"");
 
-  /** Byte sequences that are not UTF-8: bad lead bytes, lone continuations, truncated, overlong, surrogates. */
-  private static final List<byte[]> INVALID_UTF8 = List.of(bytes(0xFF), bytes(0xFE, 0xFF), bytes(0x80),
-      bytes(0xBF, 0xBF), bytes(0xC0, 0xAF), bytes(0xC1, 0xBF), bytes(0xE2, 0x82), bytes(0xE0, 0x80, 0xAF),
-      bytes(0xED, 0xA0, 0x80), bytes(0xED, 0xBF, 0xBF), bytes(0xF0, 0x9F, 0x98), bytes(0xF4, 0x90, 0x80, 0x80),
-      bytes(0xF8, 0x88, 0x80, 0x80, 0x80), bytes(0xC3), bytes(0xEF, 0xBB, 0xBF));
+  /**
+   * Byte sequences that are not UTF-8: bad lead bytes, lone continuations, truncated, overlong,
+   * surrogates.
+   */
+  private static final List<byte[]> INVALID_UTF8 =
+      List.of(
+          bytes(0xFF),
+          bytes(0xFE, 0xFF),
+          bytes(0x80),
+          bytes(0xBF, 0xBF),
+          bytes(0xC0, 0xAF),
+          bytes(0xC1, 0xBF),
+          bytes(0xE2, 0x82),
+          bytes(0xE0, 0x80, 0xAF),
+          bytes(0xED, 0xA0, 0x80),
+          bytes(0xED, 0xBF, 0xBF),
+          bytes(0xF0, 0x9F, 0x98),
+          bytes(0xF4, 0x90, 0x80, 0x80),
+          bytes(0xF8, 0x88, 0x80, 0x80, 0x80),
+          bytes(0xC3),
+          bytes(0xEF, 0xBB, 0xBF));
 
   private HostileBodies() {}
 
@@ -65,7 +102,10 @@ public final class HostileBodies {
       return bytes;
     }
 
-    /** The body's text, as a UTF-8 decoder that replaces malformed input reads it (as OkHttp's charStream does). */
+    /**
+     * The body's text, as a UTF-8 decoder that replaces malformed input reads it (as OkHttp's
+     * charStream does).
+     */
     public String text() {
       return new String(bytes, UTF_8);
     }
@@ -78,82 +118,140 @@ public final class HostileBodies {
 
   /** The full example cut after any number of bytes (0 to all but one). */
   public static Arbitrary<Body> truncated() {
-    return Arbitraries.integers().between(0, FULL.length - 1)
-        .map(length -> new Body("full example cut after " + length + " bytes", Arrays.copyOf(FULL, length)));
+    return Arbitraries.integers()
+        .between(0, FULL.length - 1)
+        .map(
+            length ->
+                new Body(
+                    "full example cut after " + length + " bytes", Arrays.copyOf(FULL, length)));
   }
 
-  /** A value anywhere in the full example replaced by a value of another type (or an edge case of its own). */
+  /**
+   * A value anywhere in the full example replaced by a value of another type (or an edge case of
+   * its own).
+   */
   public static Arbitrary<Body> wrongTypes() {
     return Combinators.combine(Arbitraries.of(VALUE_PATHS), Arbitraries.of(WRONG_TYPES))
         .as((path, value) -> replaced(path, value, "wrong type " + value));
   }
 
-  /** Arrays or objects nested 1 to 20,000 deep (the reader's limit is 64) at any value, or as the whole body. */
+  /**
+   * Arrays or objects nested 1 to 20,000 deep (the reader's limit is 64) at any value, or as the
+   * whole body.
+   */
   public static Arbitrary<Body> deeplyNested() {
-    return Combinators.combine(Arbitraries.of(withRoot(VALUE_PATHS)), Arbitraries.integers().between(1, 20_000),
-        Arbitraries.of("[", "{\"a\":", "[{\"a\":"))
-        .as((path, depth, opener) -> {
-          String closer = opener.equals("[") ? "]" : opener.equals("{\"a\":") ? "}" : "}]";
-          String nested = opener.repeat(depth) + "1" + closer.repeat(depth);
-          return replaced(path, nested, "nested " + depth + " deep with " + opener);
-        });
+    return Combinators.combine(
+            Arbitraries.of(withRoot(VALUE_PATHS)),
+            Arbitraries.integers().between(1, 20_000),
+            Arbitraries.of("[", "{\"a\":", "[{\"a\":"))
+        .as(
+            (path, depth, opener) -> {
+              String closer = opener.equals("[") ? "]" : opener.equals("{\"a\":") ? "}" : "}]";
+              String nested = opener.repeat(depth) + "1" + closer.repeat(depth);
+              return replaced(path, nested, "nested " + depth + " deep with " + opener);
+            });
   }
 
-  /** Numbers with huge mantissas (up to a million digits), exponents and fractions, at any value. */
+  /**
+   * Numbers with huge mantissas (up to a million digits), exponents and fractions, at any value.
+   */
   public static Arbitrary<Body> hugeNumbers() {
-    Arbitrary<String> numbers = Arbitraries.oneOf(
-        Arbitraries.integers().between(20, 1_000_000).map(digits -> "9".repeat(digits)),
-        Arbitraries.integers().between(20, 1_000_000).map(digits -> "-1" + "0".repeat(digits)),
-        Arbitraries.integers().between(20, 1_000_000).map(digits -> "1." + "0".repeat(digits)),
-        Arbitraries.integers().between(20, 1_000_000).map(digits -> "0." + "0".repeat(digits) + "1"),
-        Arbitraries.of("1e999999999", "-1e999999999", "1e-999999999", "1E+2147483647", "1e2147483648",
-            "123456789012345678901234567890", "-9223372036854775809", "4294967296", "1.7976931348623157e309",
-            "-0.0", "0e0", "1e19", "1e18"));
+    Arbitrary<String> numbers =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(20, 1_000_000).map(digits -> "9".repeat(digits)),
+            Arbitraries.integers().between(20, 1_000_000).map(digits -> "-1" + "0".repeat(digits)),
+            Arbitraries.integers().between(20, 1_000_000).map(digits -> "1." + "0".repeat(digits)),
+            Arbitraries.integers()
+                .between(20, 1_000_000)
+                .map(digits -> "0." + "0".repeat(digits) + "1"),
+            Arbitraries.of(
+                "1e999999999",
+                "-1e999999999",
+                "1e-999999999",
+                "1E+2147483647",
+                "1e2147483648",
+                "123456789012345678901234567890",
+                "-9223372036854775809",
+                "4294967296",
+                "1.7976931348623157e309",
+                "-0.0",
+                "0e0",
+                "1e19",
+                "1e18"));
     return Combinators.combine(Arbitraries.of(withRoot(VALUE_PATHS)), numbers)
-        .as((path, number) -> replaced(path, number, "number of " + number.length() + " characters "
-            + abbreviate(number)));
+        .as(
+            (path, number) ->
+                replaced(
+                    path,
+                    number,
+                    "number of " + number.length() + " characters " + abbreviate(number)));
   }
 
   /** Invalid UTF-8 byte sequences inserted at, or written over, any byte of the full example. */
   public static Arbitrary<Body> invalidUtf8() {
-    return Combinators.combine(Arbitraries.integers().between(0, FULL.length), Arbitraries.of(INVALID_UTF8),
-        Arbitraries.of(true, false))
-        .as((offset, sequence, overwrite) -> {
-          ByteArrayOutputStream out = new ByteArrayOutputStream(FULL.length + sequence.length);
-          out.write(FULL, 0, offset);
-          out.writeBytes(sequence);
-          int resume = overwrite ? Math.min(FULL.length, offset + sequence.length) : offset;
-          out.write(FULL, resume, FULL.length - resume);
-          return new Body((overwrite ? "wrote " : "inserted ") + hex(sequence) + " at byte " + offset,
-              out.toByteArray());
-        });
+    return Combinators.combine(
+            Arbitraries.integers().between(0, FULL.length),
+            Arbitraries.of(INVALID_UTF8),
+            Arbitraries.of(true, false))
+        .as(
+            (offset, sequence, overwrite) -> {
+              ByteArrayOutputStream out = new ByteArrayOutputStream(FULL.length + sequence.length);
+              out.write(FULL, 0, offset);
+              out.writeBytes(sequence);
+              int resume = overwrite ? Math.min(FULL.length, offset + sequence.length) : offset;
+              out.write(FULL, resume, FULL.length - resume);
+              return new Body(
+                  (overwrite ? "wrote " : "inserted ") + hex(sequence) + " at byte " + offset,
+                  out.toByteArray());
+            });
   }
 
   /**
-   * An object anywhere given a member repeated up to 10,000 times with values of changing types,
-   * or 1 to 50,000 distinct members (a look-up per member that scans would make that quadratic).
+   * An object anywhere given a member repeated up to 10,000 times with values of changing types, or
+   * 1 to 50,000 distinct members (a look-up per member that scans would make that quadratic).
    */
   public static Arbitrary<Body> duplicatedKeys() {
-    Arbitrary<String> names = Arbitraries.of("name", "status", "hosted", "id", "vcpu", "public_urls", "uptime",
-        "gpus", "events", "");
-    return Combinators.combine(Arbitraries.of(OBJECT_PATHS), names, Arbitraries.integers().between(2, 10_000),
-        Arbitraries.of(true, false), Arbitraries.integers().between(1, 50_000))
-        .as((path, name, copies, repeated, distinct) -> {
-          StringBuilder members = new StringBuilder();
-          if (repeated) {
-            for (int i = 0; i < copies; i++) {
-              members.append(i == 0 ? "" : ",").append('"').append(name).append("\":")
-                  .append(WRONG_TYPES.get(i % WRONG_TYPES.size()));
-            }
-          } else {
-            for (int i = 0; i < distinct; i++) {
-              members.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
-            }
-          }
-          String description = repeated ? "member '" + name + "' repeated " + copies + " times"
-              : distinct + " distinct members";
-          return withMembers(path, members.toString(), description + " in " + describe(path));
-        });
+    Arbitrary<String> names =
+        Arbitraries.of(
+            "name",
+            "status",
+            "hosted",
+            "id",
+            "vcpu",
+            "public_urls",
+            "uptime",
+            "gpus",
+            "events",
+            "");
+    return Combinators.combine(
+            Arbitraries.of(OBJECT_PATHS),
+            names,
+            Arbitraries.integers().between(2, 10_000),
+            Arbitraries.of(true, false),
+            Arbitraries.integers().between(1, 50_000))
+        .as(
+            (path, name, copies, repeated, distinct) -> {
+              StringBuilder members = new StringBuilder();
+              if (repeated) {
+                for (int i = 0; i < copies; i++) {
+                  members
+                      .append(i == 0 ? "" : ",")
+                      .append('"')
+                      .append(name)
+                      .append("\":")
+                      .append(WRONG_TYPES.get(i % WRONG_TYPES.size()));
+                }
+              } else {
+                for (int i = 0; i < distinct; i++) {
+                  members.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+                }
+              }
+              String description =
+                  repeated
+                      ? "member '" + name + "' repeated " + copies + " times"
+                      : distinct + " distinct members";
+              return withMembers(path, members.toString(), description + " in " + describe(path));
+            });
   }
 
   /**
@@ -161,30 +259,44 @@ public final class HostileBodies {
    * megabytes, for the duration parser) as any value, or as a member name.
    */
   public static Arbitrary<Body> enormousStrings() {
-    Arbitrary<Integer> sizes = Arbitraries.integers().between(1 << 10, 8 << 20)
-        ;
-    return Combinators.combine(Arbitraries.of(withRoot(VALUE_PATHS)), sizes, Arbitraries.of(StringKind.values()),
-        Arbitraries.of(true, false))
-        .as((path, size, kind, asName) -> {
-          String literal = kind.literal(size);
-          List<Object> parent = path.isEmpty() ? path : path.subList(0, path.size() - 1);
-          if (asName && OBJECT_PATHS.contains(parent)) {
-            return withMembers(parent, literal + ":1", kind + " member name of " + size + " units in "
-                + describe(parent));
-          }
-          return replaced(path, literal, kind + " string of " + size + " units");
-        });
+    Arbitrary<Integer> sizes = Arbitraries.integers().between(1 << 10, 8 << 20);
+    return Combinators.combine(
+            Arbitraries.of(withRoot(VALUE_PATHS)),
+            sizes,
+            Arbitraries.of(StringKind.values()),
+            Arbitraries.of(true, false))
+        .as(
+            (path, size, kind, asName) -> {
+              String literal = kind.literal(size);
+              List<Object> parent = path.isEmpty() ? path : path.subList(0, path.size() - 1);
+              if (asName && OBJECT_PATHS.contains(parent)) {
+                return withMembers(
+                    parent,
+                    literal + ":1",
+                    kind + " member name of " + size + " units in " + describe(parent));
+              }
+              return replaced(path, literal, kind + " string of " + size + " units");
+            });
   }
 
-  /** 1 to 32 random byte edits (flip, set, delete, insert, duplicate a slice) of the full example, seeded. */
+  /**
+   * 1 to 32 random byte edits (flip, set, delete, insert, duplicate a slice) of the full example,
+   * seeded.
+   */
   public static Arbitrary<Body> randomMutations() {
     return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 32))
-        .as((seed, edits) -> new Body(edits + " random byte edits, seed " + seed, mutate(seed, edits)));
+        .as(
+            (seed, edits) ->
+                new Body(edits + " random byte edits, seed " + seed, mutate(seed, edits)));
   }
 
   /** The string contents the enormous-string generator writes. */
   enum StringKind {
-    ASCII, UNICODE, ESCAPES, BACKSLASHES, DURATION;
+    ASCII,
+    UNICODE,
+    ESCAPES,
+    BACKSLASHES,
+    DURATION;
 
     String literal(int size) {
       switch (this) {
@@ -224,19 +336,26 @@ public final class HostileBodies {
           }
           break;
         case 3:
-          body = concat(Arrays.copyOf(body, at), new byte[] {(byte) random.nextInt(256)},
-              Arrays.copyOfRange(body, at, body.length));
+          body =
+              concat(
+                  Arrays.copyOf(body, at),
+                  new byte[] {(byte) random.nextInt(256)},
+                  Arrays.copyOfRange(body, at, body.length));
           break;
         default:
           int length = Math.min(body.length - at, 1 + random.nextInt(64));
-          body = concat(Arrays.copyOf(body, at + length), Arrays.copyOfRange(body, at, body.length));
+          body =
+              concat(Arrays.copyOf(body, at + length), Arrays.copyOfRange(body, at, body.length));
           break;
       }
     }
     return body;
   }
 
-  /** The full example with the value at {@code path} (the whole body for the empty path) replaced by raw JSON. */
+  /**
+   * The full example with the value at {@code path} (the whole body for the empty path) replaced by
+   * raw JSON.
+   */
   private static Body replaced(List<Object> path, String rawJson, String what) {
     if (path.isEmpty()) {
       return new Body(what + " as the whole body", rawJson.getBytes(UTF_8));
@@ -259,7 +378,10 @@ public final class HostileBodies {
   private static JsonElement at(JsonElement root, List<Object> path) {
     JsonElement at = root;
     for (Object step : path) {
-      at = step instanceof Integer ? at.getAsJsonArray().get((Integer) step) : at.getAsJsonObject().get((String) step);
+      at =
+          step instanceof Integer
+              ? at.getAsJsonArray().get((Integer) step)
+              : at.getAsJsonObject().get((String) step);
     }
     return at;
   }
@@ -280,7 +402,8 @@ public final class HostileBodies {
     return Collections.unmodifiableList(paths);
   }
 
-  private static void collect(JsonElement value, List<Object> path, boolean objectsOnly, List<List<Object>> out) {
+  private static void collect(
+      JsonElement value, List<Object> path, boolean objectsOnly, List<List<Object>> out) {
     if (!path.isEmpty() && (!objectsOnly || value.isJsonObject())) {
       out.add(List.copyOf(path));
     }
@@ -314,7 +437,9 @@ public final class HostileBodies {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 24 ? text : text.substring(0, 12) + "..." + text.substring(text.length() - 8);
+    return text.length() <= 24
+        ? text
+        : text.substring(0, 12) + "..." + text.substring(text.length() - 8);
   }
 
   private static String hex(byte[] sequence) {

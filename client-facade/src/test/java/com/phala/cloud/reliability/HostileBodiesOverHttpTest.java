@@ -21,8 +21,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Hostile bodies served over real HTTP on loopback, through {@link PhalaCloud#listCvms()} and
- * {@link PhalaCloud#streamCvms()}: the same accepted outcomes as offline, the two calls agree,
- * and every try hands its connection back to the pool.
+ * {@link PhalaCloud#streamCvms()}: the same accepted outcomes as offline, the two calls agree, and
+ * every try hands its connection back to the pool.
  */
 class HostileBodiesOverHttpTest {
   private static LoopbackServer server;
@@ -55,17 +55,22 @@ class HostileBodiesOverHttpTest {
     Duration limit = HostileBodiesTest.limitFor(body).plusSeconds(1);
 
     Decoded listed = Outcomes.decodeWithin(limit, true, () -> client.listCvms());
-    Decoded streamed = Outcomes.decodeWithin(limit, false, () -> {
-      List<Cvm> cvms = new ArrayList<>();
-      try (CvmStream stream = client.streamCvms()) {
-        stream.forEach(cvms::add);
-      }
-      return cvms;
-    });
+    Decoded streamed =
+        Outcomes.decodeWithin(
+            limit,
+            false,
+            () -> {
+              List<Cvm> cvms = new ArrayList<>();
+              try (CvmStream stream = client.streamCvms()) {
+                stream.forEach(cvms::add);
+              }
+              return cvms;
+            });
 
     assertThat(streamed).as("streamCvms against listCvms").isEqualTo(listed);
     assertThat(ObservedHttp.awaitQuietly(Duration.ofSeconds(2), http::settled))
-        .as("every connection back in the pool after the try").isTrue();
+        .as("every connection back in the pool after the try")
+        .isTrue();
     Figures.bodyFuzzed("over HTTP");
   }
 

@@ -81,21 +81,25 @@ class HostileBodiesTest {
   }
 
   /**
-   * The body through every entry point, each within a time limit that grows with its size: the
-   * list parsed from a String has every accessor walked; reading it from a Reader and streaming
-   * it must end the same way.
+   * The body through every entry point, each within a time limit that grows with its size: the list
+   * parsed from a String has every accessor walked; reading it from a Reader and streaming it must
+   * end the same way.
    */
   private static void decodeEverywhere(String property, Body body) {
     Duration limit = limitFor(body);
     Decoded parsed = Outcomes.decodeWithin(limit, true, () -> CvmList.parse(body.text()));
     Decoded read = Outcomes.decodeWithin(limit, false, () -> CvmList.read(reader(body), null));
-    Decoded streamed = Outcomes.decodeWithin(limit, false, () -> {
-      List<Cvm> cvms = new ArrayList<>();
-      try (CvmStream stream = CvmStream.read(reader(body), null, null)) {
-        stream.forEach(cvms::add);
-      }
-      return cvms;
-    });
+    Decoded streamed =
+        Outcomes.decodeWithin(
+            limit,
+            false,
+            () -> {
+              List<Cvm> cvms = new ArrayList<>();
+              try (CvmStream stream = CvmStream.read(reader(body), null, null)) {
+                stream.forEach(cvms::add);
+              }
+              return cvms;
+            });
     assertThat(read).as("CvmList.read over a Reader, against CvmList.parse").isEqualTo(parsed);
     assertThat(streamed).as("CvmStream, against CvmList.parse").isEqualTo(parsed);
     Figures.bodyFuzzed(property);

@@ -21,18 +21,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Input is refused before anything is sent: header injection through a credential, the API
- * version or the user agent; malformed hashed ids, user and node ids; and base URLs that would
- * expose the credential (plain http to a remote host, user info) or cannot be an API prefix. A
- * refusal never quotes a credential back.
+ * Input is refused before anything is sent: header injection through a credential, the API version
+ * or the user agent; malformed hashed ids, user and node ids; and base URLs that would expose the
+ * credential (plain http to a remote host, user info) or cannot be an API prefix. A refusal never
+ * quotes a credential back.
  */
 class InputValidationTest {
   private static final String LOCAL = "http://127.0.0.1:9/api/v1";
 
   /** Values that would split or extend a header line, or are not one line of printable ASCII. */
   static List<String> injections() {
-    return List.of("phak_abc\r\nX-Evil: 1", "phak_abc\nX-Evil: 1", "phak_abc\r", "phak_abc\u0000", "phak abc",
-        "phak_abc\t", "phak_ábc", "phak_abc\u2028", "\r\n", " ", "");
+    return List.of(
+        "phak_abc\r\nX-Evil: 1",
+        "phak_abc\nX-Evil: 1",
+        "phak_abc\r",
+        "phak_abc\u0000",
+        "phak abc",
+        "phak_abc\t",
+        "phak_ábc",
+        "phak_abc\u2028",
+        "\r\n",
+        " ",
+        "");
   }
 
   @ParameterizedTest
@@ -48,7 +58,15 @@ class InputValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2025-10-28\r\nX-Evil: 1", "2025-10-28\n", "2025-10-28 ", "latest", "2025-1-28", ""})
+  @ValueSource(
+      strings = {
+        "2025-10-28\r\nX-Evil: 1",
+        "2025-10-28\n",
+        "2025-10-28 ",
+        "latest",
+        "2025-1-28",
+        ""
+      })
   void anApiVersionThatIsNotADateIsRefused(String version) {
     assertRefused(builder -> builder.apiVersion(version));
   }
@@ -70,60 +88,107 @@ class InputValidationTest {
   @MethodSource("hashedIds")
   void hashedIdsAcceptTheirPrefixAndUpTo64LettersAndDigits(String prefix, Consumer<String> parse) {
     for (String body : List.of("0123abcd", "A", "Z9", "a".repeat(64))) {
-      assertThatCode(() -> parse.accept(prefix + body)).as(prefix + body).doesNotThrowAnyException();
+      assertThatCode(() -> parse.accept(prefix + body))
+          .as(prefix + body)
+          .doesNotThrowAnyException();
     }
   }
 
   @ParameterizedTest
   @MethodSource("hashedIds")
   void hashedIdsRefuseEverythingElse(String prefix, Consumer<String> parse) {
-    List<String> refused = List.of("", prefix, prefix.toUpperCase() + "abc", "x" + prefix + "abc", prefix + "a".repeat(65),
-        prefix + "ab-cd", prefix + "ab_cd", prefix + "ábc", prefix + "１２３", prefix + "abc\r\nX-Evil: 1",
-        prefix + "abc ", " " + prefix + "abc", prefix + "abc/../x", prefix + "abc?x=1", prefix + "abc%0d%0a");
+    List<String> refused =
+        List.of(
+            "",
+            prefix,
+            prefix.toUpperCase() + "abc",
+            "x" + prefix + "abc",
+            prefix + "a".repeat(65),
+            prefix + "ab-cd",
+            prefix + "ab_cd",
+            prefix + "ábc",
+            prefix + "１２３",
+            prefix + "abc\r\nX-Evil: 1",
+            prefix + "abc ",
+            " " + prefix + "abc",
+            prefix + "abc/../x",
+            prefix + "abc?x=1",
+            prefix + "abc%0d%0a");
     for (String id : refused) {
-      assertThat(catchThrowableOfType(PhalaInvalidInputException.class, () -> parse.accept(id))).as("'%s'", id)
+      assertThat(catchThrowableOfType(PhalaInvalidInputException.class, () -> parse.accept(id)))
+          .as("'%s'", id)
           .isNotNull();
     }
-    assertThat(catchThrowableOfType(PhalaInvalidInputException.class, () -> parse.accept(null))).isNotNull();
+    assertThat(catchThrowableOfType(PhalaInvalidInputException.class, () -> parse.accept(null)))
+        .isNotNull();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"00", "1", "-0", "usr_", "usr_ab-c", "usr_abc\r\nX-Evil: 1", "prj_abc", " 0"})
+  @ValueSource(
+      strings = {"00", "1", "-0", "usr_", "usr_ab-c", "usr_abc\r\nX-Evil: 1", "prj_abc", " 0"})
   void aUserIdFilterThatIsNeitherZeroNorAHashedUserIdIsRefused(String userId) {
-    assertThat(catchThrowableOfType(PhalaInvalidInputException.class,
-        () -> ListCvmsParams.builder().userId(userId))).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                PhalaInvalidInputException.class, () -> ListCvmsParams.builder().userId(userId)))
+        .isNotNull();
   }
 
   @ParameterizedTest
   @ValueSource(longs = {0, -1, Long.MIN_VALUE})
   void aNodeIdThatIsNotPositiveIsRefused(long teepodId) {
-    assertThat(catchThrowableOfType(PhalaInvalidInputException.class,
-        () -> ListCvmsParams.builder().teepodId(teepodId))).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                PhalaInvalidInputException.class,
+                () -> ListCvmsParams.builder().teepodId(teepodId)))
+        .isNotNull();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "http://cloud-api.phala.com/api/v1", "http://10.0.0.8/api/v1", "http://192.168.1.1:8080/api/v1",
-      "http://127.0.0.1.nip.io/api/v1", "http://localhost.evil.example/api/v1", "http://2130706433/api/v1",
-      "http://0x7f000001/api/v1", "https://user:hunter2secret@cloud-api.phala.com/api/v1",
-      "https://hunter2secret@cloud-api.phala.com/api/v1",
-      "https://cloud-api.phala.com/api/v1?key=1", "https://cloud-api.phala.com/api/v1#top",
-      "ftp://cloud-api.phala.com/api/v1", "file:///etc/passwd", "javascript:alert(1)", "cloud-api.phala.com/api/v1",
-      "not a url", "", "   ", "https://", "https://cloud-api.phala.com\r\n/api/v1", "https://cloud api.phala.com"})
+  @ValueSource(
+      strings = {
+        "http://cloud-api.phala.com/api/v1",
+        "http://10.0.0.8/api/v1",
+        "http://192.168.1.1:8080/api/v1",
+        "http://127.0.0.1.nip.io/api/v1",
+        "http://localhost.evil.example/api/v1",
+        "http://2130706433/api/v1",
+        "http://0x7f000001/api/v1",
+        "https://user:hunter2secret@cloud-api.phala.com/api/v1",
+        "https://hunter2secret@cloud-api.phala.com/api/v1",
+        "https://cloud-api.phala.com/api/v1?key=1",
+        "https://cloud-api.phala.com/api/v1#top",
+        "ftp://cloud-api.phala.com/api/v1",
+        "file:///etc/passwd",
+        "javascript:alert(1)",
+        "cloud-api.phala.com/api/v1",
+        "not a url",
+        "",
+        "   ",
+        "https://",
+        "https://cloud-api.phala.com\r\n/api/v1",
+        "https://cloud api.phala.com"
+      })
   void aBaseUrlThatWouldExposeTheCredentialOrIsNotAnApiPrefixIsRefused(String baseUrl) {
-    PhalaInvalidInputException thrown = catchThrowableOfType(PhalaInvalidInputException.class,
-        () -> PhalaCloud.builder().baseUrl(baseUrl).apiKey(CredentialMode.API_KEY_VALUE).build());
+    PhalaInvalidInputException thrown =
+        catchThrowableOfType(
+            PhalaInvalidInputException.class,
+            () ->
+                PhalaCloud.builder().baseUrl(baseUrl).apiKey(CredentialMode.API_KEY_VALUE).build());
 
     assertThat(thrown).as(baseUrl).isNotNull();
-    assertThat(thrown.getMessage()).doesNotContain(CredentialMode.API_KEY_VALUE).doesNotContain("hunter2secret");
+    assertThat(thrown.getMessage())
+        .doesNotContain(CredentialMode.API_KEY_VALUE)
+        .doesNotContain("hunter2secret");
   }
 
   @ParameterizedTest
   @EnumSource(CredentialMode.class)
   void aCredentialGivenAsTheBaseUrlByMistakeIsRefusedWithoutBeingQuoted(CredentialMode mode) {
     for (String secret : mode.secrets()) {
-      PhalaInvalidInputException thrown = catchThrowableOfType(PhalaInvalidInputException.class,
-          () -> mode.apply(PhalaCloud.builder().baseUrl(secret)).build());
+      PhalaInvalidInputException thrown =
+          catchThrowableOfType(
+              PhalaInvalidInputException.class,
+              () -> mode.apply(PhalaCloud.builder().baseUrl(secret)).build());
 
       assertThat(thrown).isNotNull();
       for (String given : mode.secrets()) {
@@ -133,23 +198,47 @@ class InputValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"https://cloud-api.phala.com/api/v1", "https://cloud-api.phala.network/api/v1",
-      "http://localhost:8080/api/v1", "http://127.0.0.1:1/api/v1", "http://127.8.9.10/api/v1", "http://[::1]:8080/api/v1",
-      "http://sandbox.localhost:8080/api/v1", "http://[::ffff:7f00:1]:8080/api/v1" /* OkHttp reads it as 127.0.0.1 */,
-      "https://proxy.example.com:8443/phala/api/v1"})
+  @ValueSource(
+      strings = {
+        "https://cloud-api.phala.com/api/v1",
+        "https://cloud-api.phala.network/api/v1",
+        "http://localhost:8080/api/v1",
+        "http://127.0.0.1:1/api/v1",
+        "http://127.8.9.10/api/v1",
+        "http://[::1]:8080/api/v1",
+        "http://sandbox.localhost:8080/api/v1",
+        "http://[::ffff:7f00:1]:8080/api/v1" /* OkHttp reads it as 127.0.0.1 */,
+        "https://proxy.example.com:8443/phala/api/v1"
+      })
   void anHttpsBaseUrlOrPlainHttpToThisMachineIsAccepted(String baseUrl) {
-    assertThatCode(() -> PhalaCloud.builder().baseUrl(baseUrl).apiKey(CredentialMode.API_KEY_VALUE).build().close())
+    assertThatCode(
+            () ->
+                PhalaCloud.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey(CredentialMode.API_KEY_VALUE)
+                    .build()
+                    .close())
         .doesNotThrowAnyException();
   }
 
   private static void assertRefused(Function<PhalaCloud.Builder, PhalaCloud.Builder> setting) {
-    assertThat(catchThrowableOfType(PhalaInvalidInputException.class,
-        () -> setting.apply(PhalaCloud.builder().baseUrl(LOCAL).apiKey("phak_fine")).build().close())).isNotNull();
+    assertThat(
+            catchThrowableOfType(
+                PhalaInvalidInputException.class,
+                () ->
+                    setting
+                        .apply(PhalaCloud.builder().baseUrl(LOCAL).apiKey("phak_fine"))
+                        .build()
+                        .close()))
+        .isNotNull();
   }
 
-  private static void assertRefusedWithoutQuoting(String secret, Function<PhalaCloud.Builder, PhalaCloud.Builder> setting) {
-    PhalaInvalidInputException thrown = catchThrowableOfType(PhalaInvalidInputException.class,
-        () -> setting.apply(PhalaCloud.builder().baseUrl(LOCAL)).build().close());
+  private static void assertRefusedWithoutQuoting(
+      String secret, Function<PhalaCloud.Builder, PhalaCloud.Builder> setting) {
+    PhalaInvalidInputException thrown =
+        catchThrowableOfType(
+            PhalaInvalidInputException.class,
+            () -> setting.apply(PhalaCloud.builder().baseUrl(LOCAL)).build().close());
 
     assertThat(thrown).isNotNull();
     String quotable = secret.strip();

@@ -40,13 +40,16 @@ class LargeBodiesTest {
   @Test
   void aListOfHundredsOfMegabytesStreamsWithTheHeapFlat() throws Exception {
     long count = (STREAM_MB << 20) / ManyCvms.size(1);
-    server = new LoopbackServer(exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, 0);
-      try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
-        ManyCvms.write(out, count);
-      }
-    });
+    server =
+        new LoopbackServer(
+            exchange -> {
+              exchange.getResponseHeaders().set("Content-Type", "application/json");
+              exchange.sendResponseHeaders(200, 0);
+              try (OutputStream out =
+                  new BufferedOutputStream(exchange.getResponseBody(), 1 << 16)) {
+                ManyCvms.write(out, count);
+              }
+            });
     long before = Heap.usedAfterGc();
     long peak = before;
     long read = 0;
@@ -67,10 +70,15 @@ class LargeBodiesTest {
     double seconds = (System.nanoTime() - started) / 1e9;
 
     assertThat(read).isEqualTo(count);
-    assertThat(peak - before).as("live heap growth while streaming, bytes").isLessThan(HEAP_GROWTH_LIMIT);
-    Figures.put("7 stream", String.format("large body: %,.0f MB (%,d CVMs) streamed in %.1f s; live heap during the"
-        + " stream at most %+.1f MB over the start", ManyCvms.size(count) / 1048576.0, count, seconds,
-        Heap.mb(peak - before)));
+    assertThat(peak - before)
+        .as("live heap growth while streaming, bytes")
+        .isLessThan(HEAP_GROWTH_LIMIT);
+    Figures.put(
+        "7 stream",
+        String.format(
+            "large body: %,.0f MB (%,d CVMs) streamed in %.1f s; live heap during the"
+                + " stream at most %+.1f MB over the start",
+            ManyCvms.size(count) / 1048576.0, count, seconds, Heap.mb(peak - before)));
   }
 
   @Test
@@ -79,9 +87,11 @@ class LargeBodiesTest {
 
     long before = Heap.usedAfterGc();
     try (PhalaCloud client = http.client(server.baseUrl()).maxRetries(0).build()) {
-      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-        assertThatThrownBy(client::listCvms).isInstanceOf(InternalServerException.class);
-      });
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5),
+          () -> {
+            assertThatThrownBy(client::listCvms).isInstanceOf(InternalServerException.class);
+          });
     }
 
     assertThat(Heap.usedAfterGc() - before).isLessThan(HEAP_GROWTH_LIMIT);
@@ -93,10 +103,12 @@ class LargeBodiesTest {
 
     long before = Heap.usedAfterGc();
     try (PhalaCloud client = http.client(server.baseUrl()).maxRetries(0).build()) {
-      assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-        assertThatThrownBy(client::listCvms).isInstanceOf(PhalaInvalidDataException.class);
-        assertThatThrownBy(client::streamCvms).isInstanceOf(PhalaInvalidDataException.class);
-      });
+      assertTimeoutPreemptively(
+          Duration.ofSeconds(5),
+          () -> {
+            assertThatThrownBy(client::listCvms).isInstanceOf(PhalaInvalidDataException.class);
+            assertThatThrownBy(client::streamCvms).isInstanceOf(PhalaInvalidDataException.class);
+          });
     }
 
     assertThat(Heap.usedAfterGc() - before).isLessThan(HEAP_GROWTH_LIMIT);

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The leak checks of the suite can fail: a response left open keeps the pool busy, a response
- * dropped without closing it is reported by OkHttp after a GC, and a thread reading a stalled
- * body is seen as stuck. Without these, "no leak" elsewhere would prove nothing.
+ * dropped without closing it is reported by OkHttp after a GC, and a thread reading a stalled body
+ * is seen as stuck. Without these, "no leak" elsewhere would prove nothing.
  */
 class LeakDetectionCanaryTest {
   private final ObservedHttp http = new ObservedHttp();
-  private final LoopbackServer server = new LoopbackServer(LoopbackServer.json(HostileBodies.FULL_TEXT.getBytes()));
+  private final LoopbackServer server =
+      new LoopbackServer(LoopbackServer.json(HostileBodies.FULL_TEXT.getBytes()));
 
   @AfterEach
   void stop() {
@@ -47,7 +48,8 @@ class LeakDetectionCanaryTest {
         try (Response probe = http.okHttp().newCall(request()).execute()) {
           probe.body().bytes();
         }
-        ObservedHttp.awaitQuietly(Duration.ofMillis(100), () -> !ObservedHttp.leaksLogged().isEmpty());
+        ObservedHttp.awaitQuietly(
+            Duration.ofMillis(100), () -> !ObservedHttp.leaksLogged().isEmpty());
       }
 
       assertThat(ObservedHttp.leaksLogged()).isNotEmpty();
@@ -58,37 +60,43 @@ class LeakDetectionCanaryTest {
 
   @Test
   void aThreadReadingAStalledBodyIsSeenAsStuck() throws Exception {
-    server.answer(exchange -> {
-      exchange.sendResponseHeaders(200, 0);
-      OutputStream out = exchange.getResponseBody();
-      out.write('[');
-      out.flush();
-      try {
-        Thread.sleep(10_000);
-      } catch (InterruptedException stopped) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    server.answer(
+        exchange -> {
+          exchange.sendResponseHeaders(200, 0);
+          OutputStream out = exchange.getResponseBody();
+          out.write('[');
+          out.flush();
+          try {
+            Thread.sleep(10_000);
+          } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+          }
+        });
     Call stalled = http.okHttp().newCall(request());
-    stalled.enqueue(new Callback() {
-      @Override
-      public void onFailure(Call call, IOException e) {}
+    stalled.enqueue(
+        new Callback() {
+          @Override
+          public void onFailure(Call call, IOException e) {}
 
-      @Override
-      public void onResponse(Call call, Response response) throws IOException {
-        try (response) {
-          response.body().bytes();
-        }
-      }
-    });
+          @Override
+          public void onResponse(Call call, Response response) throws IOException {
+            try (response) {
+              response.body().bytes();
+            }
+          }
+        });
 
     try {
-      assertThat(ObservedHttp.awaitQuietly(Duration.ofSeconds(3), () -> !ObservedHttp.threadsStuckReading().isEmpty()))
+      assertThat(
+              ObservedHttp.awaitQuietly(
+                  Duration.ofSeconds(3), () -> !ObservedHttp.threadsStuckReading().isEmpty()))
           .isTrue();
     } finally {
       stalled.cancel();
     }
-    assertThat(ObservedHttp.awaitQuietly(Duration.ofSeconds(3), () -> ObservedHttp.threadsStuckReading().isEmpty()))
+    assertThat(
+            ObservedHttp.awaitQuietly(
+                Duration.ofSeconds(3), () -> ObservedHttp.threadsStuckReading().isEmpty()))
         .isTrue();
   }
 

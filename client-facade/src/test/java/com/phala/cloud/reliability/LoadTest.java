@@ -39,11 +39,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One client shared by 64 threads making thousands of calls against a loopback server that
- * answers at random (seeded): the list, 503 or 429 with a short {@code retry-after-ms}, a reset
- * connection, an empty response, or the list after a delay. Every call is accounted for: a
- * complete, correct list or a documented exception, none unexpected, none lost; the pool stays
- * within one connection per thread, and the heap after the run is where it was before.
+ * One client shared by 64 threads making thousands of calls against a loopback server that answers
+ * at random (seeded): the list, 503 or 429 with a short {@code retry-after-ms}, a reset connection,
+ * an empty response, or the list after a delay. Every call is accounted for: a complete, correct
+ * list or a documented exception, none unexpected, none lost; the pool stays within one connection
+ * per thread, and the heap after the run is where it was before.
  */
 class LoadTest {
   private static final long SEED = 20_261_126L;
@@ -59,8 +59,14 @@ class LoadTest {
   @BeforeEach
   void startTheServer() {
     answers = new RandomAnswers(new Random(SEED));
-    server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().containerThreads(THREADS * 2 + 10)
-        .disableRequestJournal().extensions(answers));
+    server =
+        new WireMockServer(
+            wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(THREADS * 2 + 10)
+                .disableRequestJournal()
+                .extensions(answers));
     server.stubFor(get(urlPathEqualTo(PATH)).willReturn(ok()));
     server.start();
     http = new ObservedHttp(THREADS);
@@ -84,26 +90,37 @@ class LoadTest {
 
     long heapBefore = Heap.usedAfterGc();
     long started = System.nanoTime();
-    try (PhalaCloud client = http.client("http://127.0.0.1:" + server.port() + "/api/v1").maxRetries(10)
-        .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(10)).readTimeout(Duration.ofSeconds(5))
-        .timeout(Duration.ofSeconds(60)).build()) {
+    try (PhalaCloud client =
+        http.client("http://127.0.0.1:" + server.port() + "/api/v1")
+            .maxRetries(10)
+            .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(10))
+            .readTimeout(Duration.ofSeconds(5))
+            .timeout(Duration.ofSeconds(60))
+            .build()) {
       ExecutorService callers = Executors.newFixedThreadPool(THREADS);
       Thread sampler = sampleConnections(maxConnections);
       for (int i = 0; i < CALLS; i++) {
-        callers.execute(() -> {
-          try {
-            CvmList cvms = client.listCvms();
-            (sameAs(cvms, expected) ? complete : incomplete).incrementAndGet();
-          } catch (RateLimitException | InternalServerException | PhalaIoException documentedFailure) {
-            documented.computeIfAbsent(documentedFailure.getClass().getSimpleName(), name -> new AtomicInteger())
-                .incrementAndGet();
-          } catch (Throwable other) {
-            unexpected.add(other);
-          }
-        });
+        callers.execute(
+            () -> {
+              try {
+                CvmList cvms = client.listCvms();
+                (sameAs(cvms, expected) ? complete : incomplete).incrementAndGet();
+              } catch (RateLimitException
+                  | InternalServerException
+                  | PhalaIoException documentedFailure) {
+                documented
+                    .computeIfAbsent(
+                        documentedFailure.getClass().getSimpleName(), name -> new AtomicInteger())
+                    .incrementAndGet();
+              } catch (Throwable other) {
+                unexpected.add(other);
+              }
+            });
       }
       callers.shutdown();
-      assertThat(callers.awaitTermination(5, TimeUnit.MINUTES)).as("every call ended within 5 minutes").isTrue();
+      assertThat(callers.awaitTermination(5, TimeUnit.MINUTES))
+          .as("every call ended within 5 minutes")
+          .isTrue();
       sampler.interrupt();
       sampler.join();
       http.assertNothingLeaked();
@@ -119,17 +136,38 @@ class LoadTest {
     assertThat(incomplete.get()).as("lists that were not the served example, complete").isZero();
     assertThat(lost).as("calls that ended in neither a result nor an exception").isZero();
     assertThat(complete.get()).as("calls that succeeded").isGreaterThanOrEqualTo(CALLS * 99 / 100);
-    assertThat(maxConnections.get()).as("most connections open at once").isLessThanOrEqualTo(THREADS);
-    assertThat(heapAfter - heapBefore).as("heap growth after GC, bytes").isLessThan(HEAP_GROWTH_LIMIT);
+    assertThat(maxConnections.get())
+        .as("most connections open at once")
+        .isLessThanOrEqualTo(THREADS);
+    assertThat(heapAfter - heapBefore)
+        .as("heap growth after GC, bytes")
+        .isLessThan(HEAP_GROWTH_LIMIT);
 
-    Figures.put("4 load", String.format("load: %,d calls by %d threads sharing one client in %.1f s (%,.0f calls/s), "
-        + "%,d attempts served as %s; %,d complete and correct, %,d documented failures %s, 0 unexpected, "
-        + "%d lost; at most %d connections open (%,d opened in all); heap after GC %+.1f MB",
-        CALLS, THREADS, took.toMillis() / 1000.0, CALLS / (took.toMillis() / 1000.0), answers.total(),
-        answers.summary(), complete.get(), failed, new TreeMap<>(documented), lost, maxConnections.get(),
-        http.connectionsOpened(), Heap.mb(heapAfter - heapBefore)));
-    Figures.put("5 lost", "failures lost: " + lost + " (every call under load ended in a complete result or a"
-        + " documented exception; every fuzzed body in an accepted outcome)");
+    Figures.put(
+        "4 load",
+        String.format(
+            "load: %,d calls by %d threads sharing one client in %.1f s (%,.0f calls/s), "
+                + "%,d attempts served as %s; %,d complete and correct, %,d documented failures %s, 0 unexpected, "
+                + "%d lost; at most %d connections open (%,d opened in all); heap after GC %+.1f MB",
+            CALLS,
+            THREADS,
+            took.toMillis() / 1000.0,
+            CALLS / (took.toMillis() / 1000.0),
+            answers.total(),
+            answers.summary(),
+            complete.get(),
+            failed,
+            new TreeMap<>(documented),
+            lost,
+            maxConnections.get(),
+            http.connectionsOpened(),
+            Heap.mb(heapAfter - heapBefore)));
+    Figures.put(
+        "5 lost",
+        "failures lost: "
+            + lost
+            + " (every call under load ended in a complete result or a"
+            + " documented exception; every fuzzed body in an accepted outcome)");
   }
 
   private static boolean sameAs(CvmList cvms, List<String> expected) {
@@ -147,16 +185,19 @@ class LoadTest {
 
   /** Records the largest pool size seen, every 2 ms, until interrupted. */
   private Thread sampleConnections(AtomicLong max) {
-    Thread sampler = new Thread(() -> {
-      while (!Thread.currentThread().isInterrupted()) {
-        max.accumulateAndGet(http.pool().connectionCount(), Math::max);
-        try {
-          Thread.sleep(2);
-        } catch (InterruptedException stop) {
-          return;
-        }
-      }
-    }, "connection-sampler");
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                max.accumulateAndGet(http.pool().connectionCount(), Math::max);
+                try {
+                  Thread.sleep(2);
+                } catch (InterruptedException stop) {
+                  return;
+                }
+              }
+            },
+            "connection-sampler");
     sampler.start();
     return sampler;
   }
@@ -165,8 +206,12 @@ class LoadTest {
   static final class RandomAnswers implements ResponseDefinitionTransformerV2 {
     private final Random random;
     private final Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
-    private final ResponseDefinition list = aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(HostileBodies.FULL_TEXT).build();
+    private final ResponseDefinition list =
+        aResponse()
+            .withStatus(200)
+            .withHeader("Content-Type", "application/json")
+            .withBody(HostileBodies.FULL_TEXT)
+            .build();
 
     RandomAnswers(Random random) {
       this.random = random;
@@ -194,7 +239,8 @@ class LoadTest {
       } else if (roll < 0.93) {
         return count("empty", aResponse().withFault(Fault.EMPTY_RESPONSE).build());
       }
-      return count("delayed 200", ResponseDefinitionBuilder.like(list).withFixedDelay(delay).build());
+      return count(
+          "delayed 200", ResponseDefinitionBuilder.like(list).withFixedDelay(delay).build());
     }
 
     private ResponseDefinition count(String kind, ResponseDefinition answer) {
@@ -207,8 +253,10 @@ class LoadTest {
     }
 
     String summary() {
-      return new TreeMap<>(served).entrySet().stream().map(entry -> String.format("%,d %s", entry.getValue().get(),
-          entry.getKey())).collect(Collectors.joining(", "));
+      return new TreeMap<>(served)
+          .entrySet().stream()
+              .map(entry -> String.format("%,d %s", entry.getValue().get(), entry.getKey()))
+              .collect(Collectors.joining(", "));
     }
 
     @Override

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class LoopbackServer implements AutoCloseable {
   static {
-    // Without TCP_NODELAY, headers and body written separately wait out the peer's delayed ACK (~40 ms a call).
+    // Without TCP_NODELAY, headers and body written separately wait out the peer's delayed ACK (~40
+    // ms a call).
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
@@ -37,23 +38,28 @@ public final class LoopbackServer implements AutoCloseable {
   public LoopbackServer(Handler initial) {
     handler.set(initial);
     AtomicInteger count = new AtomicInteger();
-    threads = Executors.newFixedThreadPool(4, task -> {
-      Thread thread = new Thread(task, "loopback-server-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    threads =
+        Executors.newFixedThreadPool(
+            4,
+            task -> {
+              Thread thread = new Thread(task, "loopback-server-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     server.setExecutor(threads);
-    server.createContext("/", exchange -> {
-      requests.incrementAndGet();
-      try (exchange) {
-        handler.get().handle(exchange);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.incrementAndGet();
+          try (exchange) {
+            handler.get().handle(exchange);
+          }
+        });
     server.start();
   }
 

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
-/** Long lists: the full example's first CVM repeated, each named {@code cvm-NNNNNNN} after its index. */
+/**
+ * Long lists: the full example's first CVM repeated, each named {@code cvm-NNNNNNN} after its
+ * index.
+ */
 public final class ManyCvms {
   private static final JsonObject TEMPLATE = Examples.cvm(Examples.FULL, 0);
 
@@ -38,7 +41,10 @@ public final class ManyCvms {
     return out.toByteArray();
   }
 
-  /** Writes a JSON array of {@code count} CVMs to {@code out} as it generates it, in constant memory. */
+  /**
+   * Writes a JSON array of {@code count} CVMs to {@code out} as it generates it, in constant
+   * memory.
+   */
   public static void write(OutputStream out, long count) throws IOException {
     String template = cvm(0);
     String before = template.substring(0, template.indexOf(name(0)));

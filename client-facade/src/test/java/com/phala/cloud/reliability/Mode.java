@@ -3,9 +3,9 @@ package com.phala.cloud.reliability;
 import java.util.Locale;
 
 /**
- * How hard the reliability suite pushes: {@code quick} (the default, bounded so that {@code
- * ./mvnw verify} stays fast) or {@code long} (run with {@code -Dreliability=long}), which
- * multiplies tries, calls and sizes.
+ * How hard the reliability suite pushes: {@code quick} (the default, bounded so that {@code ./mvnw
+ * verify} stays fast) or {@code long} (run with {@code -Dreliability=long}), which multiplies
+ * tries, calls and sizes.
  */
 public enum Mode {
   QUICK,

@@ -29,36 +29,41 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * An {@link OkHttpClient} of the test's own, handed to {@code PhalaCloud.builder().okHttpClient(...)}:
- * the client derives its own from it and so shares this pool and these event counters, which
- * lets a test see what the client left behind. {@link #assertNothingLeaked} checks that every
- * connection went back to the pool idle (or was closed), every call ended and released its
- * connection (no response body left open) and no client thread is stuck reading a socket;
- * {@link #assertNoLeakLogged} that OkHttp's own leak detector reported nothing.
+ * An {@link OkHttpClient} of the test's own, handed to {@code
+ * PhalaCloud.builder().okHttpClient(...)}: the client derives its own from it and so shares this
+ * pool and these event counters, which lets a test see what the client left behind. {@link
+ * #assertNothingLeaked} checks that every connection went back to the pool idle (or was closed),
+ * every call ended and released its connection (no response body left open) and no client thread is
+ * stuck reading a socket; {@link #assertNoLeakLogged} that OkHttp's own leak detector reported
+ * nothing.
  */
 public final class ObservedHttp {
   /** Threads of the client and of OkHttp. */
   private static final Pattern CLIENT_THREAD = Pattern.compile("(phala-cloud|OkHttp).*");
 
-  /** OkHttp reports connections whose response was never closed on this java.util.logging logger. */
+  /**
+   * OkHttp reports connections whose response was never closed on this java.util.logging logger.
+   */
   private static final Logger OKHTTP_LOG = Logger.getLogger(OkHttpClient.class.getName());
+
   private static final List<String> LEAKS_LOGGED = new CopyOnWriteArrayList<>();
 
   static {
-    OKHTTP_LOG.addHandler(new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getMessage() != null && record.getMessage().contains("leaked")) {
-          LEAKS_LOGGED.add(record.getMessage());
-        }
-      }
+    OKHTTP_LOG.addHandler(
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getMessage() != null && record.getMessage().contains("leaked")) {
+              LEAKS_LOGGED.add(record.getMessage());
+            }
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    });
+          @Override
+          public void close() {}
+        });
   }
 
   private final ConnectionPool pool;
@@ -114,15 +119,29 @@ public final class ObservedHttp {
   }
 
   /**
-   * Waits up to 5 s for the pool to be idle, every call to have ended and released its
-   * connection (no response body left open), and no client thread to be reading a socket.
+   * Waits up to 5 s for the pool to be idle, every call to have ended and released its connection
+   * (no response body left open), and no client thread to be reading a socket.
    */
   public void assertNothingLeaked() {
-    awaitOrFail("the pool to be idle and every call to release its connection", this::settled,
-        () -> "connections " + pool.connectionCount() + ", idle " + pool.idleConnectionCount() + ", calls started "
-            + callsStarted + ", ended " + callsEnded + ", connections acquired " + connectionsAcquired
-            + ", released " + connectionsReleased);
-    awaitOrFail("no client thread to be reading a socket", () -> threadsStuckReading().isEmpty(),
+    awaitOrFail(
+        "the pool to be idle and every call to release its connection",
+        this::settled,
+        () ->
+            "connections "
+                + pool.connectionCount()
+                + ", idle "
+                + pool.idleConnectionCount()
+                + ", calls started "
+                + callsStarted
+                + ", ended "
+                + callsEnded
+                + ", connections acquired "
+                + connectionsAcquired
+                + ", released "
+                + connectionsReleased);
+    awaitOrFail(
+        "no client thread to be reading a socket",
+        () -> threadsStuckReading().isEmpty(),
         () -> "stuck: " + threadsStuckReading());
   }
 
@@ -136,8 +155,8 @@ public final class ObservedHttp {
   /**
    * After a garbage collection and one request to {@code probeUrl} (which returns a connection to
    * this pool and so makes OkHttp check it), OkHttp has logged no leaked connection: a response
-   * some call dropped without closing it. Slower than {@link #assertNothingLeaked()}: once per
-   * test class.
+   * some call dropped without closing it. Slower than {@link #assertNothingLeaked()}: once per test
+   * class.
    */
   public void assertNoLeakLogged(String probeUrl) {
     System.gc();
@@ -147,7 +166,9 @@ public final class ObservedHttp {
       // The probe only gives OkHttp a reason to run its pool clean-up; its outcome does not matter.
     }
     awaitQuietly(Duration.ofMillis(200), () -> !LEAKS_LOGGED.isEmpty());
-    assertThat(LEAKS_LOGGED).as("connections OkHttp reported leaked (a response body never closed)").isEmpty();
+    assertThat(LEAKS_LOGGED)
+        .as("connections OkHttp reported leaked (a response body never closed)")
+        .isEmpty();
   }
 
   /** Leak reports logged so far (the canary test reads them). */
@@ -165,7 +186,8 @@ public final class ObservedHttp {
     List<String> stuck = new ArrayList<>();
     for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
       if (CLIENT_THREAD.matcher(thread.getKey().getName()).matches()
-          && thread.getKey().getState() == Thread.State.RUNNABLE && readingSocket(thread.getValue())) {
+          && thread.getKey().getState() == Thread.State.RUNNABLE
+          && readingSocket(thread.getValue())) {
         stuck.add(thread.getKey().getName());
       }
     }
@@ -175,7 +197,9 @@ public final class ObservedHttp {
   private static boolean readingSocket(StackTraceElement[] stack) {
     for (StackTraceElement frame : stack) {
       String type = frame.getClassName();
-      if ((type.endsWith("NioSocketImpl") || type.endsWith("SocketInputStream") || type.endsWith("SocketDispatcher"))
+      if ((type.endsWith("NioSocketImpl")
+              || type.endsWith("SocketInputStream")
+              || type.endsWith("SocketDispatcher"))
           && frame.getMethodName().toLowerCase(Locale.ROOT).contains("read")) {
         return true;
       }

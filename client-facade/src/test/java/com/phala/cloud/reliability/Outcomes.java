@@ -33,8 +33,8 @@ public final class Outcomes {
   private Outcomes() {}
 
   /**
-   * What a decode ended in: the JSON of each CVM read, or where the data broke. Equal outcomes
-   * from two entry points mean they agree on the body.
+   * What a decode ended in: the JSON of each CVM read, or where the data broke. Equal outcomes from
+   * two entry points mean they agree on the body.
    */
   public static final class Decoded {
     private final List<String> cvms;
@@ -52,7 +52,8 @@ public final class Outcomes {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof Decoded && Objects.equals(((Decoded) other).cvms, cvms)
+      return other instanceof Decoded
+          && Objects.equals(((Decoded) other).cvms, cvms)
           && Objects.equals(((Decoded) other).brokeAt, brokeAt);
     }
 
@@ -68,57 +69,81 @@ public final class Outcomes {
   }
 
   /**
-   * Runs {@code decode} on another thread, failing if it (and, with {@code everyAccessor}, the
-   * walk over every accessor of what it returned) takes longer than {@code limit}, or if it
-   * throws anything but a bounded {@link PhalaInvalidDataException}.
+   * Runs {@code decode} on another thread, failing if it (and, with {@code everyAccessor}, the walk
+   * over every accessor of what it returned) takes longer than {@code limit}, or if it throws
+   * anything but a bounded {@link PhalaInvalidDataException}.
    */
-  public static Decoded decodeWithin(Duration limit, boolean everyAccessor, ThrowingSupplier<List<Cvm>> decode) {
-    return assertTimeoutPreemptively(limit, () -> {
-      List<Cvm> cvms;
-      try {
-        cvms = decode.get();
-      } catch (PhalaInvalidDataException invalid) {
-        assertBounded(invalid);
-        return new Decoded(null, invalid.where());
-      }
-      if (everyAccessor) {
-        for (Cvm cvm : cvms) {
-          assertOnlyInvalidData(cvm);
-        }
-        if (cvms instanceof CvmList) {
-          assertHelpersThrowOnlyInvalidData((CvmList) cvms);
-        }
-      }
-      List<String> json = new ArrayList<>(cvms.size());
-      cvms.forEach(cvm -> json.add(cvm.toJson()));
-      return new Decoded(json, null);
-    }, () -> "decoding did not finish within " + limit.toMillis() + " ms");
+  public static Decoded decodeWithin(
+      Duration limit, boolean everyAccessor, ThrowingSupplier<List<Cvm>> decode) {
+    return assertTimeoutPreemptively(
+        limit,
+        () -> {
+          List<Cvm> cvms;
+          try {
+            cvms = decode.get();
+          } catch (PhalaInvalidDataException invalid) {
+            assertBounded(invalid);
+            return new Decoded(null, invalid.where());
+          }
+          if (everyAccessor) {
+            for (Cvm cvm : cvms) {
+              assertOnlyInvalidData(cvm);
+            }
+            if (cvms instanceof CvmList) {
+              assertHelpersThrowOnlyInvalidData((CvmList) cvms);
+            }
+          }
+          List<String> json = new ArrayList<>(cvms.size());
+          cvms.forEach(cvm -> json.add(cvm.toJson()));
+          return new Decoded(json, null);
+        },
+        () -> "decoding did not finish within " + limit.toMillis() + " ms");
   }
 
-  /** {@code cvms} is the contract's full example, complete: three CVMs, each exactly the JSON served. */
+  /**
+   * {@code cvms} is the contract's full example, complete: three CVMs, each exactly the JSON
+   * served.
+   */
   public static void assertFullExample(List<Cvm> cvms) {
-    assertThat(cvms).extracting(Cvm::name).containsExactly("inference-gateway", "gpu-trainer", "staging-api");
+    assertThat(cvms)
+        .extracting(Cvm::name)
+        .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
     for (int i = 0; i < cvms.size(); i++) {
       Examples.assertSameJson(cvms.get(i).toJson(), Examples.cvm(Examples.FULL, i).toString());
     }
   }
 
-  /** {@code validate()} throws nothing, and every accessor of every view throws only bounded {@link PhalaInvalidDataException}s. */
+  /**
+   * {@code validate()} throws nothing, and every accessor of every view throws only bounded {@link
+   * PhalaInvalidDataException}s.
+   */
   public static void assertOnlyInvalidData(Cvm cvm) {
-    assertThat(cvm.validate()).allSatisfy(problem -> assertThat(problem.length()).isLessThanOrEqualTo(MAX_MESSAGE));
+    assertThat(cvm.validate())
+        .allSatisfy(problem -> assertThat(problem.length()).isLessThanOrEqualTo(MAX_MESSAGE));
     for (Map.Entry<String, Throwable> failure : Accessors.failures(cvm).entrySet()) {
-      assertThat(failure.getValue()).as("what %s threw", failure.getKey()).isInstanceOf(PhalaInvalidDataException.class);
+      assertThat(failure.getValue())
+          .as("what %s threw", failure.getKey())
+          .isInstanceOf(PhalaInvalidDataException.class);
       assertBounded((PhalaInvalidDataException) failure.getValue());
     }
   }
 
   private static void assertHelpersThrowOnlyInvalidData(CvmList list) {
-    List<Supplier<Object>> helpers = List.of(list::running, () -> list.withStatus("running", "stopped"),
-        list::groupByProject, list::groupByNode, () -> list.findByName("inference-gateway"),
-        () -> list.findByAppId("e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f"),
-        () -> list.findByVmId("4470d47f-ebde-41ee-b29b-bbac8513da3c"), () -> list.findByInstanceId("x"),
-        () -> list.inProject(ProjectId.parse("prj_7Kd2mQ9xR4")), list::totalVcpu, list::totalMemoryMb,
-        list::totalDiskSizeGb, list::toString);
+    List<Supplier<Object>> helpers =
+        List.of(
+            list::running,
+            () -> list.withStatus("running", "stopped"),
+            list::groupByProject,
+            list::groupByNode,
+            () -> list.findByName("inference-gateway"),
+            () -> list.findByAppId("e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f"),
+            () -> list.findByVmId("4470d47f-ebde-41ee-b29b-bbac8513da3c"),
+            () -> list.findByInstanceId("x"),
+            () -> list.inProject(ProjectId.parse("prj_7Kd2mQ9xR4")),
+            list::totalVcpu,
+            list::totalMemoryMb,
+            list::totalDiskSizeGb,
+            list::toString);
     for (Supplier<Object> helper : helpers) {
       try {
         helper.get();
@@ -131,16 +156,22 @@ public final class Outcomes {
   /** A path, and a message and snippet of bounded length. */
   public static void assertBounded(PhalaInvalidDataException invalid) {
     assertThat(invalid.where()).as("where() of %s", head(invalid)).isNotNull();
-    assertThat(invalid.where().length()).as("length of where() of %s", head(invalid)).isLessThanOrEqualTo(MAX_SNIPPET);
-    assertThat(invalid.snippet().length()).as("length of snippet() of %s", head(invalid))
+    assertThat(invalid.where().length())
+        .as("length of where() of %s", head(invalid))
         .isLessThanOrEqualTo(MAX_SNIPPET);
-    assertThat(invalid.getMessage().length()).as("length of the message of %s", head(invalid))
+    assertThat(invalid.snippet().length())
+        .as("length of snippet() of %s", head(invalid))
+        .isLessThanOrEqualTo(MAX_SNIPPET);
+    assertThat(invalid.getMessage().length())
+        .as("length of the message of %s", head(invalid))
         .isLessThanOrEqualTo(MAX_MESSAGE);
   }
 
   private static String head(Throwable thrown) {
     String message = String.valueOf(thrown.getMessage());
-    return thrown.getClass().getSimpleName() + "(" + (message.length() > 300 ? message.substring(0, 300) + "..." : message)
+    return thrown.getClass().getSimpleName()
+        + "("
+        + (message.length() > 300 ? message.substring(0, 300) + "..." : message)
         + ")";
   }
 }

@@ -19,7 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RawServer implements AutoCloseable {
   /** Writes the raw answer to one request. */
   public interface Script {
-    /** Answers request number {@code number} (from 1), whose head (request line and headers) is {@code head}. */
+    /**
+     * Answers request number {@code number} (from 1), whose head (request line and headers) is
+     * {@code head}.
+     */
     void answer(int number, String head, OutputStream out) throws IOException, InterruptedException;
   }
 
@@ -34,18 +37,22 @@ public final class RawServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    acceptor = new Thread(() -> {
-      while (!socket.isClosed()) {
-        try {
-          Socket connection = socket.accept();
-          Thread answering = new Thread(() -> answer(connection, script), "raw-server-connection");
-          answering.setDaemon(true);
-          answering.start();
-        } catch (IOException closed) {
-          // The server was closed.
-        }
-      }
-    }, "raw-server");
+    acceptor =
+        new Thread(
+            () -> {
+              while (!socket.isClosed()) {
+                try {
+                  Socket connection = socket.accept();
+                  Thread answering =
+                      new Thread(() -> answer(connection, script), "raw-server-connection");
+                  answering.setDaemon(true);
+                  answering.start();
+                } catch (IOException closed) {
+                  // The server was closed.
+                }
+              }
+            },
+            "raw-server");
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -63,10 +70,16 @@ public final class RawServer implements AutoCloseable {
     }
   }
 
-  /** A complete response with this status line tail (such as {@code "200 OK"}), JSON type and body. */
+  /**
+   * A complete response with this status line tail (such as {@code "200 OK"}), JSON type and body.
+   */
   public static byte[] response(String status, byte[] body) {
-    String head = "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-        + "\r\nConnection: close\r\n\r\n";
+    String head =
+        "HTTP/1.1 "
+            + status
+            + "\r\nContent-Type: application/json\r\nContent-Length: "
+            + body.length
+            + "\r\nConnection: close\r\n\r\n";
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
     out.writeBytes(body);

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.ThrowingSupplier;
 
 /**
- * Storms of 429 and 503 answers with {@code Retry-After} (seconds) and {@code retry-after-ms}:
- * the client waits what it is asked, within the deadline, and either gets the list or ends in
- * the documented exception after its last retry; nothing is left behind.
+ * Storms of 429 and 503 answers with {@code Retry-After} (seconds) and {@code retry-after-ms}: the
+ * client waits what it is asked, within the deadline, and either gets the list or ends in the
+ * documented exception after its last retry; nothing is left behind.
  */
 class RetryStormTest {
   private static final Duration DEADLINE = Duration.ofSeconds(5);
@@ -38,17 +38,22 @@ class RetryStormTest {
   private static final String PATH = "/api/v1/cvms";
 
   @RegisterExtension
-  static final WireMockExtension server = WireMockExtension.newInstance()
-      .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-      .build();
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+          .build();
 
   private static final ObservedHttp http = new ObservedHttp();
   private PhalaCloud client;
 
   @BeforeEach
   void buildTheClient() {
-    client = http.client(baseUrl() + "/api/v1").maxRetries(MAX_RETRIES)
-        .retryBackoff(Duration.ofMillis(5), Duration.ofMillis(20)).timeout(DEADLINE).build();
+    client =
+        http.client(baseUrl() + "/api/v1")
+            .maxRetries(MAX_RETRIES)
+            .retryBackoff(Duration.ofMillis(5), Duration.ofMillis(20))
+            .timeout(DEADLINE)
+            .build();
   }
 
   @AfterEach
@@ -84,17 +89,21 @@ class RetryStormTest {
     stormThenFullExample(1, status(503).withHeader("Retry-After", "1"));
     long started = System.nanoTime();
 
-    Outcomes.assertFullExample(survives("503 with Retry-After: 1, then the list", client::listCvms));
+    Outcomes.assertFullExample(
+        survives("503 with Retry-After: 1, then the list", client::listCvms));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
   void anEndless429StormEndsInRateLimitExceptionAfterTheLastRetry() {
     always(status(429).withHeader("retry-after-ms", "10"));
 
-    RateLimitException thrown = survives("endless 429 storm",
-        () -> catchThrowableOfType(RateLimitException.class, client::listCvms));
+    RateLimitException thrown =
+        survives(
+            "endless 429 storm",
+            () -> catchThrowableOfType(RateLimitException.class, client::listCvms));
 
     assertThat(thrown.retryAfter()).contains(Duration.ofMillis(10));
     server.verify(MAX_RETRIES + 1, getRequestedFor(urlPathEqualTo(PATH)));
@@ -104,8 +113,10 @@ class RetryStormTest {
   void anEndless503StormEndsInInternalServerExceptionAfterTheLastRetry() {
     always(status(503).withHeader("retry-after-ms", "10"));
 
-    InternalServerException thrown = survives("endless 503 storm",
-        () -> catchThrowableOfType(InternalServerException.class, client::listCvms));
+    InternalServerException thrown =
+        survives(
+            "endless 503 storm",
+            () -> catchThrowableOfType(InternalServerException.class, client::listCvms));
 
     assertThat(thrown.statusCode()).isEqualTo(503);
     server.verify(MAX_RETRIES + 1, getRequestedFor(urlPathEqualTo(PATH)));
@@ -116,8 +127,9 @@ class RetryStormTest {
     always(status(429).withHeader("Retry-After", "30"));
     long started = System.nanoTime();
 
-    survives("429 asking for more than the deadline", () -> catchThrowableOfType(RateLimitException.class,
-        client::listCvms));
+    survives(
+        "429 asking for more than the deadline",
+        () -> catchThrowableOfType(RateLimitException.class, client::listCvms));
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
@@ -127,9 +139,11 @@ class RetryStormTest {
   void okHttpRepeatsA503WithRetryAfterZeroOnceEvenWithRetriesOff() {
     // Documented in the README: OkHttp's own follow-up logic, below the client's retries.
     always(status(503).withHeader("Retry-After", "0"));
-    try (PhalaCloud noRetries = http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
-      survives("503 with Retry-After: 0, retries off", () -> catchThrowableOfType(InternalServerException.class,
-          noRetries::listCvms));
+    try (PhalaCloud noRetries =
+        http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
+      survives(
+          "503 with Retry-After: 0, retries off",
+          () -> catchThrowableOfType(InternalServerException.class, noRetries::listCvms));
     }
 
     server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
@@ -138,9 +152,11 @@ class RetryStormTest {
   @Test
   void okHttpRepeatsA408OnceEvenWithRetriesOff() {
     always(status(408));
-    try (PhalaCloud noRetries = http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
-      survives("408, retries off", () -> catchThrowableOfType(PhalaServiceException.class,
-          noRetries::listCvms));
+    try (PhalaCloud noRetries =
+        http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
+      survives(
+          "408, retries off",
+          () -> catchThrowableOfType(PhalaServiceException.class, noRetries::listCvms));
     }
 
     server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
@@ -148,8 +164,11 @@ class RetryStormTest {
 
   private <T> T survives(String scenario, ThrowingSupplier<T> call) {
     Figures.faultTried(scenario);
-    T result = assertTimeoutPreemptively(DEADLINE.plus(SLACK), call,
-        () -> scenario + " did not end within the deadline and slack");
+    T result =
+        assertTimeoutPreemptively(
+            DEADLINE.plus(SLACK),
+            call,
+            () -> scenario + " did not end within the deadline and slack");
     assertThat(result).as("the outcome of " + scenario).isNotNull();
     http.assertNothingLeaked();
     Figures.faultSurvived(scenario);
@@ -161,7 +180,9 @@ class RetryStormTest {
   }
 
   private static ResponseDefinitionBuilder status(int status) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+    return aResponse()
+        .withStatus(status)
+        .withHeader("Content-Type", "application/json")
         .withBody("{\"detail\":\"slow down\"}");
   }
 
@@ -172,10 +193,17 @@ class RetryStormTest {
   /** {@code count} answers of {@code storm}, then the full example. */
   private static void stormThenFullExample(int count, ResponseDefinitionBuilder storm) {
     for (int i = 0; i < count; i++) {
-      server.stubFor(get(urlPathEqualTo(PATH)).inScenario("storm").whenScenarioStateIs(i == 0 ? STARTED : "after " + i)
-          .willReturn(storm).willSetStateTo("after " + (i + 1)));
+      server.stubFor(
+          get(urlPathEqualTo(PATH))
+              .inScenario("storm")
+              .whenScenarioStateIs(i == 0 ? STARTED : "after " + i)
+              .willReturn(storm)
+              .willSetStateTo("after " + (i + 1)));
     }
-    server.stubFor(get(urlPathEqualTo(PATH)).inScenario("storm").whenScenarioStateIs("after " + count)
-        .willReturn(okJson(HostileBodies.FULL_TEXT)));
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .inScenario("storm")
+            .whenScenarioStateIs("after " + count)
+            .willReturn(okJson(HostileBodies.FULL_TEXT)));
   }
 }

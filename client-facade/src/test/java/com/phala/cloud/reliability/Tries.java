@@ -11,9 +11,9 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * The number of tries of a jqwik property in each {@link Mode}: jqwik's own {@code tries} must be
- * a constant, so this hook sets it when the property starts. {@code -Dreliability.tries=N}
- * overrides every property's count (for a soak run).
+ * The number of tries of a jqwik property in each {@link Mode}: jqwik's own {@code tries} must be a
+ * constant, so this hook sets it when the property starts. {@code -Dreliability.tries=N} overrides
+ * every property's count (for a soak run).
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,10 +28,19 @@ public @interface Tries {
   /** Sets the tries from the annotation and the mode. */
   final class ByMode implements AroundPropertyHook {
     @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+    public PropertyExecutionResult aroundProperty(
+        PropertyLifecycleContext context, PropertyExecutor property) {
       Integer override = Integer.getInteger("reliability.tries");
-      context.findAnnotation(Tries.class).ifPresent(tries -> context.attributes()
-          .setTries(override != null ? override : Mode.pick(tries.quick(), tries.longMode())));
+      context
+          .findAnnotation(Tries.class)
+          .ifPresent(
+              tries ->
+                  context
+                      .attributes()
+                      .setTries(
+                          override != null
+                              ? override
+                              : Mode.pick(tries.quick(), tries.longMode())));
       return property.execute();
     }
   }

@@ -39,222 +39,268 @@ import retrofit2.http.Header;
 import retrofit2.http.Query;
 
 /**
- * The models and the Retrofit interface are generated from the spec at build time; this class checks
- * that what was compiled really matches the spec on the classpath, in both directions. It catches a
- * stale generated class, a spec change the build did not pick up, and generator settings that map a
- * spec type to the wrong Java type (an int64 decoded into an Integer, for instance).
+ * The models and the Retrofit interface are generated from the spec at build time; this class
+ * checks that what was compiled really matches the spec on the classpath, in both directions. It
+ * catches a stale generated class, a spec change the build did not pick up, and generator settings
+ * that map a spec type to the wrong Java type (an int64 decoded into an Integer, for instance).
  *
- * <p>Type rules: integer with format int64 is {@code Long}, other integers {@code Integer}; boolean is
- * {@code Boolean}; string is {@code String}, or an enum when the spec lists values; array is a
- * {@code List} of its items' type; a {@code $ref} to an object schema is that model class, to another
- * schema that schema's type; no type at all (any JSON) and free-form objects are {@code Object}.
- * Nullable forms ({@code type: [X, "null"]}, {@code anyOf: [X, {type: "null"}]}) map as X.
+ * <p>Type rules: integer with format int64 is {@code Long}, other integers {@code Integer}; boolean
+ * is {@code Boolean}; string is {@code String}, or an enum when the spec lists values; array is a
+ * {@code List} of its items' type; a {@code $ref} to an object schema is that model class, to
+ * another schema that schema's type; no type at all (any JSON) and free-form objects are {@code
+ * Object}. Nullable forms ({@code type: [X, "null"]}, {@code anyOf: [X, {type: "null"}]}) map as X.
  */
 class GeneratedCodeMatchesSpecTest {
 
-    private static final String MODEL_PACKAGE = HostedCvm.class.getPackageName();
-    private static final String UNKNOWN_ENUM_VALUE = "unknown_default_open_api";
-    private static final String MODEL_SCHEMAS = "com.phala.cloud.generated.Contract#modelSchemaNames";
+  private static final String MODEL_PACKAGE = HostedCvm.class.getPackageName();
+  private static final String UNKNOWN_ENUM_VALUE = "unknown_default_open_api";
+  private static final String MODEL_SCHEMAS = "com.phala.cloud.generated.Contract#modelSchemaNames";
 
-    @Nested
-    class Models {
+  @Nested
+  class Models {
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource(MODEL_SCHEMAS)
-        void objectSchemaHasAGeneratedModelClass(String schema) {
-            assertThat(modelClass(schema)).isNotNull();
-        }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODEL_SCHEMAS)
+    void objectSchemaHasAGeneratedModelClass(String schema) {
+      assertThat(modelClass(schema)).isNotNull();
+    }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource(MODEL_SCHEMAS)
-        void serializedNamesAreExactlyTheSchemaProperties(String schema) {
-            List<String> properties = fieldNames(Contract.schema(schema).path("properties"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODEL_SCHEMAS)
+    void serializedNamesAreExactlyTheSchemaProperties(String schema) {
+      List<String> properties = fieldNames(Contract.schema(schema).path("properties"));
 
-            assertThat(serializedFields(modelClass(schema)).keySet()).containsExactlyInAnyOrderElementsOf(properties);
-        }
+      assertThat(serializedFields(modelClass(schema)).keySet())
+          .containsExactlyInAnyOrderElementsOf(properties);
+    }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource(MODEL_SCHEMAS)
-        void fieldTypesMatchTheSchemaPropertyTypes(String schema) {
-            Map<String, Field> fields = serializedFields(modelClass(schema));
-            SoftAssertions softly = new SoftAssertions();
-            Contract.schema(schema).path("properties").properties().forEach(property -> {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(MODEL_SCHEMAS)
+    void fieldTypesMatchTheSchemaPropertyTypes(String schema) {
+      Map<String, Field> fields = serializedFields(modelClass(schema));
+      SoftAssertions softly = new SoftAssertions();
+      Contract.schema(schema)
+          .path("properties")
+          .properties()
+          .forEach(
+              property -> {
                 Field field = fields.get(property.getKey());
                 if (field != null) {
-                    assertJavaType(softly, schema + "." + property.getKey(), field.getGenericType(), property.getValue());
+                  assertJavaType(
+                      softly,
+                      schema + "." + property.getKey(),
+                      field.getGenericType(),
+                      property.getValue());
                 }
-            });
-            softly.assertAll();
-        }
-
-        @Test
-        void everyGeneratedModelClassHasAnObjectSchema() throws IOException, URISyntaxException {
-            assertThat(generatedModelClassNames()).isSubsetOf(Contract.modelSchemaNames());
-        }
+              });
+      softly.assertAll();
     }
 
-    @Nested
-    class ListCvmsOperation {
+    @Test
+    void everyGeneratedModelClassHasAnObjectSchema() throws IOException, URISyntaxException {
+      assertThat(generatedModelClassNames()).isSubsetOf(Contract.modelSchemaNames());
+    }
+  }
 
-        private final Contract.Operation operation = Contract.operation(Contract.LIST_CVMS);
+  @Nested
+  class ListCvmsOperation {
 
-        @Test
-        void cvmsApiHasOneMethodNamedAfterTheOperationId() {
-            assertThat(Arrays.stream(CvmsApi.class.getMethods()).map(Method::getName))
-                    .containsOnlyOnce(Contract.LIST_CVMS);
-        }
+    private final Contract.Operation operation = Contract.operation(Contract.LIST_CVMS);
 
-        @Test
-        void getPathIsTheSpecPathWithoutItsLeadingSlash() {
-            assertThat(operation.method()).isEqualTo("get");
-            assertThat(method().getAnnotation(GET.class)).isNotNull()
-                    .extracting(GET::value).isEqualTo(operation.path().substring(1));
-        }
-
-        @Test
-        void queryParametersAreExactlyTheSpecQueryParameters() {
-            assertParametersMatch("query", Query.class, Query::value);
-        }
-
-        @Test
-        void headerParametersAreExactlyTheSpecHeaderParameters() {
-            assertParametersMatch("header", Header.class, Header::value);
-        }
-
-        @Test
-        void returnsACallOfTheSuccessResponseSchema() {
-            Type returned = method().getGenericReturnType();
-
-            assertThat(returned).isInstanceOf(ParameterizedType.class);
-            assertThat(((ParameterizedType) returned).getRawType()).isEqualTo(Call.class);
-            SoftAssertions softly = new SoftAssertions();
-            assertJavaType(softly, "200 response", ((ParameterizedType) returned).getActualTypeArguments()[0],
-                    operation.okSchema());
-            softly.assertAll();
-        }
-
-        private <A extends Annotation> void assertParametersMatch(
-                String in, Class<A> annotation, Function<A, String> name) {
-            Map<String, Parameter> javaParameters = Arrays.stream(method().getParameters())
-                    .filter(p -> p.isAnnotationPresent(annotation))
-                    .collect(Collectors.toMap(p -> name.apply(p.getAnnotation(annotation)), p -> p));
-            Map<String, JsonNode> specParameters = operation.parameters(in).stream()
-                    .collect(Collectors.toMap(p -> p.path("name").asText(), p -> p.path("schema")));
-
-            assertThat(javaParameters.keySet()).containsExactlyInAnyOrderElementsOf(specParameters.keySet());
-            SoftAssertions softly = new SoftAssertions();
-            specParameters.forEach((parameter, schema) -> assertJavaType(
-                    softly, in + " " + parameter, javaParameters.get(parameter).getParameterizedType(), schema));
-            softly.assertAll();
-        }
-
-        private Method method() {
-            return Arrays.stream(CvmsApi.class.getMethods())
-                    .filter(m -> m.getName().equals(Contract.LIST_CVMS))
-                    .findFirst()
-                    .orElseGet(() -> fail("CvmsApi has no method " + Contract.LIST_CVMS));
-        }
+    @Test
+    void cvmsApiHasOneMethodNamedAfterTheOperationId() {
+      assertThat(Arrays.stream(CvmsApi.class.getMethods()).map(Method::getName))
+          .containsOnlyOnce(Contract.LIST_CVMS);
     }
 
-    private static void assertJavaType(SoftAssertions softly, String where, Type actual, JsonNode schema) {
-        softly.assertThat(matches(actual, schema))
-                .as("%s: Java type %s does not match the spec's %s", where, actual.getTypeName(), schema)
-                .isTrue();
+    @Test
+    void getPathIsTheSpecPathWithoutItsLeadingSlash() {
+      assertThat(operation.method()).isEqualTo("get");
+      assertThat(method().getAnnotation(GET.class))
+          .isNotNull()
+          .extracting(GET::value)
+          .isEqualTo(operation.path().substring(1));
     }
 
-    private static boolean matches(Type actual, JsonNode schema) {
-        if (schema.has("$ref")) {
-            String name = Contract.refName(schema);
-            JsonNode target = Contract.resolve(schema);
-            return Contract.isModel(target) ? actual.equals(modelClass(name)) : matches(actual, target);
-        }
-        if (schema.has("anyOf")) {
-            List<JsonNode> branches = Contract.nonNullBranches(schema);
-            return branches.size() == 1 && matches(actual, branches.get(0));
-        }
-        String type = nonNullType(schema);
-        if (type == null) {
-            return actual.equals(Object.class);
-        }
-        return switch (type) {
-            case "integer" -> actual.equals("int64".equals(schema.path("format").asText()) ? Long.class : Integer.class);
-            case "boolean" -> actual.equals(Boolean.class);
-            case "string" -> schema.has("enum") ? isEnumOf(actual, schema.path("enum")) : actual.equals(String.class);
-            case "array" -> actual instanceof ParameterizedType list
-                    && list.getRawType().equals(List.class)
-                    && matches(list.getActualTypeArguments()[0], schema.path("items"));
-            case "object" -> !schema.has("properties") && actual.equals(Object.class);
-            default -> throw new IllegalArgumentException(
-                    "no Java type rule for spec type '" + type + "' (" + schema + "): extend this test");
-        };
+    @Test
+    void queryParametersAreExactlyTheSpecQueryParameters() {
+      assertParametersMatch("query", Query.class, Query::value);
     }
 
-    /** {@code type} as a string, or the one non-null entry of a {@code [X, "null"]} list; null if absent. */
-    private static String nonNullType(JsonNode schema) {
-        JsonNode type = schema.path("type");
-        if (!type.isArray()) {
-            return type.isTextual() ? type.asText() : null;
-        }
-        List<String> nonNull = new ArrayList<>();
-        type.forEach(t -> {
-            if (!"null".equals(t.asText())) {
-                nonNull.add(t.asText());
-            }
+    @Test
+    void headerParametersAreExactlyTheSpecHeaderParameters() {
+      assertParametersMatch("header", Header.class, Header::value);
+    }
+
+    @Test
+    void returnsACallOfTheSuccessResponseSchema() {
+      Type returned = method().getGenericReturnType();
+
+      assertThat(returned).isInstanceOf(ParameterizedType.class);
+      assertThat(((ParameterizedType) returned).getRawType()).isEqualTo(Call.class);
+      SoftAssertions softly = new SoftAssertions();
+      assertJavaType(
+          softly,
+          "200 response",
+          ((ParameterizedType) returned).getActualTypeArguments()[0],
+          operation.okSchema());
+      softly.assertAll();
+    }
+
+    private <A extends Annotation> void assertParametersMatch(
+        String in, Class<A> annotation, Function<A, String> name) {
+      Map<String, Parameter> javaParameters =
+          Arrays.stream(method().getParameters())
+              .filter(p -> p.isAnnotationPresent(annotation))
+              .collect(Collectors.toMap(p -> name.apply(p.getAnnotation(annotation)), p -> p));
+      Map<String, JsonNode> specParameters =
+          operation.parameters(in).stream()
+              .collect(Collectors.toMap(p -> p.path("name").asText(), p -> p.path("schema")));
+
+      assertThat(javaParameters.keySet())
+          .containsExactlyInAnyOrderElementsOf(specParameters.keySet());
+      SoftAssertions softly = new SoftAssertions();
+      specParameters.forEach(
+          (parameter, schema) ->
+              assertJavaType(
+                  softly,
+                  in + " " + parameter,
+                  javaParameters.get(parameter).getParameterizedType(),
+                  schema));
+      softly.assertAll();
+    }
+
+    private Method method() {
+      return Arrays.stream(CvmsApi.class.getMethods())
+          .filter(m -> m.getName().equals(Contract.LIST_CVMS))
+          .findFirst()
+          .orElseGet(() -> fail("CvmsApi has no method " + Contract.LIST_CVMS));
+    }
+  }
+
+  private static void assertJavaType(
+      SoftAssertions softly, String where, Type actual, JsonNode schema) {
+    softly
+        .assertThat(matches(actual, schema))
+        .as("%s: Java type %s does not match the spec's %s", where, actual.getTypeName(), schema)
+        .isTrue();
+  }
+
+  private static boolean matches(Type actual, JsonNode schema) {
+    if (schema.has("$ref")) {
+      String name = Contract.refName(schema);
+      JsonNode target = Contract.resolve(schema);
+      return Contract.isModel(target) ? actual.equals(modelClass(name)) : matches(actual, target);
+    }
+    if (schema.has("anyOf")) {
+      List<JsonNode> branches = Contract.nonNullBranches(schema);
+      return branches.size() == 1 && matches(actual, branches.get(0));
+    }
+    String type = nonNullType(schema);
+    if (type == null) {
+      return actual.equals(Object.class);
+    }
+    return switch (type) {
+      case "integer" ->
+          actual.equals(
+              "int64".equals(schema.path("format").asText()) ? Long.class : Integer.class);
+      case "boolean" -> actual.equals(Boolean.class);
+      case "string" ->
+          schema.has("enum") ? isEnumOf(actual, schema.path("enum")) : actual.equals(String.class);
+      case "array" ->
+          actual instanceof ParameterizedType list
+              && list.getRawType().equals(List.class)
+              && matches(list.getActualTypeArguments()[0], schema.path("items"));
+      case "object" -> !schema.has("properties") && actual.equals(Object.class);
+      default ->
+          throw new IllegalArgumentException(
+              "no Java type rule for spec type '" + type + "' (" + schema + "): extend this test");
+    };
+  }
+
+  /**
+   * {@code type} as a string, or the one non-null entry of a {@code [X, "null"]} list; null if
+   * absent.
+   */
+  private static String nonNullType(JsonNode schema) {
+    JsonNode type = schema.path("type");
+    if (!type.isArray()) {
+      return type.isTextual() ? type.asText() : null;
+    }
+    List<String> nonNull = new ArrayList<>();
+    type.forEach(
+        t -> {
+          if (!"null".equals(t.asText())) {
+            nonNull.add(t.asText());
+          }
         });
-        if (nonNull.size() != 1) {
-            throw new IllegalArgumentException("no Java type rule for the type list " + type + ": extend this test");
-        }
-        return nonNull.get(0);
+    if (nonNull.size() != 1) {
+      throw new IllegalArgumentException(
+          "no Java type rule for the type list " + type + ": extend this test");
     }
+    return nonNull.get(0);
+  }
 
-    /**
-     * A generated enum whose values (its {@code toString()}) are the non-null values the spec lists, plus
-     * the generator's catch-all for values the spec does not list yet ({@code enumUnknownDefaultCase}).
-     */
-    private static boolean isEnumOf(Type actual, JsonNode specValues) {
-        if (!(actual instanceof Class<?> type) || !type.isEnum()) {
-            return false;
-        }
-        Set<String> values = Stream.of(type.getEnumConstants()).map(Object::toString).collect(Collectors.toSet());
-        values.remove(UNKNOWN_ENUM_VALUE);
-        Set<String> specified = new HashSet<>();
-        specValues.forEach(value -> {
-            if (!value.isNull()) {
-                specified.add(value.asText());
-            }
+  /**
+   * A generated enum whose values (its {@code toString()}) are the non-null values the spec lists,
+   * plus the generator's catch-all for values the spec does not list yet ({@code
+   * enumUnknownDefaultCase}).
+   */
+  private static boolean isEnumOf(Type actual, JsonNode specValues) {
+    if (!(actual instanceof Class<?> type) || !type.isEnum()) {
+      return false;
+    }
+    Set<String> values =
+        Stream.of(type.getEnumConstants()).map(Object::toString).collect(Collectors.toSet());
+    values.remove(UNKNOWN_ENUM_VALUE);
+    Set<String> specified = new HashSet<>();
+    specValues.forEach(
+        value -> {
+          if (!value.isNull()) {
+            specified.add(value.asText());
+          }
         });
-        return values.equals(specified);
-    }
+    return values.equals(specified);
+  }
 
-    private static Class<?> modelClass(String schema) {
-        try {
-            return Class.forName(MODEL_PACKAGE + "." + schema);
-        } catch (ClassNotFoundException e) {
-            return fail("no generated model class " + MODEL_PACKAGE + "." + schema + " for schema " + schema);
-        }
+  private static Class<?> modelClass(String schema) {
+    try {
+      return Class.forName(MODEL_PACKAGE + "." + schema);
+    } catch (ClassNotFoundException e) {
+      return fail(
+          "no generated model class " + MODEL_PACKAGE + "." + schema + " for schema " + schema);
     }
+  }
 
-    /** Instance fields annotated {@code @SerializedName}, by the JSON name they carry. */
-    private static Map<String, Field> serializedFields(Class<?> model) {
-        return Arrays.stream(model.getDeclaredFields())
-                .filter(f -> !Modifier.isStatic(f.getModifiers()) && f.isAnnotationPresent(SerializedName.class))
-                .collect(Collectors.toMap(f -> f.getAnnotation(SerializedName.class).value(), f -> f,
-                        (a, b) -> fail("two fields serialize as " + a.getAnnotation(SerializedName.class).value()),
-                        TreeMap::new));
-    }
+  /** Instance fields annotated {@code @SerializedName}, by the JSON name they carry. */
+  private static Map<String, Field> serializedFields(Class<?> model) {
+    return Arrays.stream(model.getDeclaredFields())
+        .filter(
+            f ->
+                !Modifier.isStatic(f.getModifiers()) && f.isAnnotationPresent(SerializedName.class))
+        .collect(
+            Collectors.toMap(
+                f -> f.getAnnotation(SerializedName.class).value(),
+                f -> f,
+                (a, b) ->
+                    fail(
+                        "two fields serialize as " + a.getAnnotation(SerializedName.class).value()),
+                TreeMap::new));
+  }
 
-    private static List<String> fieldNames(JsonNode object) {
-        return object.properties().stream().map(Map.Entry::getKey).toList();
-    }
+  private static List<String> fieldNames(JsonNode object) {
+    return object.properties().stream().map(Map.Entry::getKey).toList();
+  }
 
-    /** Top-level classes of the model package as compiled (a directory on the test classpath). */
-    private static List<String> generatedModelClassNames() throws IOException, URISyntaxException {
-        Path packageDir = Path.of(HostedCvm.class.getResource("").toURI());
-        try (Stream<Path> files = Files.list(packageDir)) {
-            return files.map(file -> file.getFileName().toString())
-                    .filter(file -> file.endsWith(".class") && !file.contains("$"))
-                    .map(file -> file.substring(0, file.length() - ".class".length()))
-                    .toList();
-        }
+  /** Top-level classes of the model package as compiled (a directory on the test classpath). */
+  private static List<String> generatedModelClassNames() throws IOException, URISyntaxException {
+    Path packageDir = Path.of(HostedCvm.class.getResource("").toURI());
+    try (Stream<Path> files = Files.list(packageDir)) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(file -> file.endsWith(".class") && !file.contains("$"))
+          .map(file -> file.substring(0, file.length() - ".class".length()))
+          .toList();
     }
+  }
 }

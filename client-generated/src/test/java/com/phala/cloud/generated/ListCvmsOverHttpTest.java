@@ -27,64 +27,76 @@ import retrofit2.Response;
  */
 class ListCvmsOverHttpTest {
 
-    @RegisterExtension
-    static final WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
-            .build();
+  @RegisterExtension
+  static final WireMockExtension server =
+      WireMockExtension.newInstance()
+          .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+          .build();
 
-    private static final Contract.Operation LIST_CVMS = Contract.operation(Contract.LIST_CVMS);
-    private static final Contract.Example FULL = Contract.example("full");
-    /** The version this contract describes: the default of the X-Phala-Version parameter. */
-    private static final String VERSION = LIST_CVMS.parameters("header").stream()
-            .filter(p -> "X-Phala-Version".equals(p.path("name").asText()))
-            .map(p -> p.at("/schema/default").asText())
-            .findFirst()
-            .orElseThrow();
+  private static final Contract.Operation LIST_CVMS = Contract.operation(Contract.LIST_CVMS);
+  private static final Contract.Example FULL = Contract.example("full");
 
-    private CvmsApi api;
+  /** The version this contract describes: the default of the X-Phala-Version parameter. */
+  private static final String VERSION =
+      LIST_CVMS.parameters("header").stream()
+          .filter(p -> "X-Phala-Version".equals(p.path("name").asText()))
+          .map(p -> p.at("/schema/default").asText())
+          .findFirst()
+          .orElseThrow();
 
-    @BeforeEach
-    void serveTheFullExampleThroughTheGeneratedClient() {
-        server.stubFor(get(urlPathEqualTo(LIST_CVMS.path())).willReturn(aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(FULL.bytes())));
-        ApiClient client = new ApiClient();
-        client.getAdapterBuilder().baseUrl("http://127.0.0.1:" + server.getPort() + "/");
-        api = client.createService(CvmsApi.class);
-    }
+  private CvmsApi api;
 
-    @Test
-    void decodesTheWholeServedExample() throws IOException {
-        Response<List<HostedCvm>> response = api.listCvms(VERSION, null, null).execute();
+  @BeforeEach
+  void serveTheFullExampleThroughTheGeneratedClient() {
+    server.stubFor(
+        get(urlPathEqualTo(LIST_CVMS.path()))
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(FULL.bytes())));
+    ApiClient client = new ApiClient();
+    client.getAdapterBuilder().baseUrl("http://127.0.0.1:" + server.getPort() + "/");
+    api = client.createService(CvmsApi.class);
+  }
 
-        assertThat(response.code()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(FULL.decode());
-    }
+  @Test
+  void decodesTheWholeServedExample() throws IOException {
+    Response<List<HostedCvm>> response = api.listCvms(VERSION, null, null).execute();
 
-    @Test
-    void sendsTheApiVersionItIsGiven() throws IOException {
-        api.listCvms(VERSION, null, null).execute();
+    assertThat(response.code()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(FULL.decode());
+  }
 
-        server.verify(1, getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
-                .withHeader("X-Phala-Version", equalTo(VERSION)));
-    }
+  @Test
+  void sendsTheApiVersionItIsGiven() throws IOException {
+    api.listCvms(VERSION, null, null).execute();
 
-    @Test
-    void sendsTheOwnerAndNodeFiltersWhenGiven() throws IOException {
-        api.listCvms(VERSION, "usr_0123abcd", 12L).execute();
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
+            .withHeader("X-Phala-Version", equalTo(VERSION)));
+  }
 
-        server.verify(1, getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
-                .withQueryParam("user_id", equalTo("usr_0123abcd"))
-                .withQueryParam("teepod_id", equalTo("12")));
-    }
+  @Test
+  void sendsTheOwnerAndNodeFiltersWhenGiven() throws IOException {
+    api.listCvms(VERSION, "usr_0123abcd", 12L).execute();
 
-    @Test
-    void leavesTheFiltersOutWhenNull() throws IOException {
-        api.listCvms(VERSION, null, null).execute();
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
+            .withQueryParam("user_id", equalTo("usr_0123abcd"))
+            .withQueryParam("teepod_id", equalTo("12")));
+  }
 
-        server.verify(1, getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
-                .withoutQueryParam("user_id")
-                .withoutQueryParam("teepod_id"));
-    }
+  @Test
+  void leavesTheFiltersOutWhenNull() throws IOException {
+    api.listCvms(VERSION, null, null).execute();
+
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
+            .withoutQueryParam("user_id")
+            .withoutQueryParam("teepod_id"));
+  }
 }

@@ -19,7 +19,10 @@ public final class HandleErrors {
     run(PhalaCloud.builder().fromEnv(), System.out);
   }
 
-  /** Builds a client from {@code builder}, lists, and explains any failure; returns what it printed last. */
+  /**
+   * Builds a client from {@code builder}, lists, and explains any failure; returns what it printed
+   * last.
+   */
   public static String run(PhalaCloud.Builder builder, PrintStream out) {
     String outcome;
     try (PhalaCloud client = builder.build()) {
@@ -27,13 +30,25 @@ public final class HandleErrors {
     } catch (PhalaInvalidInputException e) {
       outcome = "Fix the configuration, nothing was sent: " + e.getMessage();
     } catch (UnauthorizedException | PermissionDeniedException e) {
-      outcome = "Check the credential (HTTP " + e.statusCode() + ", request id "
-          + e.requestId().orElse("none") + "): " + e.getMessage();
+      outcome =
+          "Check the credential (HTTP "
+              + e.statusCode()
+              + ", request id "
+              + e.requestId().orElse("none")
+              + "): "
+              + e.getMessage();
     } catch (RateLimitException e) {
-      outcome = "Slow down; retry after " + e.retryAfter().map(d -> d.toSeconds() + " s").orElse("a while");
+      outcome =
+          "Slow down; retry after "
+              + e.retryAfter().map(d -> d.toSeconds() + " s").orElse("a while");
     } catch (PhalaServiceException e) {
-      outcome = "The API refused (HTTP " + e.statusCode() + ", " + e.body().errorCode().orElse("no code")
-          + "): " + e.getMessage();
+      outcome =
+          "The API refused (HTTP "
+              + e.statusCode()
+              + ", "
+              + e.body().errorCode().orElse("no code")
+              + "): "
+              + e.getMessage();
     } catch (PhalaIoException e) {
       outcome = "Network trouble, try again later: " + e.getMessage();
     } catch (PhalaInvalidDataException e) {

@@ -20,8 +20,17 @@ public final class ListAsync {
   /** Starts the listing, then prints the totals when it completes (or gives up after 30 s). */
   public static void run(PhalaCloud client, PrintStream out) {
     CompletableFuture<CvmList> listing = client.listCvmsAsync();
-    CompletableFuture<String> totals = listing.thenApply(cvms -> cvms.size() + " CVMs, "
-        + cvms.totalVcpu() + " vCPUs, " + cvms.totalMemoryMb() + " MB memory, " + cvms.totalDiskSizeGb() + " GB disk");
+    CompletableFuture<String> totals =
+        listing.thenApply(
+            cvms ->
+                cvms.size()
+                    + " CVMs, "
+                    + cvms.totalVcpu()
+                    + " vCPUs, "
+                    + cvms.totalMemoryMb()
+                    + " MB memory, "
+                    + cvms.totalDiskSizeGb()
+                    + " GB disk");
     // Cancelling the future (here, on timeout) cancels the HTTP call too.
     out.println(totals.orTimeout(30, TimeUnit.SECONDS).join());
   }

@@ -39,15 +39,20 @@ class ExamplesAgainstSandboxTest {
   @Test
   void listFromEnvironmentPrintsEveryCvm() {
     assertThat(output(out -> ListFromEnvironment.run(client, out)).lines())
-        .containsExactly("inference-gateway\trunning\tprj_7Kd2mQ9xR4", "gpu-trainer\tstopped\tprj_Zx81vNc3Lq",
+        .containsExactly(
+            "inference-gateway\trunning\tprj_7Kd2mQ9xR4",
+            "gpu-trainer\tstopped\tprj_Zx81vNc3Lq",
             "staging-api\tstarting\tprj_7Kd2mQ9xR4");
   }
 
   @Test
   void runningCvmsOfProjectPrintsUptimeAndUrls() {
-    String printed = output(out -> RunningCvmsOfProject.run(client, ProjectId.parse("prj_7Kd2mQ9xR4"), out));
-    assertThat(printed.lines()).containsExactly("inference-gateway up 27h 04m",
-        "  https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8080.dstack-prod5.phala.network");
+    String printed =
+        output(out -> RunningCvmsOfProject.run(client, ProjectId.parse("prj_7Kd2mQ9xR4"), out));
+    assertThat(printed.lines())
+        .containsExactly(
+            "inference-gateway up 27h 04m",
+            "  https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8080.dstack-prod5.phala.network");
   }
 
   @Test
@@ -64,22 +69,28 @@ class ExamplesAgainstSandboxTest {
 
   @Test
   void handleErrorsExplainsAWrongKey() {
-    String outcome = HandleErrors.run(PhalaCloud.builder().baseUrl(sandbox.baseUrl()).apiKey("wrong-key"),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String outcome =
+        HandleErrors.run(
+            PhalaCloud.builder().baseUrl(sandbox.baseUrl()).apiKey("wrong-key"),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(outcome).startsWith("Check the credential (HTTP 401, request id sandbox)");
   }
 
   @Test
   void handleErrorsExplainsAMissingCredential() {
-    String outcome = HandleErrors.run(PhalaCloud.builder().baseUrl(sandbox.baseUrl()),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String outcome =
+        HandleErrors.run(
+            PhalaCloud.builder().baseUrl(sandbox.baseUrl()),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(outcome).startsWith("Fix the configuration, nothing was sent: No credentials");
   }
 
   @Test
   void handleErrorsReportsSuccess() {
-    String outcome = HandleErrors.run(PhalaCloud.builder().baseUrl(sandbox.baseUrl()).apiKey(Sandbox.API_KEY),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String outcome =
+        HandleErrors.run(
+            PhalaCloud.builder().baseUrl(sandbox.baseUrl()).apiKey(Sandbox.API_KEY),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(outcome).isEqualTo("3 CVMs");
   }
 }

@@ -18,7 +18,8 @@ public enum Format {
     try {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException unknown) {
-      throw new PhalaInvalidInputException("--output must be table, json or csv, but was '" + name + "'.");
+      throw new PhalaInvalidInputException(
+          "--output must be table, json or csv, but was '" + name + "'.");
     }
   }
 

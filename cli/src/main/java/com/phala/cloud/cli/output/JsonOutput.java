@@ -4,8 +4,8 @@ import com.phala.cloud.cvm.Cvm;
 import java.io.PrintWriter;
 
 /**
- * The CVMs exactly as the API sent them (every field, unknown ones included, numbers exact), as
- * one JSON array with one CVM per line, written as they are read: constant memory for any size.
+ * The CVMs exactly as the API sent them (every field, unknown ones included, numbers exact), as one
+ * JSON array with one CVM per line, written as they are read: constant memory for any size.
  */
 final class JsonOutput implements CvmOutput {
   private final PrintWriter out;

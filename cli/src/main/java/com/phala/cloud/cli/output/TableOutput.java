@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Aligned columns a person scans: name, status, uptime, vCPU, memory, disk, node, project. It
- * keeps only the cells' text until the end, to size the columns; "No CVMs" when there are none.
+ * Aligned columns a person scans: name, status, uptime, vCPU, memory, disk, node, project. It keeps
+ * only the cells' text until the end, to size the columns; "No CVMs" when there are none.
  */
 final class TableOutput implements CvmOutput {
   private static final int MAX_WIDTH = 40;
@@ -22,12 +22,16 @@ final class TableOutput implements CvmOutput {
 
   @Override
   public void begin() {
-    rows.add(Columns.TABLE.stream().map(column -> column.header.toUpperCase(Locale.ROOT)).toArray(String[]::new));
+    rows.add(
+        Columns.TABLE.stream()
+            .map(column -> column.header.toUpperCase(Locale.ROOT))
+            .toArray(String[]::new));
   }
 
   @Override
   public void write(Cvm cvm) {
-    rows.add(Columns.TABLE.stream().map(column -> printable(column.cell(cvm))).toArray(String[]::new));
+    rows.add(
+        Columns.TABLE.stream().map(column -> printable(column.cell(cvm))).toArray(String[]::new));
   }
 
   @Override
@@ -46,8 +50,10 @@ final class TableOutput implements CvmOutput {
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        boolean numeric = Columns.TABLE.get(i) == Columns.VCPU || Columns.TABLE.get(i) == Columns.MEMORY_MB
-            || Columns.TABLE.get(i) == Columns.DISK_GB;
+        boolean numeric =
+            Columns.TABLE.get(i) == Columns.VCPU
+                || Columns.TABLE.get(i) == Columns.MEMORY_MB
+                || Columns.TABLE.get(i) == Columns.DISK_GB;
         String cell = numeric ? pad(row[i], widths[i], true) : pad(row[i], widths[i], false);
         line.append(i == 0 ? "" : "  ").append(cell);
       }

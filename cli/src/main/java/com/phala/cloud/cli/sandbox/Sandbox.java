@@ -13,10 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * A stand-in of the Phala Cloud API on loopback, for trying the command with no account. It
- * serves the contract's full example ({@code openapi/examples/cvms-full.json}, packaged in the
- * client) at {@code GET /api/v1/cvms}, and checks credentials as the real API does: without the
- * sandbox's key ({@value #API_KEY}, as {@code X-API-Key} or a bearer token) it answers 401.
+ * A stand-in of the Phala Cloud API on loopback, for trying the command with no account. It serves
+ * the contract's full example ({@code openapi/examples/cvms-full.json}, packaged in the client) at
+ * {@code GET /api/v1/cvms}, and checks credentials as the real API does: without the sandbox's key
+ * ({@value #API_KEY}, as {@code X-API-Key} or a bearer token) it answers 401.
  */
 public final class Sandbox implements AutoCloseable {
   /** The one credential the sandbox accepts. */
@@ -35,25 +35,36 @@ public final class Sandbox implements AutoCloseable {
 
   /** Starts a sandbox on 127.0.0.1 on a free port. */
   public static Sandbox start() {
-    WireMockServer server = new WireMockServer(options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
-        .notifier(new Slf4jNotifier(false)));
+    WireMockServer server =
+        new WireMockServer(
+            options().bindAddress("127.0.0.1").dynamicPort().notifier(new Slf4jNotifier(false)));
     server.start();
     byte[] cvms = example("cvms-full.json");
-    server.stubFor(get(urlPathEqualTo(PATH)).atPriority(10)
-        .willReturn(json(401, "{\"detail\":\"Not authenticated\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-    server.stubFor(get(urlPathEqualTo(PATH)).atPriority(1)
-        .withHeader("X-API-Key", equalTo(API_KEY))
-        .willReturn(json(200, cvms)));
-    server.stubFor(get(urlPathEqualTo(PATH)).atPriority(1)
-        .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-        .willReturn(json(200, cvms)));
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .atPriority(10)
+            .willReturn(
+                json(
+                    401,
+                    "{\"detail\":\"Not authenticated\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .atPriority(1)
+            .withHeader("X-API-Key", equalTo(API_KEY))
+            .willReturn(json(200, cvms)));
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .atPriority(1)
+            .withHeader("Authorization", equalTo("Bearer " + API_KEY))
+            .willReturn(json(200, cvms)));
     return new Sandbox(server);
   }
 
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, byte[] body) {
-    return aResponse().withStatus(status)
+  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(
+      int status, byte[] body) {
+    return aResponse()
+        .withStatus(status)
         .withHeader("Content-Type", "application/json")
         .withHeader("X-Request-ID", "sandbox")
         .withBody(body);
@@ -63,7 +74,8 @@ public final class Sandbox implements AutoCloseable {
   public static byte[] example(String name) {
     try (InputStream in = Sandbox.class.getResourceAsStream(EXAMPLES + name)) {
       if (in == null) {
-        throw new IllegalStateException("The contract example " + name + " is not on the classpath.");
+        throw new IllegalStateException(
+            "The contract example " + name + " is not on the classpath.");
       }
       return in.readAllBytes();
     } catch (IOException e) {

@@ -10,9 +10,8 @@ import okhttp3.Response;
  * Adds the credential to each request that goes to the configured API origin, and to no other.
  *
  * <p>It runs as a network interceptor, so it sees every hop of a redirect: a redirect to another
- * host, port or scheme goes out without the credential. (OkHttp itself drops {@code
- * Authorization} across hosts but would forward {@code X-API-Key}.) Plain http carries it only
- * to loopback.
+ * host, port or scheme goes out without the credential. (OkHttp itself drops {@code Authorization}
+ * across hosts but would forward {@code X-API-Key}.) Plain http carries it only to loopback.
  */
 public final class AuthInterceptor implements Interceptor {
   private final Credential credential;
@@ -28,13 +27,13 @@ public final class AuthInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    boolean sameOrigin = url.scheme().equals(origin.scheme())
-        && url.host().equalsIgnoreCase(origin.host())
-        && url.port() == origin.port();
+    boolean sameOrigin =
+        url.scheme().equals(origin.scheme())
+            && url.host().equalsIgnoreCase(origin.host())
+            && url.port() == origin.port();
     boolean safeTransport = url.isHttps() || Loopback.isLoopback(url.host());
-    Request.Builder out = request.newBuilder()
-        .removeHeader("X-API-Key")
-        .removeHeader("Authorization");
+    Request.Builder out =
+        request.newBuilder().removeHeader("X-API-Key").removeHeader("Authorization");
     if (sameOrigin && safeTransport) {
       out.header(credential.headerName(), credential.headerValue());
     }

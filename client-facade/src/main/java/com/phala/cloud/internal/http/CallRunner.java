@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a GET to completion: attempts, retries with backoff, the whole-call deadline,
- * cancellation, error mapping and logging. Every failure leaves as a {@link PhalaException}.
+ * Runs a GET to completion: attempts, retries with backoff, the whole-call deadline, cancellation,
+ * error mapping and logging. Every failure leaves as a {@link PhalaException}.
  */
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger("com.phala.cloud.http");
@@ -36,38 +36,46 @@ public final class CallRunner {
   private final RetryPolicy retries;
   private final Credential credential;
 
-  /** A runner over {@code http} with {@code retries}; {@code credential} is redacted from messages. */
+  /**
+   * A runner over {@code http} with {@code retries}; {@code credential} is redacted from messages.
+   */
   public CallRunner(OkHttpClient http, RetryPolicy retries, Credential credential) {
     this.http = http;
     this.retries = retries;
     this.credential = credential;
   }
 
-  /** Reads a successful response. May throw {@link IOException}: the attempt then counts as failed. */
+  /**
+   * Reads a successful response. May throw {@link IOException}: the attempt then counts as failed.
+   */
   public interface BodyHandler<T> {
     /** Reads {@code response}'s body; {@code info} describes it. */
     T handle(Response response, ResponseInfo info) throws IOException;
   }
 
   /**
-   * Runs {@code request} until a 2xx response, hands it to {@code handler} and closes it. A
-   * network failure while the handler reads the body is retried like any other.
+   * Runs {@code request} until a 2xx response, hands it to {@code handler} and closes it. A network
+   * failure while the handler reads the body is retried like any other.
    */
   public <T> T execute(Request request, Execution execution, BodyHandler<T> handler) {
     return run(request, execution, handler, true);
   }
 
   /**
-   * Runs {@code request} until a 2xx response and returns it with its body open, for the caller
-   * to stream and close. The deadline stops at the headers; the body's reads are bounded by the
-   * read timeout.
+   * Runs {@code request} until a 2xx response and returns it with its body open, for the caller to
+   * stream and close. The deadline stops at the headers; the body's reads are bounded by the read
+   * timeout.
    */
   public Response open(Request request, Execution execution) {
     return run(request, execution, (response, info) -> response, false);
   }
 
-  /** Runs the attempts; whatever it throws carries no trace of the credential, even if a server echoed it. */
-  private <T> T run(Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
+  /**
+   * Runs the attempts; whatever it throws carries no trace of the credential, even if a server
+   * echoed it.
+   */
+  private <T> T run(
+      Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
     try {
       return attempts(request, execution, handler, closeAfter);
     } catch (PhalaException failure) {
@@ -75,7 +83,8 @@ public final class CallRunner {
     }
   }
 
-  private <T> T attempts(Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
+  private <T> T attempts(
+      Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
     PhalaException last = null;
     for (int attempt = 1; ; attempt++) {
       if (execution.isCancelled()) {
@@ -88,14 +97,16 @@ public final class CallRunner {
       Call call = http.newCall(request);
       execution.attach(call);
       ScheduledFuture<?> watchdog =
-          WATCHDOG.schedule(() -> execution.deadlinePassed(call), remaining.toNanos(), TimeUnit.NANOSECONDS);
+          WATCHDOG.schedule(
+              () -> execution.deadlinePassed(call), remaining.toNanos(), TimeUnit.NANOSECONDS);
       long started = System.nanoTime();
       Response response = null;
       PhalaException failure;
       Duration wait = null;
       try {
         response = call.execute();
-        ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
+        ResponseInfo info =
+            new ResponseInfo(response.code(), response.headers().toMultimap(), null);
         log(request, attempt, started, response.code(), info);
         if (response.isSuccessful()) {
           if (!closeAfter) {
@@ -137,18 +148,29 @@ public final class CallRunner {
           throw failure;
         }
         wait = retries.delay(attempt, null);
-        LOG.debug("GET {} failed on attempt {}: {}", redactedUrl(request.url()), attempt, failure.getMessage());
+        LOG.debug(
+            "GET {} failed on attempt {}: {}",
+            redactedUrl(request.url()),
+            attempt,
+            failure.getMessage());
       }
       last = failure;
       if (attempt > retries.maxRetries()) {
         throw failure;
       }
       if (wait.compareTo(execution.remaining()) >= 0) {
-        LOG.debug("Not retrying GET {}: waiting {} ms would pass the deadline", redactedUrl(request.url()), wait.toMillis());
+        LOG.debug(
+            "Not retrying GET {}: waiting {} ms would pass the deadline",
+            redactedUrl(request.url()),
+            wait.toMillis());
         throw failure;
       }
-      LOG.debug("Retrying GET {} in {} ms (retry {} of {})", redactedUrl(request.url()), wait.toMillis(),
-          attempt, retries.maxRetries());
+      LOG.debug(
+          "Retrying GET {} in {} ms (retry {} of {})",
+          redactedUrl(request.url()),
+          wait.toMillis(),
+          attempt,
+          retries.maxRetries());
       sleep(execution, wait);
     }
   }
@@ -168,23 +190,41 @@ public final class CallRunner {
   private PhalaException networkFailure(Request request, IOException e) {
     String where = "GET " + redactedUrl(request.url());
     String cause = credential.redact(String.valueOf(e.getMessage()));
-    if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+    if (e instanceof SocketTimeoutException
+        || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
       return new PhalaTimeoutException(where + " timed out (" + cause + ").", e);
     }
     return new PhalaIoException(
-        where + " failed: " + e.getClass().getSimpleName() + ": " + cause + ". Check the network and the base URL.", e);
+        where
+            + " failed: "
+            + e.getClass().getSimpleName()
+            + ": "
+            + cause
+            + ". Check the network and the base URL.",
+        e);
   }
 
   private static PhalaTimeoutException deadlineExceeded(Execution execution, Throwable cause) {
-    return new PhalaTimeoutException("The call did not finish within its deadline of "
-        + execution.budget().toMillis() + " ms (attempts and retries together)"
-        + (cause instanceof PhalaException ? "; the last attempt failed: " + cause.getMessage() : "."), cause);
+    return new PhalaTimeoutException(
+        "The call did not finish within its deadline of "
+            + execution.budget().toMillis()
+            + " ms (attempts and retries together)"
+            + (cause instanceof PhalaException
+                ? "; the last attempt failed: " + cause.getMessage()
+                : "."),
+        cause);
   }
 
-  /** One line per attempt; the request id is the server's text, so it is redacted like any other. */
+  /**
+   * One line per attempt; the request id is the server's text, so it is redacted like any other.
+   */
   private void log(Request request, int attempt, long startedNanos, int status, ResponseInfo info) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("GET {} -> {} (attempt {}, {} ms{})", redactedUrl(request.url()), status, attempt,
+      LOG.debug(
+          "GET {} -> {} (attempt {}, {} ms{})",
+          redactedUrl(request.url()),
+          status,
+          attempt,
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
           info.requestId().map(id -> ", request id " + credential.redact(id)).orElse(""));
     }
@@ -201,11 +241,14 @@ public final class CallRunner {
   }
 
   private static ScheduledExecutorService watchdog() {
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "phala-cloud-deadline");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "phala-cloud-deadline");
+              thread.setDaemon(true);
+              return thread;
+            });
     executor.setRemoveOnCancelPolicy(true);
     return executor;
   }

@@ -4,8 +4,8 @@ import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.internal.Redaction;
 
 /**
- * The one credential a client sends: an API key in {@code X-API-Key}, or a bearer token in
- * {@code Authorization}. Its {@link #toString()} never shows the secret.
+ * The one credential a client sends: an API key in {@code X-API-Key}, or a bearer token in {@code
+ * Authorization}. Its {@link #toString()} never shows the secret.
  */
 public final class Credential {
   private final boolean apiKey;
@@ -30,14 +30,17 @@ public final class Credential {
 
   private static String check(String secret, String source) {
     if (secret.isBlank()) {
-      throw new PhalaInvalidInputException(source + " is blank. Set it to your credential, or leave it unset.");
+      throw new PhalaInvalidInputException(
+          source + " is blank. Set it to your credential, or leave it unset.");
     }
     for (int i = 0; i < secret.length(); i++) {
       char c = secret.charAt(i);
       if (c < 0x21 || c > 0x7e) {
         throw new PhalaInvalidInputException(
-            source + " contains a space, control character (such as CR or LF) or non-ASCII character at position "
-                + (i + 1) + "; a credential is a single line of printable ASCII. Check how it was copied.");
+            source
+                + " contains a space, control character (such as CR or LF) or non-ASCII character at position "
+                + (i + 1)
+                + "; a credential is a single line of printable ASCII. Check how it was copied.");
       }
     }
     return secret;
@@ -58,7 +61,10 @@ public final class Credential {
     return secret;
   }
 
-  /** Replaces every occurrence of the secret in {@code text} (and any piece of it where the text was cut) with {@code ***}. */
+  /**
+   * Replaces every occurrence of the secret in {@code text} (and any piece of it where the text was
+   * cut) with {@code ***}.
+   */
   public String redact(String text) {
     return redaction.apply(text);
   }

@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.Response;
 
-/** Turns an error response into the exception of its status family, with a message a person can act on. */
+/**
+ * Turns an error response into the exception of its status family, with a message a person can act
+ * on.
+ */
 public final class ErrorResponses {
   /** How much of an error body is read: enough for any real error, bounded against huge pages. */
   static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -31,9 +34,9 @@ public final class ErrorResponses {
   private ErrorResponses() {}
 
   /**
-   * Reads a bounded part of the body, closes the response, and builds the exception. The
-   * credential is masked in everything the exception carries (message, body, headers): servers
-   * and proxies sometimes echo the request's headers back.
+   * Reads a bounded part of the body, closes the response, and builds the exception. The credential
+   * is masked in everything the exception carries (message, body, headers): servers and proxies
+   * sometimes echo the request's headers back.
    */
   public static PhalaServiceException toException(Response response, Credential credential) {
     String text;
@@ -44,8 +47,13 @@ public final class ErrorResponses {
     }
     ErrorBody body = ErrorBody.parse(credential.redact(text));
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    response.headers().toMultimap().forEach((name, values) ->
-        headers.put(name, values.stream().map(credential::redact).collect(Collectors.toList())));
+    response
+        .headers()
+        .toMultimap()
+        .forEach(
+            (name, values) ->
+                headers.put(
+                    name, values.stream().map(credential::redact).collect(Collectors.toList())));
     ResponseInfo info = new ResponseInfo(response.code(), headers, body.requestId().orElse(null));
     Duration retryAfter = RetryPolicy.retryAfter(response.headers()).orElse(null);
     String message = credential.redact(message(info, body, retryAfter));
@@ -74,19 +82,28 @@ public final class ErrorResponses {
 
   static String message(ResponseInfo info, ErrorBody body, Duration retryAfter) {
     int status = info.statusCode();
-    StringBuilder message = new StringBuilder(summary(status)).append(" (HTTP ").append(status).append(")");
+    StringBuilder message =
+        new StringBuilder(summary(status)).append(" (HTTP ").append(status).append(")");
     List<ValidationIssue> issues = body.validationErrors();
     if (!issues.isEmpty()) {
-      message.append(": ").append(issues.stream().limit(5).map(ValidationIssue::toString)
-          .map(ErrorResponses::printable).collect(Collectors.joining("; ")));
+      message
+          .append(": ")
+          .append(
+              issues.stream()
+                  .limit(5)
+                  .map(ValidationIssue::toString)
+                  .map(ErrorResponses::printable)
+                  .collect(Collectors.joining("; ")));
     } else {
       body.message().ifPresent(text -> message.append(": ").append(printable(text)));
     }
     body.errorCode().ifPresent(code -> message.append(" [").append(printable(code)).append("]"));
-    info.requestId().ifPresent(id -> message.append(" (request id ").append(printable(id)).append(")"));
+    info.requestId()
+        .ifPresent(id -> message.append(" (request id ").append(printable(id)).append(")"));
     message.append('.');
     if (status == 401) {
-      message.append(" Check the API key (PHALA_CLOUD_API_KEY) or bearer token (PHALA_OIDC_TOKEN).");
+      message.append(
+          " Check the API key (PHALA_CLOUD_API_KEY) or bearer token (PHALA_OIDC_TOKEN).");
     } else if (status == 429 && retryAfter != null) {
       message.append(" Retry after ").append(Math.max(1, retryAfter.toSeconds())).append(" s.");
     }
@@ -113,7 +130,9 @@ public final class ErrorResponses {
       case 429:
         return "Rate limited";
       default:
-        return status >= 500 ? "The Phala Cloud API failed" : "Unexpected response from the Phala Cloud API";
+        return status >= 500
+            ? "The Phala Cloud API failed"
+            : "Unexpected response from the Phala Cloud API";
     }
   }
 

@@ -22,7 +22,8 @@ public final class Execution {
    */
   public Execution(Duration budget) {
     this.budget = budget;
-    // May wrap around: remaining() subtracts, which stays right for any budget up to Long.MAX_VALUE.
+    // May wrap around: remaining() subtracts, which stays right for any budget up to
+    // Long.MAX_VALUE.
     this.deadlineNanos = System.nanoTime() + RetryPolicy.saturatedNanos(budget);
   }
 

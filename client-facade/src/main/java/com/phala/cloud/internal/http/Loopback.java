@@ -23,7 +23,9 @@ public final class Loopback {
       return false;
     }
     for (String octet : octets) {
-      if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(Character::isDigit)
+      if (octet.isEmpty()
+          || octet.length() > 3
+          || !octet.chars().allMatch(Character::isDigit)
           || Integer.parseInt(octet) > 255) {
         return false;
       }

@@ -70,8 +70,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * {@code duration} in nanoseconds, saturating at {@link Long#MAX_VALUE} (about 292 years)
-   * where {@link Duration#toNanos()} would overflow, so "forever" stays usable.
+   * {@code duration} in nanoseconds, saturating at {@link Long#MAX_VALUE} (about 292 years) where
+   * {@link Duration#toNanos()} would overflow, so "forever" stays usable.
    */
   static long saturatedNanos(Duration duration) {
     try {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
-/** Sets the headers every request carries: {@code User-Agent} and {@code Accept: application/json}. */
+/**
+ * Sets the headers every request carries: {@code User-Agent} and {@code Accept: application/json}.
+ */
 public final class StaticHeadersInterceptor implements Interceptor {
   private final String userAgent;
 
@@ -15,9 +17,12 @@ public final class StaticHeadersInterceptor implements Interceptor {
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    return chain.proceed(chain.request().newBuilder()
-        .header("User-Agent", userAgent)
-        .header("Accept", "application/json")
-        .build());
+    return chain.proceed(
+        chain
+            .request()
+            .newBuilder()
+            .header("User-Agent", userAgent)
+            .header("Accept", "application/json")
+            .build());
   }
 }

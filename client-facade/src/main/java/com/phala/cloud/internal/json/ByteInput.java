@@ -8,32 +8,38 @@ import java.util.Arrays;
 
 /**
  * The byte buffer under {@link Utf8JsonParser}: reads an {@link InputStream} in chunks into one
- * array the parser scans directly, and remembers the start of the body and the bytes most
- * recently dropped from the buffer, so an error can show what was received up to where it broke
- * without holding the whole body.
+ * array the parser scans directly, and remembers the start of the body and the bytes most recently
+ * dropped from the buffer, so an error can show what was received up to where it broke without
+ * holding the whole body.
  *
- * <p>A token that does not fit in what is left of the buffer is moved to the front before the
- * next read, and the buffer doubles when a single token is larger than all of it; so the
- * parser's scanning loops only ever deal with one contiguous array.
+ * <p>A token that does not fit in what is left of the buffer is moved to the front before the next
+ * read, and the buffer doubles when a single token is larger than all of it; so the parser's
+ * scanning loops only ever deal with one contiguous array.
  */
 abstract class ByteInput implements Closeable {
   /** Bytes kept at the start of the body and before the error for a snippet. */
   private static final int KEEP = 160;
+
   /** Bytes after the error shown in a snippet, when they have been read already. */
   private static final int AFTER = 40;
 
   private final InputStream in;
+
   /** The bytes read and not yet dropped: {@code buf[0..limit)}. */
   byte[] buf;
+
   /** The next byte to parse; everything before it may be dropped by the next {@link #fill()}. */
   int pos;
+
   /** The end of the bytes read so far. */
   int limit;
 
   /** Whether the stream said it has no more bytes (it is not asked again). */
   private boolean ended;
+
   /** How many bytes were dropped from the front of the buffer so far (the offset of buf[0]). */
   private long dropped;
+
   private final byte[] head = new byte[KEEP];
   private final byte[] tail = new byte[KEEP];
   private int tailLength;
@@ -114,10 +120,10 @@ abstract class ByteInput implements Closeable {
   }
 
   /**
-   * What was received up to {@code buf[end]} (exclusive) and up to {@value #AFTER} bytes after
-   * it that are already buffered: all of it when short, else the start of the body, or "..." and
-   * the last bytes. Decoded as UTF-8 with
-   * replacement characters, control characters shown as spaces, so it is always printable.
+   * What was received up to {@code buf[end]} (exclusive) and up to {@value #AFTER} bytes after it
+   * that are already buffered: all of it when short, else the start of the body, or "..." and the
+   * last bytes. Decoded as UTF-8 with replacement characters, control characters shown as spaces,
+   * so it is always printable.
    */
   final String snippet(int end) {
     // A little of what follows the break, when it is already buffered, shows what went wrong.

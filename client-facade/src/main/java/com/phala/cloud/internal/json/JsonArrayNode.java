@@ -4,7 +4,9 @@ import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.RandomAccess;
 
-/** A JSON array as read from the wire; items are plain Java values like {@link JsonObjectNode}'s. */
+/**
+ * A JSON array as read from the wire; items are plain Java values like {@link JsonObjectNode}'s.
+ */
 public final class JsonArrayNode extends AbstractList<Object> implements RandomAccess {
   private static final Object[] NONE = new Object[0];
 

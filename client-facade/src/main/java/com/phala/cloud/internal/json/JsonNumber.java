@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /**
- * A JSON number kept as the exact text it was received in, so writing it back out gives the
- * same digits (1769815500123 stays 1769815500123, 1.50 stays 1.50). Converted only when asked.
+ * A JSON number kept as the exact text it was received in, so writing it back out gives the same
+ * digits (1769815500123 stays 1769815500123, 1.50 stays 1.50). Converted only when asked.
  */
 public final class JsonNumber extends Number {
   private static final long serialVersionUID = 1L;
@@ -17,7 +17,10 @@ public final class JsonNumber extends Number {
     this.text = text;
   }
 
-  /** The value as a {@code long}, or throws {@link ArithmeticException} if it is not a whole number in range. */
+  /**
+   * The value as a {@code long}, or throws {@link ArithmeticException} if it is not a whole number
+   * in range.
+   */
   public long longValueExact() {
     try {
       return Long.parseLong(text);
@@ -26,7 +29,10 @@ public final class JsonNumber extends Number {
     }
   }
 
-  /** The value as an {@code int}, or throws {@link ArithmeticException} if it is not a whole number in range. */
+  /**
+   * The value as an {@code int}, or throws {@link ArithmeticException} if it is not a whole number
+   * in range.
+   */
   public int intValueExact() {
     try {
       return Integer.parseInt(text);

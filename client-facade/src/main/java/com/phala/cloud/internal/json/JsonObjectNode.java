@@ -16,8 +16,8 @@ import java.util.Set;
  *
  * <p>API objects have a few dozen members at most, so parallel arrays with a linear scan beat a
  * hash map on both time and memory. From {@value #INDEXED_FROM} members on (only a broken or
- * hostile server sends such an object), look-ups also go through a hash index, so reading an
- * object stays linear in its size instead of quadratic.
+ * hostile server sends such an object), look-ups also go through a hash index, so reading an object
+ * stays linear in its size instead of quadratic.
  */
 public final class JsonObjectNode extends AbstractMap<String, Object> {
   /** The size from which member look-ups go through a hash index instead of a scan. */
@@ -34,9 +34,9 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
   }
 
   /**
-   * An object of exactly these members, names distinct; the arrays are taken, not copied. The
-   * names array may be shared with other objects of the same shape: it is never written to
-   * ({@link #putMember} replaces values in place and grows into a new array for new names).
+   * An object of exactly these members, names distinct; the arrays are taken, not copied. The names
+   * array may be shared with other objects of the same shape: it is never written to ({@link
+   * #putMember} replaces values in place and grows into a new array for new names).
    */
   JsonObjectNode(String[] keys, Object[] values) {
     this.keys = keys;
@@ -76,9 +76,9 @@ public final class JsonObjectNode extends AbstractMap<String, Object> {
   }
 
   /**
-   * Names from {@link Utf8JsonParser} are interned, like the constants callers look them up
-   * with, so an identity pass finds them without calling {@code equals}; the second pass serves
-   * every other caller and tree.
+   * Names from {@link Utf8JsonParser} are interned, like the constants callers look them up with,
+   * so an identity pass finds them without calling {@code equals}; the second pass serves every
+   * other caller and tree.
    */
   private int indexOf(Object key) {
     if (index != null) {

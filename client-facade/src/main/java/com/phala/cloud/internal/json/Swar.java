@@ -10,8 +10,10 @@ import java.nio.ByteOrder;
  * makes string-heavy JSON fast without vector instructions.
  */
 final class Swar {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long QUOTES = 0x2222222222222222L;
@@ -31,9 +33,9 @@ final class Swar {
   }
 
   /**
-   * The index of the first byte in {@code bytes[i..end)} that ends a run of plain string
-   * content: a quote, a backslash, a control character or a byte of a multi-byte UTF-8
-   * sequence (>= 0x80); {@code end} when there is none.
+   * The index of the first byte in {@code bytes[i..end)} that ends a run of plain string content: a
+   * quote, a backslash, a control character or a byte of a multi-byte UTF-8 sequence (>= 0x80);
+   * {@code end} when there is none.
    */
   static int skipPlainString(byte[] bytes, int i, int end) {
     for (; i <= end - 8; i += 8) {
@@ -53,18 +55,22 @@ final class Swar {
 
   /**
    * The high bit set in the lowest byte of {@code word} that {@link #skipPlainString} stops at
-   * (bits for later bytes may be wrong, which does not matter: only the lowest is used). A byte
-   * is flagged when it equals '"' or '\\' (it XORs to zero, and zero minus one borrows), when it
-   * is below 0x20 (minus 0x20 borrows), or when its own high bit is set. Plain bytes before it
-   * borrow nothing, so they cannot flag it falsely.
+   * (bits for later bytes may be wrong, which does not matter: only the lowest is used). A byte is
+   * flagged when it equals '"' or '\\' (it XORs to zero, and zero minus one borrows), when it is
+   * below 0x20 (minus 0x20 borrows), or when its own high bit is set. Plain bytes before it borrow
+   * nothing, so they cannot flag it falsely.
    */
   private static long stringStops(long word) {
     long quote = word ^ QUOTES;
     long backslash = word ^ BACKSLASHES;
-    return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - SPACES) | word) & HIGH_BITS;
+    return ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (word - SPACES) | word)
+        & HIGH_BITS;
   }
 
-  /** Whether {@code a[0..length)} equals {@code b[start..start + length)}; both hold at least that many bytes. */
+  /**
+   * Whether {@code a[0..length)} equals {@code b[start..start + length)}; both hold at least that
+   * many bytes.
+   */
   static boolean equalBytes(byte[] a, byte[] b, int start, int length) {
     if (length >= 8) {
       int last = length - 8;
@@ -87,9 +93,9 @@ final class Swar {
   }
 
   /**
-   * A hash of {@code bytes[start..start + length)} from its first and last words and its
-   * length: cheap, and good enough to spread member names over a table (names that share both
-   * ends and the length merely probe further).
+   * A hash of {@code bytes[start..start + length)} from its first and last words and its length:
+   * cheap, and good enough to spread member names over a table (names that share both ends and the
+   * length merely probe further).
    */
   static int hash(byte[] bytes, int start, int length) {
     long h;

@@ -7,32 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A strict JSON parser that reads UTF-8 bytes straight from an {@link InputStream}, with no
- * {@code Reader} in between, into the same trees {@link JsonTreeReader} builds ({@link
- * JsonObjectNode}, {@link JsonArrayNode}, {@link JsonNumber}, {@link String}, {@link Boolean},
- * {@code null}). It exists because decoding listings is the client's hot path: skipping the
- * char decoding, interning member names from their bytes ({@link KeyCache}) and building
- * objects in exact-size arrays makes it several times cheaper than going through Gson.
+ * A strict JSON parser that reads UTF-8 bytes straight from an {@link InputStream}, with no {@code
+ * Reader} in between, into the same trees {@link JsonTreeReader} builds ({@link JsonObjectNode},
+ * {@link JsonArrayNode}, {@link JsonNumber}, {@link String}, {@link Boolean}, {@code null}). It
+ * exists because decoding listings is the client's hot path: skipping the char decoding, interning
+ * member names from their bytes ({@link KeyCache}) and building objects in exact-size arrays makes
+ * it several times cheaper than going through Gson.
  *
- * <p>What it accepts is RFC 8259 JSON and nothing else, as Gson's strict mode: no comments,
- * single quotes, unquoted names, NaN, trailing commas, leading zeros, unescaped control
- * characters, or escapes other than JSON's. Containers nest at most {@link
- * JsonTreeReader#MAX_NESTING} deep. A repeated member name keeps its first position and its
- * last value. Numbers are kept as the exact text received.
+ * <p>What it accepts is RFC 8259 JSON and nothing else, as Gson's strict mode: no comments, single
+ * quotes, unquoted names, NaN, trailing commas, leading zeros, unescaped control characters, or
+ * escapes other than JSON's. Containers nest at most {@link JsonTreeReader#MAX_NESTING} deep. A
+ * repeated member name keeps its first position and its last value. Numbers are kept as the exact
+ * text received.
  *
- * <p>Bytes that are not valid UTF-8 inside a string become U+FFFD replacement characters,
- * exactly as the JDK's UTF-8 decoder (and so the {@code Reader} path) replaces them; outside a
- * string they are malformed JSON. A UTF-8 byte order mark at the very start is skipped, as
- * Gson does; a UTF-16 one is refused, since JSON on the wire must be UTF-8.
+ * <p>Bytes that are not valid UTF-8 inside a string become U+FFFD replacement characters, exactly
+ * as the JDK's UTF-8 decoder (and so the {@code Reader} path) replaces them; outside a string they
+ * are malformed JSON. A UTF-8 byte order mark at the very start is skipped, as Gson does; a UTF-16
+ * one is refused, since JSON on the wire must be UTF-8.
  *
- * <p>Every problem with the data is a {@link PhalaInvalidDataException} naming the JSON path
- * where it broke (such as {@code $[1].hosted.name}) and a bounded snippet of what was received;
- * failures of the stream itself pass through as {@link IOException}. Not thread-safe.
+ * <p>Every problem with the data is a {@link PhalaInvalidDataException} naming the JSON path where
+ * it broke (such as {@code $[1].hosted.name}) and a bounded snippet of what was received; failures
+ * of the stream itself pass through as {@link IOException}. Not thread-safe.
  */
 public final class Utf8JsonParser extends ByteInput {
   /**
-   * The default buffer: large enough that few tokens straddle a refill (the size made no
-   * measurable difference from 4 to 16 KB), small enough to cost little for a short listing.
+   * The default buffer: large enough that few tokens straddle a refill (the size made no measurable
+   * difference from 4 to 16 KB), small enough to cost little for a short listing.
    */
   public static final int DEFAULT_BUFFER_SIZE = 8 * 1024;
 
@@ -45,29 +45,38 @@ public final class Utf8JsonParser extends ByteInput {
 
   /** Open containers; 0 at the top level. */
   private int depth;
+
   /** Per depth: the array item being read, or -1 for an object (then {@link #pathKeys} applies). */
   private final int[] pathIndices = new int[MAX_NESTING + 1];
+
   /** Per depth: the object member being read, null before the first. */
   private final String[] pathKeys = new String[MAX_NESTING + 1];
+
   /**
-   * Per depth: where an object's members and an array's items collect before they are copied
-   * to an exact-size node; reused from one container to the next.
+   * Per depth: where an object's members and an array's items collect before they are copied to an
+   * exact-size node; reused from one container to the next.
    */
   private final String[][] scratchKeys = new String[MAX_NESTING + 1][];
+
   private final Object[][] scratchValues = new Object[MAX_NESTING + 1][];
   private final Object[][] scratchItems = new Object[MAX_NESTING + 1][];
+
   /**
-   * The names arrays of recent object shapes, by a hash of their names: a listing's objects come
-   * in a few shapes (every CVM has the same members in the same order), so objects of one shape
-   * share one exact-size names array instead of each copying its own. Nodes never change their
-   * names array, so sharing it is safe.
+   * The names arrays of recent object shapes, by a hash of their names: a listing's objects come in
+   * a few shapes (every CVM has the same members in the same order), so objects of one shape share
+   * one exact-size names array instead of each copying its own. Nodes never change their names
+   * array, so sharing it is safe.
    */
   private final String[][] shapes = new String[64][];
+
   private final RecentNumbers numbers = new RecentNumbers();
+
   /** ASCII strings with escapes collect here; reused, grown as needed. */
   private byte[] text = new byte[128];
+
   /** Strings with non-ASCII characters and escapes collect here; reused. */
   private final StringBuilder chars = new StringBuilder();
+
   private boolean started;
 
   /** A parser over {@code in}, which it closes when closed. */
@@ -83,8 +92,8 @@ public final class Utf8JsonParser extends ByteInput {
   // ---- The API for a caller that walks the top level itself (the streaming array reader).
 
   /**
-   * The next byte that is not whitespace, without consuming it, or -1 at the end of the body.
-   * The first call skips a UTF-8 byte order mark.
+   * The next byte that is not whitespace, without consuming it, or -1 at the end of the body. The
+   * first call skips a UTF-8 byte order mark.
    */
   public int peek() throws IOException {
     if (!started) {
@@ -99,7 +108,9 @@ public final class Utf8JsonParser extends ByteInput {
     pos++;
   }
 
-  /** Consumes the {@code [} {@link #peek()} returned and enters the array; items are counted from 0. */
+  /**
+   * Consumes the {@code [} {@link #peek()} returned and enters the array; items are counted from 0.
+   */
   public void beginArray() {
     pos++;
     enter(0);
@@ -142,15 +153,19 @@ public final class Utf8JsonParser extends ByteInput {
   public PhalaInvalidDataException invalid(String what) {
     String where = path();
     String snippet = snippet(Math.min(pos + 1, limit));
-    return new PhalaInvalidDataException(what + " at " + where + ". Received: " + snippet, where, snippet, null);
+    return new PhalaInvalidDataException(
+        what + " at " + where + ". Received: " + snippet, where, snippet, null);
   }
 
   /** An exception for JSON that breaks off at the current position (the input ended). */
   public PhalaInvalidDataException truncated() {
     String where = path();
     String snippet = snippet(limit);
-    return new PhalaInvalidDataException("The API's response ended in the middle of the JSON at " + where
-        + ". Received: " + snippet, where, snippet, null);
+    return new PhalaInvalidDataException(
+        "The API's response ended in the middle of the JSON at " + where + ". Received: " + snippet,
+        where,
+        snippet,
+        null);
   }
 
   /** An exception for a byte {@code b} (from {@link #peek()}) where {@code expected} belongs. */
@@ -364,8 +379,12 @@ public final class Utf8JsonParser extends ByteInput {
     }
     for (int i = 0; i < word.length; i++) {
       if (buf[pos + i] != word[i]) {
-        throw malformed("expected " + new String(word, StandardCharsets.US_ASCII) + " but found "
-            + describe(buf[pos + i] & 0xFF), pos + i + 1);
+        throw malformed(
+            "expected "
+                + new String(word, StandardCharsets.US_ASCII)
+                + " but found "
+                + describe(buf[pos + i] & 0xFF),
+            pos + i + 1);
       }
     }
     pos += word.length;
@@ -374,8 +393,8 @@ public final class Utf8JsonParser extends ByteInput {
   // ---- Numbers.
 
   /**
-   * A number, kept as its exact text. The run of bytes that can appear in a number is found
-   * first (refilling until it ends), then checked against JSON's grammar as a whole.
+   * A number, kept as its exact text. The run of bytes that can appear in a number is found first
+   * (refilling until it ends), then checked against JSON's grammar as a whole.
    */
   private JsonNumber readNumber() throws IOException {
     int end = pos;
@@ -393,8 +412,10 @@ public final class Utf8JsonParser extends ByteInput {
     }
     int start = pos;
     if (!NumberSyntax.isValid(buf, start, end)) {
-      throw malformed("malformed number " + new String(buf, start, Math.min(end - start, 40),
-          StandardCharsets.ISO_8859_1), end);
+      throw malformed(
+          "malformed number "
+              + new String(buf, start, Math.min(end - start, 40), StandardCharsets.ISO_8859_1),
+          end);
     }
     pos = end;
     return numbers.get(buf, start, end);
@@ -407,9 +428,9 @@ public final class Utf8JsonParser extends ByteInput {
   // ---- Strings.
 
   /**
-   * A member name after its opening quote. Plain ASCII names (every name the API sends) come
-   * from {@link KeyCache}; anything else takes the general path and is interned, so all names
-   * are canonical.
+   * A member name after its opening quote. Plain ASCII names (every name the API sends) come from
+   * {@link KeyCache}; anything else takes the general path and is interned, so all names are
+   * canonical.
    */
   private String readKey() throws IOException {
     int end = endOfPlainString();
@@ -452,9 +473,9 @@ public final class Utf8JsonParser extends ByteInput {
 
   /**
    * The rest of a string whose bytes from {@code pos} to {@code i} are plain ASCII and {@code
-   * buf[i]} is not. Escapes of ASCII characters (the {@code \n} and {@code \"} of embedded
-   * files and JSON) keep the string in bytes, copied run by run into {@link #text}; the first
-   * non-ASCII byte or character moves it to {@link #readUnicodeString}.
+   * buf[i]} is not. Escapes of ASCII characters (the {@code \n} and {@code \"} of embedded files
+   * and JSON) keep the string in bytes, copied run by run into {@link #text}; the first non-ASCII
+   * byte or character moves it to {@link #readUnicodeString}.
    */
   private String readSpecialString(int i) throws IOException {
     int length = 0; // bytes in text
@@ -489,7 +510,10 @@ public final class Utf8JsonParser extends ByteInput {
     }
   }
 
-  /** Appends the plain bytes {@code buf[pos..end)} to {@link #text}, which holds {@code length}; the new length. */
+  /**
+   * Appends the plain bytes {@code buf[pos..end)} to {@link #text}, which holds {@code length}; the
+   * new length.
+   */
   private int appendToText(int length, int end) {
     int count = end - pos;
     if (length + count + 1 > text.length) { // + 1: room for an escaped character after them
@@ -510,10 +534,10 @@ public final class Utf8JsonParser extends ByteInput {
   }
 
   /**
-   * The general path for the rest of a string: {@code out} holds what came before {@code pos},
-   * and {@code buf[pos..i)} is ASCII not yet added. Runs of raw bytes are decoded by the JDK's
-   * UTF-8 decoder, so malformed sequences get the same replacement characters as on the {@code
-   * Reader} path.
+   * The general path for the rest of a string: {@code out} holds what came before {@code pos}, and
+   * {@code buf[pos..i)} is ASCII not yet added. Runs of raw bytes are decoded by the JDK's UTF-8
+   * decoder, so malformed sequences get the same replacement characters as on the {@code Reader}
+   * path.
    */
   private String readUnicodeString(StringBuilder out, int i) throws IOException {
     boolean ascii = true; // whether buf[pos..i) is ASCII
@@ -527,7 +551,9 @@ public final class Utf8JsonParser extends ByteInput {
       }
       byte c = buf[i];
       if (c == '"' || c == '\\') {
-        out.append(new String(buf, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
+        out.append(
+            new String(
+                buf, pos, i - pos, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
         ascii = true;
         if (c == '"') {
           pos = i + 1;
@@ -546,13 +572,14 @@ public final class Utf8JsonParser extends ByteInput {
   }
 
   private PhalaInvalidDataException controlCharacter(int i) {
-    return malformed("a control character (" + describe(buf[i]) + ") that is not escaped in a string", i + 1);
+    return malformed(
+        "a control character (" + describe(buf[i]) + ") that is not escaped in a string", i + 1);
   }
 
   /**
-   * The character of the escape at {@code pos}, moving past it. Surrogates from Unicode
-   * escapes pass through one at a time: a pair makes one code point, a lone one stays as sent
-   * (as Gson keeps it).
+   * The character of the escape at {@code pos}, moving past it. Surrogates from Unicode escapes
+   * pass through one at a time: a pair makes one code point, a lone one stays as sent (as Gson
+   * keeps it).
    */
   private char readEscape() throws IOException {
     if (!require(2)) {
@@ -605,7 +632,9 @@ public final class Utf8JsonParser extends ByteInput {
 
   // ---- Whitespace, the byte order mark, errors.
 
-  /** Skips whitespace; the next byte (0-255) without consuming it, or -1 at the end of the input. */
+  /**
+   * Skips whitespace; the next byte (0-255) without consuming it, or -1 at the end of the input.
+   */
   private int nextToken() throws IOException {
     while (true) {
       while (pos < limit) {
@@ -631,10 +660,14 @@ public final class Utf8JsonParser extends ByteInput {
     }
     require(3);
     int available = limit - pos;
-    if (available >= 3 && buf[pos] == (byte) 0xEF && buf[pos + 1] == (byte) 0xBB && buf[pos + 2] == (byte) 0xBF) {
+    if (available >= 3
+        && buf[pos] == (byte) 0xEF
+        && buf[pos + 1] == (byte) 0xBB
+        && buf[pos + 2] == (byte) 0xBF) {
       pos += 3;
-    } else if (available >= 2 && ((buf[pos] == (byte) 0xFE && buf[pos + 1] == (byte) 0xFF)
-        || (buf[pos] == (byte) 0xFF && buf[pos + 1] == (byte) 0xFE))) {
+    } else if (available >= 2
+        && ((buf[pos] == (byte) 0xFE && buf[pos + 1] == (byte) 0xFF)
+            || (buf[pos] == (byte) 0xFF && buf[pos + 1] == (byte) 0xFE))) {
       throw malformed("a UTF-16 byte order mark; JSON must be UTF-8", pos + 2);
     }
   }
@@ -642,11 +675,16 @@ public final class Utf8JsonParser extends ByteInput {
   private PhalaInvalidDataException malformed(String detail, int end) {
     String where = path();
     String snippet = snippet(Math.min(end, limit));
-    return new PhalaInvalidDataException("The API sent malformed JSON at " + where + ": " + detail
-        + ". Received: " + snippet, where, snippet, null);
+    return new PhalaInvalidDataException(
+        "The API sent malformed JSON at " + where + ": " + detail + ". Received: " + snippet,
+        where,
+        snippet,
+        null);
   }
 
-  /** Where the parser is, Gson style: {@code $}, then {@code [index]} or {@code .name} per level. */
+  /**
+   * Where the parser is, Gson style: {@code $}, then {@code [index]} or {@code .name} per level.
+   */
   private String path() {
     StringBuilder path = new StringBuilder("$");
     for (int d = 1; d <= depth; d++) {

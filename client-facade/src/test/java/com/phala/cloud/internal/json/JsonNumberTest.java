@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A JSON number kept as its text: exact conversions when asked, and never a hang on hostile literals. */
+/**
+ * A JSON number kept as its text: exact conversions when asked, and never a hang on hostile
+ * literals.
+ */
 class JsonNumberTest {
 
   @Test
@@ -31,26 +34,31 @@ class JsonNumberTest {
   @ParameterizedTest
   @ValueSource(strings = {"4.5", "1e400", "123456789012345678901234567890", "1e-400"})
   void longValueExactRefusesWhatIsNotAWholeLong(String literal) {
-    assertThatThrownBy(() -> new JsonNumber(literal).longValueExact()).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> new JsonNumber(literal).longValueExact())
+        .isInstanceOf(ArithmeticException.class);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"2147483648", "4.5"})
   void intValueExactRefusesWhatIsNotAWholeInt(String literal) {
-    assertThatThrownBy(() -> new JsonNumber(literal).intValueExact()).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> new JsonNumber(literal).intValueExact())
+        .isInstanceOf(ArithmeticException.class);
   }
 
   @Test
   void keepsBigValuesExactly() {
     JsonNumber number = new JsonNumber("123456789012345678901234567890");
 
-    assertThat(number.bigIntegerValueExact()).isEqualTo(new BigInteger("123456789012345678901234567890"));
+    assertThat(number.bigIntegerValueExact())
+        .isEqualTo(new BigInteger("123456789012345678901234567890"));
     assertThat(new JsonNumber("1.50").bigDecimalValue()).isEqualTo(new BigDecimal("1.50"));
   }
 
   @Test
   void numbersAreEqualWhenWrittenAlike() {
-    assertThat(new JsonNumber("1.50")).isEqualTo(new JsonNumber("1.50")).hasSameHashCodeAs(new JsonNumber("1.50"))
+    assertThat(new JsonNumber("1.50"))
+        .isEqualTo(new JsonNumber("1.50"))
+        .hasSameHashCodeAs(new JsonNumber("1.50"))
         .isNotEqualTo(new JsonNumber("1.5"));
   }
 
@@ -66,9 +74,11 @@ class JsonNumberTest {
   void narrowingAHugeOrTinyExponentAnswersAtOnce(String literal) {
     JsonNumber number = new JsonNumber(literal);
 
-    assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
-      number.longValue();
-      number.intValue();
-    });
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2),
+        () -> {
+          number.longValue();
+          number.intValue();
+        });
   }
 }

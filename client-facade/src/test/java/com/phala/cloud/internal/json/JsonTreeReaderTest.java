@@ -11,12 +11,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The one-pass tree reader: plain Java values, numbers as their exact text, members in wire order. */
+/**
+ * The one-pass tree reader: plain Java values, numbers as their exact text, members in wire order.
+ */
 class JsonTreeReaderTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"1769815500123", "1.50", "1e400", "1E+2", "-0", "123456789012345678901234567890",
-      "-12.3400", "0.000000000000000000000000000001", "9223372036854775808"})
+  @ValueSource(
+      strings = {
+        "1769815500123",
+        "1.50",
+        "1e400",
+        "1E+2",
+        "-0",
+        "123456789012345678901234567890",
+        "-12.3400",
+        "0.000000000000000000000000000001",
+        "9223372036854775808"
+      })
   void keepsANumberAsItsExactText(String literal) throws IOException {
     Object value = read(literal);
 
@@ -25,7 +37,9 @@ class JsonTreeReaderTest {
 
   @Test
   void readsEachKindOfValueAsPlainJava() throws IOException {
-    Object value = read("{\"s\":\"text\",\"t\":true,\"f\":false,\"n\":null,\"a\":[1,\"x\"],\"o\":{\"k\":\"v\"}}");
+    Object value =
+        read(
+            "{\"s\":\"text\",\"t\":true,\"f\":false,\"n\":null,\"a\":[1,\"x\"],\"o\":{\"k\":\"v\"}}");
 
     assertThat(value).isInstanceOf(JsonObjectNode.class);
     JsonObjectNode object = (JsonObjectNode) value;
@@ -34,7 +48,9 @@ class JsonTreeReaderTest {
     assertThat(object.get("f")).isEqualTo(false);
     assertThat(object.containsKey("n")).isTrue();
     assertThat(object.get("n")).isNull();
-    assertThat(object.get("a")).isInstanceOf(JsonArrayNode.class).isEqualTo(List.of(new JsonNumber("1"), "x"));
+    assertThat(object.get("a"))
+        .isInstanceOf(JsonArrayNode.class)
+        .isEqualTo(List.of(new JsonNumber("1"), "x"));
     assertThat(object.get("o")).isInstanceOf(JsonObjectNode.class).isEqualTo(Map.of("k", "v"));
   }
 
@@ -74,18 +90,21 @@ class JsonTreeReaderTest {
     assertThatThrownBy(() -> object.put("b", 2)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> object.entrySet().iterator().next().setValue(2))
         .isInstanceOf(UnsupportedOperationException.class);
-    assertThatThrownBy(() -> ((JsonArrayNode) object.get("a")).add(2)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> ((JsonArrayNode) object.get("a")).add(2))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
   void anObjectEqualsAMapWithTheSameMembersInAnyOrder() throws IOException {
-    assertThat(read("{\"a\":\"x\",\"b\":true}")).isEqualTo(Map.of("b", true, "a", "x"))
+    assertThat(read("{\"a\":\"x\",\"b\":true}"))
+        .isEqualTo(Map.of("b", true, "a", "x"))
         .hasSameHashCodeAs(Map.of("b", true, "a", "x"));
   }
 
   @Test
   void nestingBeyondTheLimitIsRefused() {
-    String deep = "[".repeat(JsonTreeReader.MAX_NESTING + 1) + "]".repeat(JsonTreeReader.MAX_NESTING + 1);
+    String deep =
+        "[".repeat(JsonTreeReader.MAX_NESTING + 1) + "]".repeat(JsonTreeReader.MAX_NESTING + 1);
 
     assertThatThrownBy(() -> read(deep)).isInstanceOf(IOException.class);
   }

@@ -11,16 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Writing trees back out: the same JSON, compact, numbers exactly as read, nulls kept, no HTML escaping. */
+/**
+ * Writing trees back out: the same JSON, compact, numbers exactly as read, nulls kept, no HTML
+ * escaping.
+ */
 class JsonWritingTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{\"a\":1769815500123,\"b\":1.50,\"c\":1e400,\"d\":-0,\"e\":123456789012345678901234567890}",
-      "{\"n\":null,\"t\":true,\"f\":false,\"s\":\"\",\"a\":[],\"o\":{}}",
-      "[1,[2,[3,{\"x\":[null]}]]]",
-      "{\"html\":\"<script>&'</script>\",\"unicode\":\"\u00e9\u4e2d\ud83d\ude80\"}",
-  })
+  @ValueSource(
+      strings = {
+        "{\"a\":1769815500123,\"b\":1.50,\"c\":1e400,\"d\":-0,\"e\":123456789012345678901234567890}",
+        "{\"n\":null,\"t\":true,\"f\":false,\"s\":\"\",\"a\":[],\"o\":{}}",
+        "[1,[2,[3,{\"x\":[null]}]]]",
+        "{\"html\":\"<script>&'</script>\",\"unicode\":\"\u00e9\u4e2d\ud83d\ude80\"}",
+      })
   void writesCompactJsonBackExactlyAsRead(String json) throws IOException {
     assertThat(JsonWriting.toJson(read(json))).isEqualTo(json);
   }

@@ -11,7 +11,8 @@ class KeyCacheTest {
   void namesAreInternedAndFoundByTheirBytesAnywhereInABuffer() {
     byte[] bytes = "..hosted..".getBytes(StandardCharsets.US_ASCII);
     assertThat(KeyCache.name(bytes, 2, 6)).isSameAs("hosted");
-    assertThat(KeyCache.name("hosted".getBytes(StandardCharsets.US_ASCII), 0, 6)).isSameAs("hosted");
+    assertThat(KeyCache.name("hosted".getBytes(StandardCharsets.US_ASCII), 0, 6))
+        .isSameAs("hosted");
     assertThat(KeyCache.name(bytes, 2, 0)).isSameAs("");
   }
 
@@ -22,7 +23,8 @@ class KeyCacheTest {
       byte[] bytes = odd.getBytes(StandardCharsets.US_ASCII);
       assertThat(KeyCache.name(bytes, 0, bytes.length)).isEqualTo(odd);
     }
-    for (String usual : new String[] {"name", "status", "hosted", "public_urls", "app_id", "a", "ab", "abc"}) {
+    for (String usual :
+        new String[] {"name", "status", "hosted", "public_urls", "app_id", "a", "ab", "abc"}) {
       byte[] bytes = usual.getBytes(StandardCharsets.US_ASCII);
       assertThat(KeyCache.name(bytes, 0, bytes.length)).isSameAs(usual);
       assertThat(KeyCache.name(bytes, 0, bytes.length)).isSameAs(usual);

@@ -4,12 +4,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 
-/** Random damage to a JSON body, biased towards the bytes that matter to a parser; shared by the reader tests. */
+/**
+ * Random damage to a JSON body, biased towards the bytes that matter to a parser; shared by the
+ * reader tests.
+ */
 public final class Mutations {
-  private static final byte[] INTERESTING = ("\"\\{}[],: \n0123456789-+.eEtfnu/'x"
-      + "").getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] NOT_ASCII = {0, 0x1F, 0x7F, (byte) 0x80, (byte) 0xBF, (byte) 0xC0, (byte) 0xC3,
-      (byte) 0xE2, (byte) 0xED, (byte) 0xEF, (byte) 0xF0, (byte) 0xF4, (byte) 0xF8, (byte) 0xFE, (byte) 0xFF};
+  private static final byte[] INTERESTING =
+      ("\"\\{}[],: \n0123456789-+.eEtfnu/'x" + "").getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] NOT_ASCII = {
+    0,
+    0x1F,
+    0x7F,
+    (byte) 0x80,
+    (byte) 0xBF,
+    (byte) 0xC0,
+    (byte) 0xC3,
+    (byte) 0xE2,
+    (byte) 0xED,
+    (byte) 0xEF,
+    (byte) 0xF0,
+    (byte) 0xF4,
+    (byte) 0xF8,
+    (byte) 0xFE,
+    (byte) 0xFF
+  };
 
   private Mutations() {}
 
@@ -69,6 +87,8 @@ public final class Mutations {
 
   /** A body for an assertion message: short ones whole, long ones by size. */
   public static String show(byte[] body) {
-    return body.length <= 200 ? new String(body, StandardCharsets.ISO_8859_1) : body.length + " bytes";
+    return body.length <= 200
+        ? new String(body, StandardCharsets.ISO_8859_1)
+        : body.length + " bytes";
   }
 }

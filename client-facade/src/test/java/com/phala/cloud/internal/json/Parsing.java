@@ -37,8 +37,9 @@ final class Parsing {
    * whatever Gson throws.
    */
   static Object gsonPath(byte[] body) throws IOException {
-    JsonReader reader = JsonTreeReader.strictReader(
-        new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    JsonReader reader =
+        JsonTreeReader.strictReader(
+            new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
     Object value = JsonTreeReader.readValue(reader);
     if (reader.peek() != JsonToken.END_DOCUMENT) {
       throw new IllegalStateException("more data after the document");

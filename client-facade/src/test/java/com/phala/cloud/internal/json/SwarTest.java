@@ -11,7 +11,9 @@ class SwarTest {
   @Test
   void skipPlainStringStopsAtTheFirstQuoteBackslashControlOrNonAsciiByte() {
     Random random = new Random(8);
-    byte[] plain = "abcXYZ019 !#$%&'()*+,-./:;<=>?@[]^_`{|}~\u007f".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] plain =
+        "abcXYZ019 !#$%&'()*+,-./:;<=>?@[]^_`{|}~\u007f"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     for (int round = 0; round < 20_000; round++) {
       byte[] bytes = new byte[1 + random.nextInt(40)];
       for (int i = 0; i < bytes.length; i++) {
@@ -23,7 +25,8 @@ class SwarTest {
       }
       int start = random.nextInt(bytes.length);
       int end = start + random.nextInt(bytes.length - start + 1);
-      assertThat(Swar.skipPlainString(bytes, start, end)).as("%s from %d to %d", Arrays.toString(bytes), start, end)
+      assertThat(Swar.skipPlainString(bytes, start, end))
+          .as("%s from %d to %d", Arrays.toString(bytes), start, end)
           .isEqualTo(naiveSkip(bytes, start, end));
     }
   }
@@ -35,7 +38,8 @@ class SwarTest {
         byte[] bytes = new byte[16];
         Arrays.fill(bytes, (byte) 'a');
         bytes[at] = (byte) value;
-        assertThat(Swar.skipPlainString(bytes, 0, 16)).as("byte 0x%02X at %d", value, at)
+        assertThat(Swar.skipPlainString(bytes, 0, 16))
+            .as("byte 0x%02X at %d", value, at)
             .isEqualTo(naiveSkip(bytes, 0, 16));
       }
     }
@@ -62,8 +66,10 @@ class SwarTest {
 
   @Test
   void equalNamesHashEqually() {
-    byte[] a = "xxhosted_name_longer_than_eight".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    byte[] b = "hosted_name_longer_than_eightyy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] a =
+        "xxhosted_name_longer_than_eight".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] b =
+        "hosted_name_longer_than_eightyy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     for (int length = 0; length <= 29; length++) {
       assertThat(Swar.hash(a, 2, length)).isEqualTo(Swar.hash(b, 0, length));
     }

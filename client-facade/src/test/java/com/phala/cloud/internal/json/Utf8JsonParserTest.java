@@ -12,29 +12,60 @@ import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The byte parser builds the same trees as the Gson path, at every buffer size. */
 class Utf8JsonParserTest {
   /** Valid JSON that exercises every branch: escapes, UTF-8, surrogates, numbers, nesting. */
   static Stream<String> tricky() {
     return Stream.of(
-        "[]", "{}", "[[]]", "[{}]", "{\"a\":{}}", "{\"a\":[]}", "[[[[]]],{},[{}]]",
+        "[]",
+        "{}",
+        "[[]]",
+        "[{}]",
+        "{\"a\":{}}",
+        "{\"a\":[]}",
+        "[[[[]]],{},[{}]]",
         " \t\r\n[ \t\r\n1 \t\r\n, \t\r\n2 \t\r\n] \t\r\n",
-        "\"\"", "\"plain\"", "0", "-0", "-0.0", "1.50", "1e400", "1E+2", "1e-7", "0e5", "-1.5E-10",
-        "123456789012345678901234567890", "-9223372036854775808", "9223372036854775808",
-        "true", "false", "null", "[true,false,null]",
-        "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"", "\"\\u0000\\u001f\\u00e9\\u20AC\\uFFFF\"",
-        "\"\\uD83D\\uDE00 pair\"", "\"lone \\uD800 high\"", "\"lone \\uDC00 low\"", "\"\\uDE00\\uD83D reversed\"",
-        "\"caf\u00e9 \u20ac \ud83d\ude00 \u4e2d\u6587\"", "\"\u00e9\\n\u00e9\"", "\"\\n\u20ac\"", "\"\u20ac\\n\"",
+        "\"\"",
+        "\"plain\"",
+        "0",
+        "-0",
+        "-0.0",
+        "1.50",
+        "1e400",
+        "1E+2",
+        "1e-7",
+        "0e5",
+        "-1.5E-10",
+        "123456789012345678901234567890",
+        "-9223372036854775808",
+        "9223372036854775808",
+        "true",
+        "false",
+        "null",
+        "[true,false,null]",
+        "\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"",
+        "\"\\u0000\\u001f\\u00e9\\u20AC\\uFFFF\"",
+        "\"\\uD83D\\uDE00 pair\"",
+        "\"lone \\uD800 high\"",
+        "\"lone \\uDC00 low\"",
+        "\"\\uDE00\\uD83D reversed\"",
+        "\"caf\u00e9 \u20ac \ud83d\ude00 \u4e2d\u6587\"",
+        "\"\u00e9\\n\u00e9\"",
+        "\"\\n\u20ac\"",
+        "\"\u20ac\\n\"",
         "\"\u007f del is allowed\"",
-        "\"" + "line \\\"quoted\\\"\\n".repeat(200) + "\"", "\"" + "x".repeat(300) + "\\n\u00e9" + "y".repeat(300) + "\"",
+        "\"" + "line \\\"quoted\\\"\\n".repeat(200) + "\"",
+        "\"" + "x".repeat(300) + "\\n\u00e9" + "y".repeat(300) + "\"",
         "\"" + "\\t".repeat(300) + "\\u00e9\"",
-        "{\"a\":1,\"a\":2}", "{\"a\":1,\"b\":2,\"a\":3,\"b\":4,\"c\":5}",
-        "{\"\":\"empty name\"}", "{\"n\\u0061me\":\"escaped name\",\"name\":\"same name\"}",
+        "{\"a\":1,\"a\":2}",
+        "{\"a\":1,\"b\":2,\"a\":3,\"b\":4,\"c\":5}",
+        "{\"\":\"empty name\"}",
+        "{\"n\\u0061me\":\"escaped name\",\"name\":\"same name\"}",
         "{\"caf\u00e9\":1,\"cafe\\u0301\":2}",
         "{\"a_name_well_over_forty_eight_bytes_long_so_it_is_not_cached\":1}",
         "{\"k\":[1,{\"k\":[2,{\"k\":[3]}]}]}",
@@ -67,9 +98,11 @@ class Utf8JsonParserTest {
 
   @Test
   void numbersKeepTheirExactText() throws Exception {
-    List<?> numbers = (List<?>) bytePath(utf8("[-0,1.50,1e400,123456789012345678901234567890,0.1E-2]"), 3);
+    List<?> numbers =
+        (List<?>) bytePath(utf8("[-0,1.50,1e400,123456789012345678901234567890,0.1E-2]"), 3);
     assertThat(numbers).allSatisfy(n -> assertThat(n).isInstanceOf(JsonNumber.class));
-    assertThat(numbers).extracting(Object::toString)
+    assertThat(numbers)
+        .extracting(Object::toString)
         .containsExactly("-0", "1.50", "1e400", "123456789012345678901234567890", "0.1E-2");
   }
 
@@ -78,7 +111,14 @@ class Utf8JsonParserTest {
     StringBuilder doc = new StringBuilder("[");
     for (int round = 0; round < 3; round++) {
       for (int i = 0; i < 1100; i += 7) {
-        doc.append(i).append(',').append(i + 64).append(',').append(-i).append(',').append(i).append(".0,");
+        doc.append(i)
+            .append(',')
+            .append(i + 64)
+            .append(',')
+            .append(-i)
+            .append(',')
+            .append(i)
+            .append(".0,");
       }
     }
     doc.append("999999,1000000,123456,1234567,0,0]");
@@ -113,7 +153,8 @@ class Utf8JsonParserTest {
 
   @Test
   void aRepeatedNameKeepsItsFirstPlaceAndItsLastValue() throws Exception {
-    JsonObjectNode object = (JsonObjectNode) bytePath(utf8("{\"a\":1,\"b\":2,\"a\":{\"x\":3}}"), 16);
+    JsonObjectNode object =
+        (JsonObjectNode) bytePath(utf8("{\"a\":1,\"b\":2,\"a\":{\"x\":3}}"), 16);
     assertThat(object.size()).isEqualTo(2);
     assertThat(object.keyAt(0)).isEqualTo("a");
     assertThat(object.valueAt(0)).isEqualTo(Map.of("x", new JsonNumber("3")));
@@ -139,7 +180,8 @@ class Utf8JsonParserTest {
   @Test
   void memberNamesAreInternedSoLookupsMatchByIdentity() throws Exception {
     String runtimeName = new String(new char[] {'h', 'o', 's', 't', 'e', 'd'});
-    JsonObjectNode object = (JsonObjectNode) bytePath(utf8("{\"hosted\":1,\"caf\u00e9\":2,\"n\\u0061me\":3}"), 7);
+    JsonObjectNode object =
+        (JsonObjectNode) bytePath(utf8("{\"hosted\":1,\"caf\u00e9\":2,\"n\\u0061me\":3}"), 7);
     assertThat(object.keyAt(0)).isSameAs("hosted");
     assertThat(object.keyAt(1)).isSameAs("caf\u00e9");
     assertThat(object.keyAt(2)).isSameAs("name");
@@ -181,16 +223,44 @@ class Utf8JsonParserTest {
    * Reader path replaces them (same number of replacement characters), so both paths agree.
    */
   @ParameterizedTest
-  @ValueSource(strings = {
-      "80", "BF", "C0 80", "C1 BF", "C2", "C2 41", "E0 80 80", "E0 9F BF", "E2 82", "E2 82 41", "ED A0 80",
-      "ED BF BF", "EF BF", "F0 80 80 80", "F0 9F 98", "F0 9F 98 41", "F4 90 80 80", "F5 80 80 80", "F8 88 80 80 80",
-      "FE", "FF", "C3 A9 80 C3", "E2 82 AC E2 82 AC", "F0 9F 98 80"})
+  @ValueSource(
+      strings = {
+        "80",
+        "BF",
+        "C0 80",
+        "C1 BF",
+        "C2",
+        "C2 41",
+        "E0 80 80",
+        "E0 9F BF",
+        "E2 82",
+        "E2 82 41",
+        "ED A0 80",
+        "ED BF BF",
+        "EF BF",
+        "F0 80 80 80",
+        "F0 9F 98",
+        "F0 9F 98 41",
+        "F4 90 80 80",
+        "F5 80 80 80",
+        "F8 88 80 80 80",
+        "FE",
+        "FF",
+        "C3 A9 80 C3",
+        "E2 82 AC E2 82 AC",
+        "F0 9F 98 80"
+      })
   void malformedUtf8InAStringReadsAsReplacementCharacters(String hex) throws Exception {
-    for (String template : new String[] {"[\"a%sb\"]", "[\"%s\"]", "[\"%s\\n%s\"]", "{\"k%s\":1}", "[\"x\\u0041%s\"]"}) {
+    for (String template :
+        new String[] {
+          "[\"a%sb\"]", "[\"%s\"]", "[\"%s\\n%s\"]", "{\"k%s\":1}", "[\"x\\u0041%s\"]"
+        }) {
       byte[] body = withBytes(template, hex);
       String expected = json(gsonPath(body));
       for (int size : BUFFER_SIZES) {
-        assertThat(json(bytePath(body, size))).as("%s in %s, buffer %d", hex, template, size).isEqualTo(expected);
+        assertThat(json(bytePath(body, size)))
+            .as("%s in %s, buffer %d", hex, template, size)
+            .isEqualTo(expected);
       }
       if (!hex.equals("E2 82 AC E2 82 AC") && !hex.equals("F0 9F 98 80")) {
         assertThat(expected).contains("\ufffd");
