@@ -10,6 +10,9 @@ import java.math.BigInteger;
 public final class JsonNumber extends Number {
   private static final long serialVersionUID = 1L;
 
+  /** The longest text {@link #longValueExact()} and {@link #intValueExact()} will parse. */
+  static final int MAX_EXACT_LENGTH = 64;
+
   private final String text;
 
   /** Wraps a number literal as JSON wrote it. */
@@ -25,7 +28,7 @@ public final class JsonNumber extends Number {
     try {
       return Long.parseLong(text);
     } catch (NumberFormatException notPlain) {
-      return new BigDecimal(text).longValueExact();
+      return exact().longValueExact();
     }
   }
 
@@ -37,8 +40,21 @@ public final class JsonNumber extends Number {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException notPlain) {
-      return new BigDecimal(text).intValueExact();
+      return exact().intValueExact();
     }
+  }
+
+  /**
+   * The value for an exact conversion to a whole number. Parsing a decimal takes time quadratic in
+   * its length, and no number written with more than {@value #MAX_EXACT_LENGTH} characters is a
+   * {@code long} in any sane form, so a longer one (a hostile body) is refused at once.
+   */
+  private BigDecimal exact() {
+    if (text.length() > MAX_EXACT_LENGTH) {
+      throw new ArithmeticException(
+          "a number of " + text.length() + " characters is not a whole number in range");
+    }
+    return new BigDecimal(text);
   }
 
   /** The exact value. */

@@ -81,4 +81,25 @@ class JsonNumberTest {
           number.intValue();
         });
   }
+
+  @Test
+  void aNumberTooLongToBeAWholeNumberInRangeIsRefusedAtOnce() {
+    // A hostile body's 200,000-digit number: BigDecimal would take seconds; this must not.
+    JsonNumber huge = new JsonNumber("9".repeat(200_000));
+    long started = System.nanoTime();
+    org.assertj.core.api.Assertions.assertThatThrownBy(huge::longValueExact)
+        .isInstanceOf(ArithmeticException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(huge::intValueExact)
+        .isInstanceOf(ArithmeticException.class);
+    org.assertj.core.api.Assertions.assertThat(
+            java.time.Duration.ofNanos(System.nanoTime() - started))
+        .isLessThan(java.time.Duration.ofMillis(100));
+  }
+
+  @Test
+  void aLongButReasonableSpellingOfAWholeNumberStillConverts() {
+    org.assertj.core.api.Assertions.assertThat(
+            new JsonNumber("1" + ".0".repeat(1) + "e3").longValueExact())
+        .isEqualTo(1000L);
+  }
 }
