@@ -136,9 +136,11 @@ class LoadTest {
     assertThat(incomplete.get()).as("lists that were not the served example, complete").isZero();
     assertThat(lost).as("calls that ended in neither a result nor an exception").isZero();
     assertThat(complete.get()).as("calls that succeeded").isGreaterThanOrEqualTo(CALLS * 99 / 100);
+    // One per thread, plus a few a reset fault has broken but the pool has not yet dropped while
+    // their thread already opened the next: bounded, not growing with the number of calls.
     assertThat(maxConnections.get())
         .as("most connections open at once")
-        .isLessThanOrEqualTo(THREADS);
+        .isLessThanOrEqualTo(THREADS + THREADS / 4);
     assertThat(heapAfter - heapBefore)
         .as("heap growth after GC, bytes")
         .isLessThan(HEAP_GROWTH_LIMIT);
