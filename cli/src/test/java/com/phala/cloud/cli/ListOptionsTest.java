@@ -299,7 +299,6 @@ class ListOptionsTest extends ApiServer {
   }
 
   @Test
-  @Test
   void retriesByDefaultTwiceWithBackoff() {
     api.stubFor(
         get(urlPathEqualTo(CVMS)).willReturn(json(500, "{\"detail\":\"Internal Server Error\"}")));
