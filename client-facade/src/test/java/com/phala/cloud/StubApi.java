@@ -45,7 +45,7 @@ final class StubApi
   static final String PATH = "/api/v1/cvms";
 
   /** A recognisable API key: tests look for it wherever it must not appear. */
-  static final String API_KEY = "phak_T3stOnlyKeyThatMustNeverLeak7q";
+  static final String API_KEY = "phak_T3st-only-key-that-must-never-leak-7q";
 
   /** A recognisable bearer token: tests look for it wherever it must not appear. */
   static final String BEARER_TOKEN = "oidcT3stOnlyTokenThatMustNeverLeak9x";

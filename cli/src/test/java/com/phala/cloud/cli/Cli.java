@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class Cli {
   /** A distinctive fake API key: it must never appear in anything the command prints. */
-  static final String SECRET_KEY = "phak_Zq7SeCrEt0nlyF0rTests9xW";
+  static final String SECRET_KEY = "phak_Zq7-SeCrEt-0nly-F0r-Tests-9xW";
 
   /** A distinctive fake bearer token, for the same check. */
   static final String SECRET_TOKEN = "eyJTeStT0kenNeverPrinted.payload.sig42";

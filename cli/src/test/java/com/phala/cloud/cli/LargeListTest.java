@@ -200,7 +200,7 @@ class LargeListTest {
             "--base-url",
             baseUrl(),
             "--api-key",
-            "phak_wrongKeyForChild",
+            "phak_wrong-key-for-child",
             "--verbose");
     int code = await(process);
 
@@ -210,7 +210,7 @@ class LargeListTest {
     assertThat(err)
         .contains("phala-cvms: ", "401", "Not authenticated", "req_child401")
         .containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/cvms -> 401")
-        .doesNotContain("phak_wrongKeyForChild");
+        .doesNotContain("phak_wrong-key-for-child");
   }
 
   @Test

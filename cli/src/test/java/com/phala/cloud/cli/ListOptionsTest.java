@@ -97,7 +97,7 @@ class ListOptionsTest extends ApiServer {
 
     Cli.Result result =
         Cli.run(
-            Map.of("PHALA_CLOUD_API_KEY", "phak_fromTheEnvironment"),
+            Map.of("PHALA_CLOUD_API_KEY", "phak_from-the-environment"),
             "list",
             "--base-url",
             baseUrl(),
@@ -115,7 +115,7 @@ class ListOptionsTest extends ApiServer {
 
     Cli.Result result =
         Cli.run(
-            Map.of("PHALA_CLOUD_API_KEY", "phak_fromTheEnvironment"),
+            Map.of("PHALA_CLOUD_API_KEY", "phak_from-the-environment"),
             "list",
             "--base-url",
             baseUrl(),

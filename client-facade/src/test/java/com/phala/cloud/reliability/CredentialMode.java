@@ -16,7 +16,7 @@ public enum CredentialMode {
           builder.apiKey(CredentialMode.API_KEY_VALUE).bearerToken(CredentialMode.BEARER_VALUE));
 
   /** The API key the security tests use. */
-  public static final String API_KEY_VALUE = "phak_S3cretApiKeyValue4711";
+  public static final String API_KEY_VALUE = "phak_S3cret-ApiKey-Value-4711";
 
   /** The bearer token the security tests use. */
   public static final String BEARER_VALUE = "eyS3cretBearerTokenValue4711";

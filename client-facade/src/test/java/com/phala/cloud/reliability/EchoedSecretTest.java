@@ -26,7 +26,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * it.
  */
 class EchoedSecretTest {
-  private static final String KEY = "phak_EchoedS3cretKeyValue0123456789";
+  private static final String KEY = "phak_Echoed-S3cret-KeyValue-0123456789";
   private static final int PIECE = 8;
 
   private static LoopbackServer server;

@@ -91,7 +91,7 @@ public final class ObservedHttp {
   }
 
   /** The API key the suite's clients send. */
-  public static final String API_KEY = "phak_reliabilityKey0123";
+  public static final String API_KEY = "phak_reliability-key-0123";
 
   /** A client builder for {@code baseUrl} with the suite's API key and this OkHttpClient. */
   public PhalaCloud.Builder client(String baseUrl) {

@@ -16,6 +16,8 @@ import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -292,10 +294,14 @@ class GeneratedCodeMatchesSpecTest {
     return object.properties().stream().map(Map.Entry::getKey).toList();
   }
 
-  /** Top-level classes of the model package as compiled (a directory on the test classpath). */
+  /** Top-level classes of the model package as compiled: a directory or the module's jar. */
   private static List<String> generatedModelClassNames() throws IOException, URISyntaxException {
-    Path packageDir = Path.of(HostedCvm.class.getResource("").toURI());
-    try (Stream<Path> files = Files.list(packageDir)) {
+    Path location =
+        Path.of(HostedCvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String packagePath = HostedCvm.class.getPackageName().replace('.', '/') + "/";
+    try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location);
+        Stream<Path> files =
+            Files.list((jar == null ? location : jar.getPath("/")).resolve(packagePath))) {
       return files
           .map(file -> file.getFileName().toString())
           .filter(file -> file.endsWith(".class") && !file.contains("$"))
