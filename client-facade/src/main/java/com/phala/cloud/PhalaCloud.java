@@ -150,29 +150,11 @@ public final class PhalaCloud implements AutoCloseable {
         (response, info) -> {
           requireJson(response);
           ResponseBody body = response.body();
-          try {
-            return isUtf8(body)
-                ? CvmList.read(body.byteStream(), info)
-                : CvmList.read(body.charStream(), info);
-          } catch (PhalaInvalidDataException invalid) {
-            throw redacted(invalid);
-          }
+          // What this throws is scrubbed of the credential by CallRunner, like every failure.
+          return isUtf8(body)
+              ? CvmList.read(body.byteStream(), info)
+              : CvmList.read(body.charStream(), info);
         });
-  }
-
-  /**
-   * {@code invalid} with the credential masked in its message and snippet: a base URL pointing at a
-   * service that echoes requests (such as httpbin's {@code /anything}) sends it back.
-   */
-  private PhalaInvalidDataException redacted(PhalaInvalidDataException invalid) {
-    PhalaInvalidDataException masked =
-        new PhalaInvalidDataException(
-            credential.redact(invalid.getMessage()),
-            invalid.where(),
-            credential.redact(invalid.snippet()),
-            invalid.getCause());
-    masked.setStackTrace(invalid.getStackTrace());
-    return masked;
   }
 
   /** {@link #listCvms()} on a background thread. */
@@ -264,8 +246,8 @@ public final class PhalaCloud implements AutoCloseable {
   private void requireJson(Response response) throws IOException {
     MediaType type = response.body().contentType();
     if (type != null && !type.subtype().contains("json")) {
-      String start =
-          credential.redact(response.peekBody(300).string().replaceAll("\\s+", " ").trim());
+      // Scrubbed of the credential by the caller (CallRunner, or streamCvms), like every failure.
+      String start = response.peekBody(300).string().replaceAll("\\s+", " ").trim();
       throw new PhalaInvalidDataException(
           "The API answered HTTP "
               + response.code()

@@ -14,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -162,6 +163,33 @@ public abstract class ApiObject {
               : "is missing but the contract requires it");
     }
     return value;
+  }
+
+  /**
+   * {@code raw} as a hashed id, or a problem naming the field, the accepted form and the accessor
+   * that returns the id as sent (servers and SDK mocks do send malformed ids).
+   */
+  final <T extends HashedId> T hashedId(
+      String name,
+      String raw,
+      String prefix,
+      String what,
+      String rawAccessor,
+      Function<String, T> parse) {
+    if (!HashedId.isWellFormed(raw, prefix)) {
+      throw invalid(
+          name,
+          "is not a valid "
+              + what
+              + " ("
+              + prefix
+              + " and letters and digits): "
+              + HashedId.describe(raw)
+              + "; "
+              + rawAccessor
+              + "() returns it as sent");
+    }
+    return parse.apply(raw);
   }
 
   final String requiredString(String name) {

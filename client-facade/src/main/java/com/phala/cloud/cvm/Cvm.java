@@ -98,16 +98,14 @@ public final class Cvm extends ApiObject {
   public Optional<ProjectId> projectId() {
     return projectIdRaw()
         .map(
-            raw -> {
-              if (!ProjectId.isValid(raw)) {
-                throw invalid(
+            raw ->
+                hashedId(
                     SERIALIZED_NAME_PROJECT_ID,
-                    "is not a valid project id (prj_ and letters and digits): "
-                        + HashedId.describe(raw)
-                        + "; projectIdRaw() returns it as sent");
-              }
-              return ProjectId.parse(raw);
-            });
+                    raw,
+                    ProjectId.PREFIX,
+                    "project id",
+                    "projectIdRaw",
+                    ProjectId::parse));
   }
 
   /** The project id exactly as sent, valid or not. */

@@ -25,15 +25,7 @@ public final class KmsInfo extends ApiObject {
    * @throws PhalaInvalidDataException if it is missing or malformed (read it with {@link #idRaw()})
    */
   public KmsId id() {
-    String raw = idRaw();
-    if (!KmsId.isValid(raw)) {
-      throw invalid(
-          SERIALIZED_NAME_ID,
-          "is not a valid KMS id (kms_ and letters and digits): "
-              + HashedId.describe(raw)
-              + "; idRaw() returns it as sent");
-    }
-    return KmsId.parse(raw);
+    return hashedId(SERIALIZED_NAME_ID, idRaw(), KmsId.PREFIX, "KMS id", "idRaw", KmsId::parse);
   }
 
   /** The id exactly as sent, valid or not (required). */

@@ -56,11 +56,6 @@ public final class Credential {
     return apiKey ? secret : "Bearer " + secret;
   }
 
-  /** The secret itself, to redact it from text that came from elsewhere. */
-  String secret() {
-    return secret;
-  }
-
   /**
    * Replaces every occurrence of the secret in {@code text} (and any piece of it where the text was
    * cut) with {@code ***}.
