@@ -86,6 +86,7 @@ public final class PhalaCloud implements AutoCloseable {
   private final CvmsApi api;
   private final CallRunner runner;
   private final ExecutorService async;
+  private final ResponseLimits limits;
 
   private PhalaCloud(Builder builder) {
     Settings settings = builder.settings;
@@ -94,6 +95,7 @@ public final class PhalaCloud implements AutoCloseable {
     this.apiVersion = builder.apiVersion == null ? DEFAULT_API_VERSION : builder.apiVersion;
     this.timeout = builder.timeout;
     this.maxRetries = builder.maxRetries;
+    this.limits = builder.limits;
     this.ownsHttp = builder.okHttpClient == null;
     this.http = http(builder);
     this.api =
@@ -151,9 +153,7 @@ public final class PhalaCloud implements AutoCloseable {
           requireJson(response);
           ResponseBody body = response.body();
           // What this throws is scrubbed of the credential by CallRunner, like every failure.
-          return isUtf8(body)
-              ? CvmList.read(body.byteStream(), info)
-              : CvmList.read(body.charStream(), info);
+          return CvmList.read(body.charStream(), info, limits);
         });
   }
 
@@ -218,19 +218,7 @@ public final class PhalaCloud implements AutoCloseable {
     ResponseBody body = response.body();
     // Tagged so that what the stream reports about the body never quotes the credential back.
     Redaction redaction = credential.redaction();
-    return isUtf8(body)
-        ? CvmStream.read(redaction.tag(body.byteStream()), info, response)
-        : CvmStream.read(redaction.tag(body.charStream()), info, response);
-  }
-
-  /**
-   * Whether the body can take the byte path: UTF-8 as declared, or as JSON is by default (RFC 8259)
-   * when no charset is given. Any other declared charset is decoded by OkHttp.
-   */
-  private static boolean isUtf8(ResponseBody body) {
-    MediaType type = body.contentType();
-    Charset charset = type == null ? null : type.charset();
-    return charset == null || charset.equals(StandardCharsets.UTF_8);
+    return CvmStream.read(redaction.tag(body.charStream()), info, response, limits);
   }
 
   /** The request for a listing, built by the generated Retrofit interface from the contract. */
@@ -489,6 +477,7 @@ public final class PhalaCloud implements AutoCloseable {
     private OkHttpClient okHttpClient;
     private Proxy proxy;
     private Settings settings;
+    private ResponseLimits limits = ResponseLimits.DEFAULTS;
 
     private Builder() {}
 
@@ -619,6 +608,49 @@ public final class PhalaCloud implements AutoCloseable {
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    /**
+     * How deeply a response's JSON may nest (default 1,000); see {@link ResponseLimits}. Past any
+     * limit, reading stops with a {@code PhalaInvalidDataException} naming it.
+     */
+    public Builder maxNestingDepth(int depth) {
+      limits = new ResponseLimits(depth, limits.maxStringLength(), limits.maxNumberLength(), limits.maxCvmChars(), limits.maxListChars());
+      return this;
+    }
+
+    /** The longest string or member name a response may hold, in characters (default 4,000,000). */
+    public Builder maxStringLength(int chars) {
+      limits = new ResponseLimits(limits.maxNestingDepth(), chars, limits.maxNumberLength(), limits.maxCvmChars(), limits.maxListChars());
+      return this;
+    }
+
+    /** The longest number a response may hold, in characters (default 1,000). */
+    public Builder maxNumberLength(int chars) {
+      limits = new ResponseLimits(limits.maxNestingDepth(), limits.maxStringLength(), chars, limits.maxCvmChars(), limits.maxListChars());
+      return this;
+    }
+
+    /** The most characters one CVM may take (default 8,000,000). */
+    public Builder maxCvmChars(long chars) {
+      limits = new ResponseLimits(limits.maxNestingDepth(), limits.maxStringLength(), limits.maxNumberLength(), chars, limits.maxListChars());
+      return this;
+    }
+
+    /**
+     * The most characters a list read whole by {@code listCvms} may take, counted after gzip is
+     * undone (default 64,000,000). {@code streamCvms} holds one CVM at a time and is not bounded by
+     * it.
+     */
+    public Builder maxListChars(long chars) {
+      limits = new ResponseLimits(limits.maxNestingDepth(), limits.maxStringLength(), limits.maxNumberLength(), limits.maxCvmChars(), chars);
+      return this;
+    }
+
+    /** All the response limits at once. */
+    public Builder responseLimits(ResponseLimits limits) {
+      this.limits = java.util.Objects.requireNonNull(limits, "limits");
       return this;
     }
 

@@ -20,7 +20,6 @@ import java.util.TreeMap;
 public final class RatioReport {
   private static final String[][] RATIOS = {
     {"decode-vs-gson", "DecodeBenchmark.facade", "DecodeBenchmark.gson"},
-    {"decode-vs-jackson", "DecodeBenchmark.facade", "DecodeBenchmark.jackson"},
     {"list-vs-okhttp", "ListBenchmark.facade", "ListBenchmark.okhttpGson"},
   };
 

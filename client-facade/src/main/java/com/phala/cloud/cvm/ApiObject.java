@@ -1,9 +1,16 @@
 package com.phala.cloud.cvm;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.phala.cloud.errors.PhalaInvalidDataException;
-import com.phala.cloud.internal.json.JsonArrayNode;
-import com.phala.cloud.internal.json.JsonNumber;
-import com.phala.cloud.internal.json.JsonObjectNode;
+import com.phala.cloud.internal.HumanDuration;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,8 +25,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A read-only view of one JSON object the API sent, kept exactly as received. Subclasses add typed
- * accessors; this class gives what every object has: the fields the contract does not know ({@link
+ * A read-only view of one JSON object the API sent, kept exactly as received. Every view class is
+ * generated from the contract ({@code openapi/phala-cloud.yaml}) and adds one typed accessor per
+ * property; this class gives what every object has: the fields the contract does not know ({@link
  * #unknownFields()}), any field by name ({@link #field(String)}), the exact JSON ({@link
  * #toJson()}) and a check of the whole object against the contract ({@link #validate()}).
  *
@@ -28,16 +36,18 @@ import java.util.function.Supplier;
  * PhalaInvalidDataException} naming the field's path (such as {@code $[1].hosted.name}); {@link
  * #validate()} lists every such problem without throwing. Absent or null optional fields are {@code
  * Optional.empty()}, an empty list, or the contract's default.
+ *
+ * <p>Not meant to be extended outside this library: its protected members are the runtime the
+ * generated views call.
  */
 public abstract class ApiObject {
-  final JsonObjectNode json;
+  private final JsonObject json;
   private final String path;
-  private final Set<String> known;
 
-  ApiObject(JsonObjectNode json, String path, Set<String> known) {
+  /** A view of {@code json}, found at {@code path} in the response. */
+  protected ApiObject(JsonObject json, String path) {
     this.json = json;
     this.path = path;
-    this.known = known;
   }
 
   /** Where this object is in the response, as a JSON path such as {@code $[1].hosted}. */
@@ -47,14 +57,16 @@ public abstract class ApiObject {
 
   /**
    * The members the contract does not declare, in the order received, as plain Java values ({@code
-   * String}, {@code Boolean}, {@code Number}, {@code List}, {@code Map} or {@code null}). A field
-   * the server adds is readable here the day it ships.
+   * String}, {@code Boolean}, {@code Number} whose {@code toString()} is the exact text received,
+   * {@code List}, {@code Map} or {@code null}). A field the server adds is readable here the day it
+   * ships.
    */
   public final Map<String, Object> unknownFields() {
     Map<String, Object> unknown = new LinkedHashMap<>();
-    for (int i = 0; i < json.size(); i++) {
-      if (!known.contains(json.keyAt(i))) {
-        unknown.put(json.keyAt(i), json.valueAt(i));
+    Set<String> known = knownFields();
+    for (Map.Entry<String, JsonElement> member : json.entrySet()) {
+      if (!known.contains(member.getKey())) {
+        unknown.put(member.getKey(), plain(member.getValue()));
       }
     }
     return Collections.unmodifiableMap(unknown);
@@ -64,12 +76,12 @@ public abstract class ApiObject {
    * Any member by its JSON name, known or not, as a plain Java value; empty when absent or null.
    */
   public final Optional<Object> field(String name) {
-    return Optional.ofNullable(json.get(name));
+    return Optional.ofNullable(plain(json.get(name)));
   }
 
   /** Every member as received, as an unmodifiable map of plain Java values. */
   public final Map<String, Object> fields() {
-    return Collections.unmodifiableMap(json);
+    return Collections.unmodifiableMap(plainObject(json));
   }
 
   /** This object as compact JSON: every member it came with, numbers exactly as received. */
@@ -87,11 +99,21 @@ public abstract class ApiObject {
     return Collections.unmodifiableList(problems);
   }
 
+  /** The JSON member names the contract declares for this object. */
+  protected abstract Set<String> knownFields();
+
   /** Adds this object's problems to {@code problems}, by calling every accessor. */
-  abstract void collectProblems(List<String> problems);
+  protected abstract void collectProblems(List<String> problems);
+
+  /** The JSON this view reads, for the library's own helpers. */
+  final JsonObject json() {
+    return json;
+  }
+
+  // ---- Checks, for generated validate() --------------------------------------------------------
 
   /** Runs {@code accessor}, recording the problem it reports instead of throwing. */
-  static void check(List<String> problems, Runnable accessor) {
+  protected static void check(List<String> problems, Runnable accessor) {
     try {
       accessor.run();
     } catch (PhalaInvalidDataException problem) {
@@ -99,89 +121,243 @@ public abstract class ApiObject {
     }
   }
 
-  /** {@code problems} of each view in {@code views}. */
-  static void checkAll(
-      List<String> problems, Runnable listAccessor, List<? extends ApiObject> views) {
-    check(problems, listAccessor);
-    for (ApiObject view : views) {
-      view.collectProblems(problems);
+  /** Records the problems of the view {@code accessor} returns (a view or an optional view). */
+  protected static void checkView(List<String> problems, Supplier<?> accessor) {
+    try {
+      Object view = accessor.get();
+      if (view instanceof Optional) {
+        view = ((Optional<?>) view).orElse(null);
+      }
+      if (view instanceof ApiObject) {
+        ((ApiObject) view).collectProblems(problems);
+      }
+    } catch (PhalaInvalidDataException problem) {
+      problems.add(problem.getMessage());
     }
   }
 
-  /**
-   * The views {@code list} returns, or none if it reports a problem (already recorded by {@link
-   * #check}).
-   */
-  static <T extends ApiObject> List<T> safe(Supplier<List<T>> list) {
+  /** Records the problems of {@code list} and of each view in it. */
+  protected static void checkAll(
+      List<String> problems, Supplier<? extends List<? extends ApiObject>> list) {
     try {
-      return list.get();
-    } catch (PhalaInvalidDataException recordedElsewhere) {
+      for (ApiObject view : list.get()) {
+        view.collectProblems(problems);
+      }
+    } catch (PhalaInvalidDataException problem) {
+      problems.add(problem.getMessage());
+    }
+  }
+
+  /** Records a problem if the string {@code name} is present but not one of {@code allowed}. */
+  protected final void checkEnum(List<String> problems, String name, Set<String> allowed) {
+    check(
+        problems,
+        () ->
+            optionalString(name)
+                .filter(value -> !allowed.contains(value))
+                .ifPresent(
+                    value -> {
+                      throw invalid(name, "is not one of the contract's values " + allowed);
+                    }));
+  }
+
+  /**
+   * A short description for logs: the class, and the given members as received. Views name
+   * themselves by their required plain values and ids, never by free text such as scripts or
+   * compose files, which can hold the user's own secrets.
+   */
+  protected final String describe(String... names) {
+    StringBuilder text = new StringBuilder(getClass().getSimpleName()).append('{');
+    for (int i = 0; i < names.length; i++) {
+      JsonElement value = json.get(names[i]);
+      String shown = value == null ? "null" : value.isJsonPrimitive() ? value.getAsString() : "…";
+      text.append(i == 0 ? "" : ", ").append(names[i]).append('=').append(shortened(shown, 80));
+    }
+    return text.append('}').toString();
+  }
+
+  // ---- Accessors, for generated views ----------------------------------------------------------
+
+  /** A required string. */
+  protected final String requiredString(String name) {
+    return string(name, present(name));
+  }
+
+  /** An optional string; empty when absent or null. */
+  protected final Optional<String> optionalString(String name) {
+    JsonElement value = value(name);
+    return value == null ? Optional.empty() : Optional.of(string(name, value));
+  }
+
+  /** An optional string whose empty value means "none" (as the VM manager writes it). */
+  protected final Optional<String> optionalText(String name) {
+    return optionalString(name).filter(text -> !text.isEmpty());
+  }
+
+  /** A string with the contract's default when absent or null. */
+  protected final String stringOr(String name, String fallback) {
+    return optionalString(name).orElse(fallback);
+  }
+
+  /** A nullable string with a default: the default when absent, empty when null. */
+  protected final Optional<String> nullableStringOr(String name, String fallback) {
+    return json.has(name) ? optionalString(name) : Optional.of(fallback);
+  }
+
+  /** A required integer of 32 bits. */
+  protected final int requiredInt(String name) {
+    return (int) whole(name, present(name), Integer.MIN_VALUE, Integer.MAX_VALUE, false);
+  }
+
+  /** An optional integer of 32 bits. */
+  protected final OptionalInt optionalInt(String name) {
+    JsonElement value = value(name);
+    return value == null
+        ? OptionalInt.empty()
+        : OptionalInt.of((int) whole(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE, false));
+  }
+
+  /** An integer of 32 bits with the contract's default when absent or null. */
+  protected final int intOr(String name, int fallback) {
+    return optionalInt(name).orElse(fallback);
+  }
+
+  /** A required integer of 64 bits; {@code alsoString} accepts a numeric string too. */
+  protected final long requiredLong(String name, boolean alsoString) {
+    return whole(name, present(name), Long.MIN_VALUE, Long.MAX_VALUE, alsoString);
+  }
+
+  /** An optional integer of 64 bits. */
+  protected final OptionalLong optionalLong(String name) {
+    JsonElement value = value(name);
+    return value == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE, false));
+  }
+
+  /** An integer of 64 bits with the contract's default when absent or null. */
+  protected final long longOr(String name, long fallback) {
+    return optionalLong(name).orElse(fallback);
+  }
+
+  /** A required number, exactly as sent. */
+  protected final BigDecimal requiredDecimal(String name) {
+    return decimal(name, present(name));
+  }
+
+  /** An optional number, exactly as sent. */
+  protected final Optional<BigDecimal> optionalDecimal(String name) {
+    JsonElement value = value(name);
+    return value == null ? Optional.empty() : Optional.of(decimal(name, value));
+  }
+
+  /** A required boolean. */
+  protected final boolean requiredBoolean(String name) {
+    return bool(name, present(name));
+  }
+
+  /** An optional boolean with no default. */
+  protected final Optional<Boolean> optionalBoolean(String name) {
+    JsonElement value = value(name);
+    return value == null ? Optional.empty() : Optional.of(bool(name, value));
+  }
+
+  /** A boolean with the contract's default when absent or null. */
+  protected final boolean booleanOr(String name, boolean fallback) {
+    return optionalBoolean(name).orElse(fallback);
+  }
+
+  /** A value of any JSON type, as a plain Java value; empty when absent or null. */
+  protected final Optional<Object> optionalAny(String name) {
+    return field(name);
+  }
+
+  /** A required value of any JSON type, as a plain Java value. */
+  protected final Object requiredAny(String name) {
+    return plain(present(name));
+  }
+
+  /** A list of strings; absent or null is {@code fallback}. */
+  protected final List<String> strings(String name, List<String> fallback) {
+    JsonArray array = array(name);
+    if (array == null) {
+      return fallback;
+    }
+    List<String> strings = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      strings.add(string(name + "[" + i + "]", array.get(i)));
+    }
+    return Collections.unmodifiableList(strings);
+  }
+
+  /** A list of strings the contract requires. */
+  protected final List<String> requiredStrings(String name) {
+    present(name);
+    return strings(name, List.of());
+  }
+
+  /** A list of values of any JSON type; absent or null is the empty list. */
+  protected final List<Object> anyValues(String name) {
+    JsonArray array = array(name);
+    return array == null ? List.of() : Collections.unmodifiableList(plainArray(array));
+  }
+
+  /** A list of values of any JSON type that the contract requires. */
+  protected final List<Object> requiredAnyValues(String name) {
+    present(name);
+    return anyValues(name);
+  }
+
+  /** A required nested object, as its view. */
+  protected final <T> T requiredObject(String name, BiFunction<JsonObject, String, T> view) {
+    JsonElement value = present(name);
+    if (!value.isJsonObject()) {
+      throw wrongType(name, "an object", value);
+    }
+    return view.apply(value.getAsJsonObject(), pathOf(name));
+  }
+
+  /** An optional nested object, as its view. */
+  protected final <T> Optional<T> optionalObject(
+      String name, BiFunction<JsonObject, String, T> view) {
+    return value(name) == null ? Optional.empty() : Optional.of(requiredObject(name, view));
+  }
+
+  /** A list of objects, as views; absent or null is the empty list. */
+  protected final <T> List<T> objects(String name, BiFunction<JsonObject, String, T> view) {
+    JsonArray array = array(name);
+    if (array == null) {
       return List.of();
     }
-  }
-
-  final String pathOf(String name) {
-    return path + "." + name;
-  }
-
-  final PhalaInvalidDataException invalid(String name, String problem) {
-    String where = pathOf(name);
-    return new PhalaInvalidDataException(
-        where + " " + problem + ".", where, snippet(json.get(name)), null);
-  }
-
-  private static String snippet(Object value) {
-    if (value == null) {
-      return "";
+    List<T> views = new ArrayList<>(array.size());
+    for (int i = 0; i < array.size(); i++) {
+      JsonElement item = array.get(i);
+      if (!item.isJsonObject()) {
+        throw wrongType(name + "[" + i + "]", "an object", item);
+      }
+      views.add(view.apply(item.getAsJsonObject(), pathOf(name) + "[" + i + "]"));
     }
-    String text = value instanceof String ? "\"" + value + "\"" : value.toString();
-    return text.length() > 120 ? text.substring(0, 120) + "..." : text;
+    return Collections.unmodifiableList(views);
   }
 
-  private static String typeOf(Object value) {
-    if (value instanceof String) {
-      return "a string";
-    } else if (value instanceof JsonNumber) {
-      return "a number";
-    } else if (value instanceof Boolean) {
-      return "a boolean";
-    } else if (value instanceof JsonObjectNode) {
-      return "an object";
-    } else if (value instanceof JsonArrayNode) {
-      return "an array";
-    }
-    return "null";
-  }
-
-  private Object present(String name) {
-    Object value = json.get(name);
-    if (value == null) {
-      throw invalid(
-          name,
-          json.containsKey(name)
-              ? "is null but the contract requires it"
-              : "is missing but the contract requires it");
-    }
-    return value;
+  /** A list of objects that the contract requires: missing or null is a problem. */
+  protected final <T> List<T> requiredObjects(String name, BiFunction<JsonObject, String, T> view) {
+    present(name);
+    return objects(name, view);
   }
 
   /**
-   * {@code raw} as a hashed id, or a problem naming the field, the accepted form and the accessor
-   * that returns the id as sent (servers and SDK mocks do send malformed ids).
+   * A hashed id: {@code raw} checked against the prefix of the contract's {@code pattern} (such as
+   * {@code ^prj_.+}), or a problem naming the field, the accepted form and the accessor that
+   * returns the id as sent (servers and SDK mocks do send malformed ids).
    */
-  final <T extends HashedId> T hashedId(
-      String name,
-      String raw,
-      String prefix,
-      String what,
-      String rawAccessor,
-      Function<String, T> parse) {
+  protected final <T extends HashedId> T hashedId(
+      String name, String raw, String pattern, String rawAccessor, Function<String, T> parse) {
+    String prefix = pattern.replaceFirst("^\\^", "").replaceFirst("\\.[+*]\\$?$", "");
     if (!HashedId.isWellFormed(raw, prefix)) {
       throw invalid(
           name,
-          "is not a valid "
-              + what
-              + " ("
+          "is not a valid hashed id ("
               + prefix
               + " and letters and digits): "
               + HashedId.describe(raw)
@@ -192,43 +368,120 @@ public abstract class ApiObject {
     return parse.apply(raw);
   }
 
-  final String requiredString(String name) {
-    Object value = present(name);
-    if (!(value instanceof String)) {
-      throw invalid(name, "should be a string but is " + typeOf(value));
+  /** A human-readable duration such as {@code "2h 30m 5s"}; empty for {@code "never"}. */
+  protected final Optional<Duration> duration(String name, String raw) {
+    try {
+      return HumanDuration.parse(raw);
+    } catch (IllegalArgumentException | ArithmeticException notADuration) {
+      throw invalid(
+          name,
+          "is not a duration such as \"2h 30m 5s\" or \"never\" ("
+              + notADuration.getMessage()
+              + ")");
     }
-    return (String) value;
   }
 
-  final Optional<String> optionalString(String name) {
-    Object value = json.get(name);
-    if (value != null && !(value instanceof String)) {
-      throw invalid(name, "should be a string but is " + typeOf(value));
+  /** Epoch milliseconds as an instant; empty for 0, which the API sends when it does not know. */
+  protected static Optional<Instant> epochMillis(long millis) {
+    return millis == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
+  }
+
+  /** An RFC 3339 date-time as an instant. */
+  protected final Instant dateTime(String name, String raw) {
+    try {
+      return OffsetDateTime.parse(raw).toInstant();
+    } catch (DateTimeParseException notADate) {
+      try {
+        return java.time.LocalDateTime.parse(raw).toInstant(java.time.ZoneOffset.UTC);
+      } catch (DateTimeParseException alsoNot) {
+        throw invalid(name, "is not a date-time such as \"2026-01-21T10:15:30Z\"");
+      }
     }
-    return Optional.ofNullable((String) value);
   }
 
-  /**
-   * Like {@link #optionalString} but the empty string (the VM manager's "nothing") is empty too.
-   */
-  final Optional<String> optionalText(String name) {
-    return optionalString(name).filter(text -> !text.isEmpty());
+  // ---- Plumbing ---------------------------------------------------------------------------------
+
+  private String pathOf(String name) {
+    return path + "." + name;
   }
 
-  final String stringOrDefault(String name, String fallback) {
-    return optionalString(name).orElse(fallback);
+  /** A problem with member {@code name} (which may carry an index, such as {@code ports[2]}). */
+  protected final PhalaInvalidDataException invalid(String name, String problem) {
+    String where = pathOf(name);
+    int bracket = name.indexOf('[');
+    JsonElement value = json.get(bracket < 0 ? name : name.substring(0, bracket));
+    String snippet = value == null ? "" : shortened(value.toString(), 120);
+    return new PhalaInvalidDataException(where + " " + problem + ".", where, snippet, null);
   }
 
-  private long whole(String name, Object value, long min, long max) {
+  private PhalaInvalidDataException wrongType(String name, String expected, JsonElement value) {
+    return invalid(name, "should be " + expected + " but is " + typeOf(value));
+  }
+
+  private static String shortened(String text, int max) {
+    return text.length() > max ? text.substring(0, max) + "..." : text;
+  }
+
+  /** The member, or null when absent or JSON null. */
+  private JsonElement value(String name) {
+    JsonElement value = json.get(name);
+    return value == null || value.isJsonNull() ? null : value;
+  }
+
+  private JsonElement present(String name) {
+    JsonElement value = value(name);
+    if (value == null) {
+      throw invalid(
+          name,
+          json.has(name)
+              ? "is null but the contract requires it"
+              : "is missing but the contract requires it");
+    }
+    return value;
+  }
+
+  private JsonArray array(String name) {
+    JsonElement value = value(name);
+    if (value != null && !value.isJsonArray()) {
+      throw wrongType(name, "an array", value);
+    }
+    return value == null ? null : value.getAsJsonArray();
+  }
+
+  private String string(String name, JsonElement value) {
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw wrongType(name, "a string", value);
+    }
+    return value.getAsString();
+  }
+
+  private boolean bool(String name, JsonElement value) {
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+      throw wrongType(name, "a boolean", value);
+    }
+    return value.getAsBoolean();
+  }
+
+  private BigDecimal decimal(String name, JsonElement value) {
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      throw wrongType(name, "a number", value);
+    }
+    return new BigDecimal(value.getAsString());
+  }
+
+  private long whole(String name, JsonElement value, long min, long max, boolean alsoString) {
+    JsonPrimitive primitive = value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
+    boolean numeric = primitive != null && (primitive.isNumber() || alsoString && primitive.isString());
+    if (!numeric) {
+      throw wrongType(name, "an integer", value);
+    }
+    String text = primitive.getAsString().trim();
     long number;
     try {
-      if (value instanceof JsonNumber) {
-        number = ((JsonNumber) value).longValueExact();
-      } else {
-        throw invalid(name, "should be an integer but is " + typeOf(value));
-      }
+      // Longer text cannot be a long; refusing it first keeps a hostile number from costing time.
+      number = text.length() > 40 ? fail() : new BigDecimal(text).longValueExact();
     } catch (ArithmeticException | NumberFormatException notWhole) {
-      throw invalid(name, "should be an integer but is " + value);
+      throw invalid(name, "should be an integer but is " + shortened(text, 40));
     }
     if (number < min || number > max) {
       throw invalid(name, "is out of range: " + number);
@@ -236,112 +489,53 @@ public abstract class ApiObject {
     return number;
   }
 
-  final int requiredInt(String name) {
-    return (int) whole(name, present(name), Integer.MIN_VALUE, Integer.MAX_VALUE);
+  private static long fail() {
+    throw new ArithmeticException("too long");
   }
 
-  final long requiredLong(String name) {
-    return whole(name, present(name), Long.MIN_VALUE, Long.MAX_VALUE);
-  }
-
-  final OptionalInt optionalInt(String name) {
-    Object value = json.get(name);
-    return value == null
-        ? OptionalInt.empty()
-        : OptionalInt.of((int) whole(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE));
-  }
-
-  final OptionalLong optionalLong(String name) {
-    Object value = json.get(name);
-    return value == null
-        ? OptionalLong.empty()
-        : OptionalLong.of(whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE));
-  }
-
-  /** A required integer id that some SDK mocks send as a numeric string: both are accepted. */
-  final long requiredLenientLong(String name) {
-    Object value = present(name);
-    if (value instanceof String) {
-      try {
-        return Long.parseLong(((String) value).trim());
-      } catch (NumberFormatException notNumeric) {
-        throw invalid(name, "should be an integer but is \"" + value + "\"");
-      }
+  private static String typeOf(JsonElement value) {
+    if (value.isJsonObject()) {
+      return "an object";
+    } else if (value.isJsonArray()) {
+      return "an array";
+    } else if (value.isJsonNull()) {
+      return "null";
     }
-    return whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE);
+    JsonPrimitive primitive = value.getAsJsonPrimitive();
+    return primitive.isString() ? "a string" : primitive.isNumber() ? "a number" : "a boolean";
   }
 
-  final boolean bool(String name, boolean fallback) {
-    Object value = json.get(name);
-    if (value == null) {
-      return fallback;
+  /** {@code value} as a plain Java value: String, Boolean, Number, List, Map or null. */
+  static Object plain(JsonElement value) {
+    if (value == null || value.isJsonNull()) {
+      return null;
+    } else if (value.isJsonObject()) {
+      return Collections.unmodifiableMap(plainObject(value.getAsJsonObject()));
+    } else if (value.isJsonArray()) {
+      return Collections.unmodifiableList(plainArray(value.getAsJsonArray()));
     }
-    if (!(value instanceof Boolean)) {
-      throw invalid(name, "should be a boolean but is " + typeOf(value));
+    JsonPrimitive primitive = value.getAsJsonPrimitive();
+    if (primitive.isBoolean()) {
+      return primitive.getAsBoolean();
     }
-    return (Boolean) value;
+    return primitive.isNumber() ? primitive.getAsNumber() : primitive.getAsString();
   }
 
-  final List<String> strings(String name, List<String> fallback) {
-    Object value = json.get(name);
-    if (value == null) {
-      return fallback;
-    }
-    if (!(value instanceof JsonArrayNode)) {
-      throw invalid(name, "should be an array but is " + typeOf(value));
-    }
-    List<String> strings = new ArrayList<>();
-    JsonArrayNode array = (JsonArrayNode) value;
-    for (int i = 0; i < array.size(); i++) {
-      if (!(array.get(i) instanceof String)) {
-        throw invalid(name + "[" + i + "]", "should be a string but is " + typeOf(array.get(i)));
-      }
-      strings.add((String) array.get(i));
-    }
-    return Collections.unmodifiableList(strings);
+  private static Map<String, Object> plainObject(JsonObject object) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    object.entrySet().forEach(member -> map.put(member.getKey(), plain(member.getValue())));
+    return map;
   }
 
-  final <T> T requiredObject(String name, BiFunction<JsonObjectNode, String, T> view) {
-    Object value = present(name);
-    if (!(value instanceof JsonObjectNode)) {
-      throw invalid(name, "should be an object but is " + typeOf(value));
-    }
-    return view.apply((JsonObjectNode) value, pathOf(name));
+  private static List<Object> plainArray(JsonArray array) {
+    List<Object> list = new ArrayList<>(array.size());
+    array.forEach(item -> list.add(plain(item)));
+    return list;
   }
 
-  final <T> Optional<T> optionalObject(String name, BiFunction<JsonObjectNode, String, T> view) {
-    return json.get(name) == null ? Optional.empty() : Optional.of(requiredObject(name, view));
-  }
-
-  /** A list of objects; absent or null is the empty list. */
-  final <T> List<T> objects(String name, BiFunction<JsonObjectNode, String, T> view) {
-    Object value = json.get(name);
-    if (value == null) {
-      return List.of();
-    }
-    if (!(value instanceof JsonArrayNode)) {
-      throw invalid(name, "should be an array but is " + typeOf(value));
-    }
-    JsonArrayNode array = (JsonArrayNode) value;
-    List<T> views = new ArrayList<>(array.size());
-    for (int i = 0; i < array.size(); i++) {
-      Object item = array.get(i);
-      if (!(item instanceof JsonObjectNode)) {
-        throw invalid(name + "[" + i + "]", "should be an object but is " + typeOf(item));
-      }
-      views.add(view.apply((JsonObjectNode) item, pathOf(name) + "[" + i + "]"));
-    }
-    return Collections.unmodifiableList(views);
-  }
-
-  /** A list of objects that the contract requires: missing or null is a problem. */
-  final <T> List<T> requiredObjects(String name, BiFunction<JsonObjectNode, String, T> view) {
-    present(name);
-    return objects(name, view);
-  }
-
+  /** A short description: see {@link #describe(String...)}. */
   @Override
   public String toString() {
-    return getClass().getSimpleName() + toJson();
+    return describe();
   }
 }

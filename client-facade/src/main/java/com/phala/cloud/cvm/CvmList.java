@@ -2,11 +2,9 @@ package com.phala.cloud.cvm;
 
 import com.phala.cloud.ResponseInfo;
 import com.phala.cloud.errors.PhalaInvalidDataException;
+import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.internal.CvmArrayReader;
-import com.phala.cloud.internal.CvmReader;
-import com.phala.cloud.internal.Utf8CvmArrayReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -52,34 +50,29 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
   }
 
   /**
-   * Reads a JSON array of CVMs from {@code body} in one streaming pass, and closes it.
+   * Reads a JSON array of CVMs from {@code body} in one streaming pass, within the default {@link
+   * ResponseLimits}, and closes it.
    *
    * @param response the HTTP response it came from, or {@code null}
-   * @throws PhalaInvalidDataException if it is not a JSON array of objects
+   * @throws PhalaInvalidDataException if it is not a JSON array of objects, or passes a limit
    * @throws IOException if reading fails
    */
   public static CvmList read(Reader body, ResponseInfo response) throws IOException {
-    return read(new CvmArrayReader(body), response);
+    return read(body, response, ResponseLimits.DEFAULTS);
   }
 
   /**
-   * Reads a JSON array of CVMs from the bytes of {@code body} in one streaming pass, and closes it.
-   * The bytes must be UTF-8, as RFC 8259 requires of JSON exchanged between systems (a leading
-   * UTF-8 byte order mark is skipped; bytes that are not UTF-8 inside a string read as U+FFFD).
-   * This is the fastest way to read a list: {@link com.phala.cloud.PhalaCloud} uses it for every
-   * UTF-8 response.
+   * Reads a JSON array of CVMs from {@code body} in one streaming pass, within {@code limits}, and
+   * closes it.
    *
    * @param response the HTTP response it came from, or {@code null}
-   * @throws PhalaInvalidDataException if it is not a JSON array of objects
+   * @throws PhalaInvalidDataException if it is not a JSON array of objects, or passes a limit
    * @throws IOException if reading fails
    */
-  public static CvmList read(InputStream body, ResponseInfo response) throws IOException {
-    return read(new Utf8CvmArrayReader(body), response);
-  }
-
-  private static CvmList read(CvmReader source, ResponseInfo response) throws IOException {
+  public static CvmList read(Reader body, ResponseInfo response, ResponseLimits limits)
+      throws IOException {
     List<Cvm> cvms = new ArrayList<>();
-    try (CvmReader reader = source) {
+    try (CvmArrayReader reader = new CvmArrayReader(body, limits, true)) {
       while (reader.hasNext()) {
         int index = reader.index();
         cvms.add(new Cvm(reader.next(), "$[" + index + "]"));

@@ -4,11 +4,9 @@ import com.phala.cloud.ResponseInfo;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
+import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.internal.CvmArrayReader;
-import com.phala.cloud.internal.CvmReader;
-import com.phala.cloud.internal.Utf8CvmArrayReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -32,40 +30,39 @@ import java.util.stream.StreamSupport;
  * objects, and {@link PhalaIoException} if the connection fails, at the item where it happens.
  */
 public final class CvmStream implements Iterable<Cvm>, AutoCloseable {
-  private final CvmReader reader;
+  private final CvmArrayReader reader;
   private final ResponseInfo response;
   private final AutoCloseable resource;
   private boolean iterated;
   private boolean closed;
 
-  private CvmStream(CvmReader reader, ResponseInfo response, AutoCloseable resource) {
+  private CvmStream(CvmArrayReader reader, ResponseInfo response, AutoCloseable resource) {
     this.reader = reader;
     this.response = response;
     this.resource = resource;
   }
 
   /**
-   * Streams a JSON array of CVMs from {@code body} (a response, a file).
+   * Streams a JSON array of CVMs from {@code body} (a response, a file), within the default {@link
+   * ResponseLimits}.
    *
    * @param response the HTTP response it comes from, or {@code null}
    * @param resource closed with the stream (the HTTP response), or {@code null}
    */
   public static CvmStream read(Reader body, ResponseInfo response, AutoCloseable resource) {
-    return new CvmStream(new CvmArrayReader(body), response, resource);
+    return read(body, response, resource, ResponseLimits.DEFAULTS);
   }
 
   /**
-   * Streams a JSON array of CVMs from the bytes of {@code body} (a response, a file). The bytes
-   * must be UTF-8, as RFC 8259 requires of JSON exchanged between systems (a leading UTF-8 byte
-   * order mark is skipped; bytes that are not UTF-8 inside a string read as U+FFFD). This is the
-   * fastest way to stream a list: {@link com.phala.cloud.PhalaCloud} uses it for every UTF-8
-   * response.
+   * Streams a JSON array of CVMs from {@code body} (a response, a file), one CVM at a time within
+   * {@code limits} ({@code maxListChars} does not apply: nothing but the current CVM is held).
    *
    * @param response the HTTP response it comes from, or {@code null}
    * @param resource closed with the stream (the HTTP response), or {@code null}
    */
-  public static CvmStream read(InputStream body, ResponseInfo response, AutoCloseable resource) {
-    return new CvmStream(new Utf8CvmArrayReader(body), response, resource);
+  public static CvmStream read(
+      Reader body, ResponseInfo response, AutoCloseable resource, ResponseLimits limits) {
+    return new CvmStream(new CvmArrayReader(body, limits, false), response, resource);
   }
 
   /** The HTTP response being read (status, headers, request id); empty when not from HTTP. */

@@ -1,19 +1,23 @@
 package com.phala.cloud.errors;
 
-import com.phala.cloud.internal.json.JsonObjectNode;
-import com.phala.cloud.internal.json.JsonTreeReader;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.phala.cloud.ResponseLimits;
+import com.phala.cloud.internal.JsonTree;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * An error response's body, in whichever form the API sent it: FastAPI's {@code {"detail": ...}} (a
  * string, an object, or for 422 a list of {@link ValidationIssue}s), or the structured form ({@code
  * error_code}, {@code message}, {@code request_id}, {@code details}, {@code suggestions}, {@code
- * links}). A body that is not JSON (an HTML page from a proxy) keeps only {@link #raw()}.
+ * links}). Both are read through the views generated from the contract's error schemas ({@link
+ * ErrorResponse}, {@link HTTPValidationError}); this class only picks the form and never throws: a
+ * part of the body that breaks the contract reads as absent. A body that is not JSON (an HTML page
+ * from a proxy) keeps only {@link #raw()}.
  */
 public final class ErrorBody {
   /**
@@ -21,16 +25,14 @@ public final class ErrorBody {
    */
   public static final int MAX_RAW_CHARS = 500;
 
-  private static final ErrorBody EMPTY = new ErrorBody("", JsonObjectNode.empty(), false);
+  private static final ErrorBody EMPTY = new ErrorBody("", null);
 
   private final String raw;
-  private final Map<String, Object> json;
-  private final boolean isJson;
+  private final JsonObject json;
 
-  private ErrorBody(String raw, Map<String, Object> json, boolean isJson) {
+  private ErrorBody(String raw, JsonObject json) {
     this.raw = raw;
     this.json = json;
-    this.isJson = isJson;
   }
 
   /** A body with nothing in it. */
@@ -47,24 +49,29 @@ public final class ErrorBody {
     }
     String raw = text.length() > MAX_RAW_CHARS ? text.substring(0, MAX_RAW_CHARS) + "..." : text;
     try {
-      Object value = JsonTreeReader.readValue(JsonTreeReader.strictReader(new StringReader(text)));
-      if (value instanceof JsonObjectNode) {
-        return new ErrorBody(raw, (JsonObjectNode) value, true);
-      }
+      ResponseLimits limits = ResponseLimits.DEFAULTS;
+      JsonElement value =
+          JsonTree.read(JsonTree.strictReader(new StringReader(text), limits), limits);
+      return new ErrorBody(raw, value.isJsonObject() ? value.getAsJsonObject() : null);
     } catch (Exception notJson) {
       // An HTML page, plain text or broken JSON: only the raw snippet is useful.
+      return new ErrorBody(raw, null);
     }
-    return new ErrorBody(raw, JsonObjectNode.empty(), false);
   }
 
   /** Whether the body was a JSON object. */
   public boolean isJson() {
-    return isJson;
+    return json != null;
   }
 
   /** The start of the body as received, at most {@value #MAX_RAW_CHARS} characters. */
   public String raw() {
     return raw;
+  }
+
+  /** The body as the contract's {@code ErrorResponse}; empty when it is not a JSON object. */
+  public Optional<ErrorResponse> response() {
+    return Optional.ofNullable(json).map(object -> new ErrorResponse(object, "$"));
   }
 
   /**
@@ -73,21 +80,21 @@ public final class ErrorBody {
    * validation issue's message.
    */
   public Optional<String> message() {
-    String message = string(json, "message");
-    if (message != null) {
-      return Optional.of(message);
+    Optional<String> message = structured(ErrorResponse::message);
+    if (message.isPresent()) {
+      return message;
     }
-    Object detail = json.get("detail");
+    Object detail = detail().orElse(null);
     if (detail instanceof String) {
       return Optional.of((String) detail);
     }
     if (detail instanceof Map) {
-      Map<?, ?> object = (Map<?, ?>) detail;
-      String inner = string(object, "message");
-      return Optional.ofNullable(inner != null ? inner : string(object, "msg"));
+      Object inner = ((Map<?, ?>) detail).get("message");
+      inner = inner instanceof String ? inner : ((Map<?, ?>) detail).get("msg");
+      return inner instanceof String ? Optional.of((String) inner) : Optional.empty();
     }
     List<ValidationIssue> issues = validationErrors();
-    return issues.isEmpty() ? Optional.empty() : Optional.of(issues.get(0).msg());
+    return lenient(() -> Optional.of(issues.get(0).msg()), Optional.empty());
   }
 
   /**
@@ -95,89 +102,67 @@ public final class ErrorBody {
    * detail}).
    */
   public Optional<String> errorCode() {
-    String code = string(json, "error_code");
-    if (code == null && json.get("detail") instanceof Map) {
-      code = string((Map<?, ?>) json.get("detail"), "error_code");
+    Optional<String> code = structured(ErrorResponse::errorCode);
+    Object detail = detail().orElse(null);
+    if (code.isEmpty() && detail instanceof Map && ((Map<?, ?>) detail).get("error_code") != null) {
+      return Optional.of(String.valueOf(((Map<?, ?>) detail).get("error_code")));
     }
-    return Optional.ofNullable(code);
+    return code;
   }
 
   /** The request id in the body ({@code request_id}), if any. */
   public Optional<String> requestId() {
-    return Optional.ofNullable(string(json, "request_id"));
+    return structured(ErrorResponse::requestId);
   }
 
   /** FastAPI's {@code detail} as sent: a {@code String}, a {@code Map} or a {@code List}. */
   public Optional<Object> detail() {
-    return Optional.ofNullable(json.get("detail"));
+    return structured(ErrorResponse::detail);
   }
 
   /**
    * The 422 validation issues ({@code detail} as a list of {@code loc}/{@code msg}/{@code type}).
    */
   public List<ValidationIssue> validationErrors() {
-    List<ValidationIssue> issues = new ArrayList<>();
-    for (Map<?, ?> item : objects(json.get("detail"))) {
-      issues.add(new ValidationIssue(item));
-    }
-    return Collections.unmodifiableList(issues);
+    return json == null
+        ? List.of()
+        : lenient(() -> new HTTPValidationError(json, "$").detail(), List.of());
   }
 
   /** The structured form's field-level {@code details}. */
   public List<FieldError> details() {
-    List<FieldError> details = new ArrayList<>();
-    for (Map<?, ?> item : objects(json.get("details"))) {
-      details.add(new FieldError(item));
-    }
-    return Collections.unmodifiableList(details);
+    return lenient(() -> response().map(ErrorResponse::details).orElse(List.of()), List.of());
   }
 
   /** The structured form's {@code suggestions}: what to try next. */
   public List<String> suggestions() {
-    List<String> suggestions = new ArrayList<>();
-    if (json.get("suggestions") instanceof List) {
-      for (Object item : (List<?>) json.get("suggestions")) {
-        if (item instanceof String) {
-          suggestions.add((String) item);
-        }
-      }
-    }
-    return Collections.unmodifiableList(suggestions);
+    return lenient(() -> response().map(ErrorResponse::suggestions).orElse(List.of()), List.of());
   }
 
   /** The structured form's {@code links}: pages about the error. */
   public List<ErrorLink> links() {
-    List<ErrorLink> links = new ArrayList<>();
-    for (Map<?, ?> item : objects(json.get("links"))) {
-      links.add(new ErrorLink(item));
-    }
-    return Collections.unmodifiableList(links);
+    return lenient(() -> response().map(ErrorResponse::links).orElse(List.of()), List.of());
   }
 
   /** Every member of the body, as plain Java values (for fields this class does not name). */
   public Map<String, Object> fields() {
-    return Collections.unmodifiableMap(json);
+    return response().map(ErrorResponse::fields).orElse(Map.of());
   }
 
   @Override
   public String toString() {
-    return isJson ? json.toString() : raw;
+    return json != null ? json.toString() : raw;
   }
 
-  static String string(Map<?, ?> object, String name) {
-    Object value = object.get(name);
-    return value instanceof String ? (String) value : null;
+  private <T> Optional<T> structured(java.util.function.Function<ErrorResponse, Optional<T>> get) {
+    return lenient(() -> response().flatMap(get), Optional.empty());
   }
 
-  private static List<Map<?, ?>> objects(Object value) {
-    List<Map<?, ?>> objects = new ArrayList<>();
-    if (value instanceof List) {
-      for (Object item : (List<?>) value) {
-        if (item instanceof Map) {
-          objects.add((Map<?, ?>) item);
-        }
-      }
+  private static <T> T lenient(Supplier<T> read, T fallback) {
+    try {
+      return read.get();
+    } catch (PhalaInvalidDataException | IndexOutOfBoundsException breaksTheContract) {
+      return fallback;
     }
-    return objects;
   }
 }

@@ -1,28 +1,32 @@
 package com.phala.cloud.internal;
 
+import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
-import com.phala.cloud.internal.json.JsonObjectNode;
-import com.phala.cloud.internal.json.JsonTreeReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.regex.Pattern;
 
 /**
  * Reads a response body that must be a JSON array of objects, one object at a time, so a list of
- * any length passes in constant memory. Malformed JSON, or anything but an array of objects,
- * becomes a {@link PhalaInvalidDataException} with the JSON path where it broke and a short snippet
- * of what was read; I/O failures pass through as {@link IOException}.
+ * any length passes in constant memory. Malformed JSON, anything but an array of objects, or a body
+ * past a {@link ResponseLimits} limit becomes a {@link PhalaInvalidDataException} with the JSON path
+ * where it broke and a short snippet of what was read; I/O failures pass through as {@link
+ * IOException}. The one reader of lists: {@code listCvms}, {@code streamCvms} and {@code
+ * CvmList.parse} all read through it.
  */
-public final class CvmArrayReader implements CvmReader {
+public final class CvmArrayReader implements java.io.Closeable {
   /** Gson's advice to parse leniently: meant for its callers, meaningless to ours. */
   private static final Pattern LENIENT_ADVICE =
       Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept malformed JSON");
 
   private final SnippetReader source;
+  private final LimitedReader limited;
   private final JsonReader reader;
+  private final ResponseLimits limits;
   private final Redaction redaction;
   private boolean started;
   private boolean finished;
@@ -31,11 +35,18 @@ public final class CvmArrayReader implements CvmReader {
   /**
    * A reader over {@code body}, which it closes when closed. If the body was {@link Redaction#tag
    * tagged}, its exceptions never quote the tagged secret.
+   *
+   * @param wholeList whether the caller keeps every CVM (so {@code maxListChars} applies), or one
+   *     at a time
    */
-  public CvmArrayReader(Reader body) {
+  public CvmArrayReader(Reader body, ResponseLimits limits, boolean wholeList) {
     this.redaction = Redaction.of(body);
+    this.limits = limits;
     this.source = new SnippetReader(body);
-    this.reader = JsonTreeReader.strictReader(source);
+    this.limited =
+        new LimitedReader(
+            source, wholeList ? limits.maxListChars() : Long.MAX_VALUE, limits.maxCvmChars());
+    this.reader = JsonTree.strictReader(limited, limits);
   }
 
   /** Whether another object follows; at the end, checks that nothing but whitespace is left. */
@@ -70,13 +81,14 @@ public final class CvmArrayReader implements CvmReader {
   }
 
   /** The next object, read whole. Call after {@link #hasNext()} returned true. */
-  public JsonObjectNode next() throws IOException {
+  public JsonObject next() throws IOException {
     try {
+      limited.startItem();
       if (reader.peek() != JsonToken.BEGIN_OBJECT) {
         throw invalid(
             "The API sent " + describe(reader.peek()) + " where a CVM object belongs", null);
       }
-      JsonObjectNode object = JsonTreeReader.readObject(reader);
+      JsonObject object = JsonTree.read(reader, limits).getAsJsonObject();
       index++;
       return object;
     } catch (IOException e) {
@@ -126,6 +138,20 @@ public final class CvmArrayReader implements CvmReader {
     if (source.failedWith(e)) {
       return e;
     }
+    if (e instanceof LimitExceeded || isNestingLimit(e)) {
+      String option = e instanceof LimitExceeded ? ((LimitExceeded) e).option : "maxNestingDepth";
+      String what =
+          e instanceof LimitExceeded
+              ? e.getMessage()
+              : String.format("more than %,d levels of nesting", limits.maxNestingDepth());
+      throw invalid(
+          "The API's response is too large to read: "
+              + what
+              + " (a limit; raise it with the client builder's "
+              + option
+              + "(...) if this response is genuine)",
+          null);
+    }
     if (e instanceof com.google.gson.stream.MalformedJsonException
         || e instanceof java.io.EOFException) {
       throw invalid(
@@ -135,6 +161,13 @@ public final class CvmArrayReader implements CvmReader {
           e);
     }
     return e;
+  }
+
+  /** Gson's own refusal of nesting past {@link JsonReader#setNestingLimit}. */
+  private static boolean isNestingLimit(IOException e) {
+    return e instanceof com.google.gson.stream.MalformedJsonException
+        && e.getMessage() != null
+        && e.getMessage().startsWith("Nesting limit");
   }
 
   private PhalaInvalidDataException invalid(String what, Exception cause) {
@@ -149,7 +182,7 @@ public final class CvmArrayReader implements CvmReader {
         redaction.scrubChain(cause));
   }
 
-  @Override
+  /** {@code failure} without the credential of a tagged body (for failures the caller makes). */
   public PhalaException scrub(PhalaException failure) {
     return redaction.scrub(failure);
   }

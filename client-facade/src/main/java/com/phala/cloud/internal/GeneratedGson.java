@@ -3,7 +3,7 @@ package com.phala.cloud.internal;
 import com.google.gson.Gson;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.generated.invoker.JSON;
-import com.phala.cloud.internal.json.JsonObjectNode;
+import com.google.gson.JsonObject;
 
 /** Binds received JSON to the generated model classes, for callers who want them. */
 public final class GeneratedGson {
@@ -16,9 +16,9 @@ public final class GeneratedGson {
    *
    * @throws PhalaInvalidDataException naming {@code path} if it does not fit the model
    */
-  public static <T> T bind(JsonObjectNode json, Class<T> model, String path) {
+  public static <T> T bind(JsonObject json, Class<T> model, String path) {
     try {
-      return GSON.fromJson(json.toString(), model);
+      return GSON.fromJson(json, model);
     } catch (RuntimeException doesNotFit) {
       throw new PhalaInvalidDataException(
           path

@@ -4,9 +4,7 @@ import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.errors.PhalaTimeoutException;
-import java.io.FilterInputStream;
 import java.io.FilterReader;
-import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,16 +174,6 @@ public final class Redaction {
     return body instanceof Tagged ? ((Tagged) body).redaction : NONE;
   }
 
-  /** Like {@link #tag(Reader)}, for a body read as bytes ({@link Utf8CvmArrayReader}). */
-  public InputStream tag(InputStream body) {
-    return new TaggedStream(body, this);
-  }
-
-  /** The redaction a {@link #tag(InputStream) tagged} byte body carries, or {@link #NONE}. */
-  static Redaction of(InputStream body) {
-    return body instanceof TaggedStream ? ((TaggedStream) body).redaction : NONE;
-  }
-
   /**
    * An exception that quoted the secret, with the secret masked; its message starts with the
    * original type's name.
@@ -195,15 +183,6 @@ public final class Redaction {
 
     RedactedCause(String message, Throwable cause) {
       super(message, cause);
-    }
-  }
-
-  private static final class TaggedStream extends FilterInputStream {
-    private final Redaction redaction;
-
-    TaggedStream(InputStream in, Redaction redaction) {
-      super(in);
-      this.redaction = redaction;
     }
   }
 
