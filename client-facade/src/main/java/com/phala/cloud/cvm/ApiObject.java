@@ -471,7 +471,8 @@ public abstract class ApiObject {
 
   private long whole(String name, JsonElement value, long min, long max, boolean alsoString) {
     JsonPrimitive primitive = value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
-    boolean numeric = primitive != null && (primitive.isNumber() || alsoString && primitive.isString());
+    boolean numeric =
+        primitive != null && (primitive.isNumber() || alsoString && primitive.isString());
     if (!numeric) {
       throw wrongType(name, "an integer", value);
     }

@@ -1,8 +1,8 @@
 package com.phala.cloud.cvm;
 
 import com.phala.cloud.ResponseInfo;
-import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.ResponseLimits;
+import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.CvmArrayReader;
 import java.io.IOException;
 import java.io.Reader;

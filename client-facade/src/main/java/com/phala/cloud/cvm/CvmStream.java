@@ -1,10 +1,10 @@
 package com.phala.cloud.cvm;
 
 import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
-import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.internal.CvmArrayReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -120,8 +120,18 @@ class CvmAccessorsTest {
     assertThat(configuration.composeFile().orElseThrow().path())
         .isEqualTo("$[0].hosted.configuration.compose_file");
     assertThat(configuration.ports().get(1).path()).isEqualTo("$[0].hosted.configuration.ports[1]");
-    assertThat(configuration.gpus().path()).isEqualTo("$[0].hosted.configuration.gpus");
-    assertThat(full.get(1).hosted().configuration().orElseThrow().gpus().gpus().get(1).path())
+    assertThat(configuration.gpus().orElseThrow().path())
+        .isEqualTo("$[0].hosted.configuration.gpus");
+    assertThat(
+            full.get(1)
+                .hosted()
+                .configuration()
+                .orElseThrow()
+                .gpus()
+                .orElseThrow()
+                .gpus()
+                .get(1)
+                .path())
         .isEqualTo("$[1].hosted.configuration.gpus.gpus[1]");
     assertThat(cvm.hosted().events().get(2).path()).isEqualTo("$[0].hosted.events[2]");
     assertThat(cvm.publicUrls().get(0).path()).isEqualTo("$[0].public_urls[0]");
