@@ -150,15 +150,13 @@ public abstract class ApiObject {
 
   /** Records a problem if the string {@code name} is present but not one of {@code allowed}. */
   protected final void checkEnum(List<String> problems, String name, Set<String> allowed) {
-    check(
-        problems,
-        () ->
-            optionalString(name)
-                .filter(value -> !allowed.contains(value))
-                .ifPresent(
-                    value -> {
-                      throw invalid(name, "is not one of the contract's values " + allowed);
-                    }));
+    JsonElement value = value(name);
+    boolean string =
+        value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+    // A value of the wrong type is the accessor's problem, already recorded once.
+    if (string && !allowed.contains(value.getAsString())) {
+      problems.add(invalid(name, "is not one of the contract's values " + allowed).getMessage());
+    }
   }
 
   /**

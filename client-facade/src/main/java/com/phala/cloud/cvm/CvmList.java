@@ -5,9 +5,12 @@ import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.CvmArrayReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +62,19 @@ public final class CvmList extends AbstractList<Cvm> implements RandomAccess {
    */
   public static CvmList read(Reader body, ResponseInfo response) throws IOException {
     return read(body, response, ResponseLimits.DEFAULTS);
+  }
+
+  /**
+   * Reads a JSON array of CVMs from the UTF-8 bytes of {@code body} (RFC 8259's encoding for JSON;
+   * a leading byte order mark is skipped), within the default {@link ResponseLimits}, and closes
+   * it.
+   *
+   * @param response the HTTP response it came from, or {@code null}
+   * @throws PhalaInvalidDataException if it is not a JSON array of objects, or passes a limit
+   * @throws IOException if reading fails
+   */
+  public static CvmList read(InputStream body, ResponseInfo response) throws IOException {
+    return read(new InputStreamReader(body, StandardCharsets.UTF_8), response);
   }
 
   /**

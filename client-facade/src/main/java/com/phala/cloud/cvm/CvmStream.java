@@ -7,7 +7,10 @@ import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.internal.CvmArrayReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -51,6 +54,17 @@ public final class CvmStream implements Iterable<Cvm>, AutoCloseable {
    */
   public static CvmStream read(Reader body, ResponseInfo response, AutoCloseable resource) {
     return read(body, response, resource, ResponseLimits.DEFAULTS);
+  }
+
+  /**
+   * Streams a JSON array of CVMs from the UTF-8 bytes of {@code body} (a response, a file), within
+   * the default {@link ResponseLimits}.
+   *
+   * @param response the HTTP response it comes from, or {@code null}
+   * @param resource closed with the stream (the HTTP response), or {@code null}
+   */
+  public static CvmStream read(InputStream body, ResponseInfo response, AutoCloseable resource) {
+    return read(new InputStreamReader(body, StandardCharsets.UTF_8), response, resource);
   }
 
   /**

@@ -145,7 +145,7 @@ class CvmAccessorsTest {
     Cvm broken = Examples.one(Examples.set(Examples.cvm(FULL, 0), "name", 42));
 
     assertThat(full.get(0))
-        .hasToString("Cvm{name=inference-gateway, status=running, project=prj_7Kd2mQ9xR4}");
-    assertThat(broken).hasToString("Cvm{name=42, status=running, project=prj_7Kd2mQ9xR4}");
+        .hasToString("Cvm{name=inference-gateway, status=running, project_id=prj_7Kd2mQ9xR4}");
+    assertThat(broken).hasToString("Cvm{name=42, status=running, project_id=prj_7Kd2mQ9xR4}");
   }
 }
