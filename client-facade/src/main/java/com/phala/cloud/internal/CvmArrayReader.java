@@ -26,6 +26,9 @@ public final class CvmArrayReader implements java.io.Closeable {
   /** The length of number Gson's reader refuses as malformed: its buffer's. */
   private static final int GSON_MAX_NUMBER = 1_024;
 
+  /** The longest JSON path a message shows whole. */
+  private static final int MAX_SHOWN_PATH = 120;
+
   private final SnippetReader source;
   private final LimitedReader limited;
   private final JsonReader reader;
@@ -206,8 +209,15 @@ public final class CvmArrayReader implements java.io.Closeable {
     String detail =
         cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
     String snippet = redaction.apply(source.snippet());
+    // A path 1,000 levels deep is mostly "[0]": the message keeps its start and end.
+    String shown =
+        where.length() <= MAX_SHOWN_PATH
+            ? where
+            : where.substring(0, MAX_SHOWN_PATH - 40)
+                + "..."
+                + where.substring(where.length() - 37);
     return new PhalaInvalidDataException(
-        redaction.apply(what + " at " + where + detail + ". Received: " + snippet),
+        redaction.apply(what + " at " + shown + detail + ". Received: " + snippet),
         where,
         snippet,
         redaction.scrubChain(cause));
