@@ -149,6 +149,7 @@ class HostileResponsesTest {
 
     assertOneLineNamingTheLimit(result, hostile);
     assertThat(result.out()).as(result.toString()).isEmpty();
+    System.out.printf("[limits] %s, table, %d ms: %s", hostile, result.millis(), result.err());
   }
 
   @ParameterizedTest
