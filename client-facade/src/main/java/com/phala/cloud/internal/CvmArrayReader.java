@@ -23,6 +23,12 @@ public final class CvmArrayReader implements java.io.Closeable {
   private static final Pattern LENIENT_ADVICE =
       Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept malformed JSON");
 
+  /** The length of number Gson's reader refuses as malformed: its buffer's. */
+  private static final int GSON_MAX_NUMBER = 1_024;
+
+  /** The longest JSON path a message shows whole. */
+  private static final int MAX_SHOWN_PATH = 120;
+
   private final SnippetReader source;
   private final LimitedReader limited;
   private final JsonReader reader;
@@ -152,6 +158,23 @@ public final class CvmArrayReader implements java.io.Closeable {
               + "(...) if this response is genuine)",
           null);
     }
+    if (isOverlongNumber(e)) {
+      // Gson reads no number of 1,024 characters or more, whatever maxNumberLength says.
+      int limit = Math.min(limits.maxNumberLength(), GSON_MAX_NUMBER - 1);
+      throw invalid(
+          String.format(
+              "The API's response is too large to read: more than %,d characters in one number"
+                  + " (%s)",
+              limit,
+              limit < limits.maxNumberLength()
+                  ? String.format(
+                      "the JSON reader reads no number of %,d characters or more, whatever"
+                          + " maxNumberLength says",
+                      GSON_MAX_NUMBER)
+                  : "a limit; raise it with the client builder's maxNumberLength(...) if this"
+                      + " response is genuine"),
+          null);
+    }
     if (e instanceof com.google.gson.stream.MalformedJsonException
         || e instanceof java.io.EOFException) {
       throw invalid(
@@ -161,6 +184,17 @@ public final class CvmArrayReader implements java.io.Closeable {
           e);
     }
     return e;
+  }
+
+  /**
+   * Gson's own refusal of a number that fills its whole buffer: it calls that malformed JSON,
+   * advising lenient parsing, while the characters read last are all digits.
+   */
+  private boolean isOverlongNumber(IOException e) {
+    return e instanceof com.google.gson.stream.MalformedJsonException
+        && e.getMessage() != null
+        && LENIENT_ADVICE.matcher(e.getMessage()).find()
+        && source.endsInDigits();
   }
 
   /** Gson's own refusal of nesting past {@link JsonReader#setNestingLimit}. */
@@ -175,8 +209,15 @@ public final class CvmArrayReader implements java.io.Closeable {
     String detail =
         cause == null || cause.getMessage() == null ? "" : ": " + firstLine(cause.getMessage());
     String snippet = redaction.apply(source.snippet());
+    // A path 1,000 levels deep is mostly "[0]": the message keeps its start and end.
+    String shown =
+        where.length() <= MAX_SHOWN_PATH
+            ? where
+            : where.substring(0, MAX_SHOWN_PATH - 40)
+                + "..."
+                + where.substring(where.length() - 37);
     return new PhalaInvalidDataException(
-        redaction.apply(what + " at " + where + detail + ". Received: " + snippet),
+        redaction.apply(what + " at " + shown + detail + ". Received: " + snippet),
         where,
         snippet,
         redaction.scrubChain(cause));

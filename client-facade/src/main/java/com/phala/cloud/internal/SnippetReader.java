@@ -66,6 +66,22 @@ final class SnippetReader extends FilterReader {
     return failure == sourceFailure;
   }
 
+  /**
+   * Whether the last {@value #KEEP} characters read are all digits: the middle of a very long
+   * number.
+   */
+  boolean endsInDigits() {
+    if (tailLength < KEEP) {
+      return false;
+    }
+    for (int i = 0; i < tailLength; i++) {
+      if (tail[i] < '0' || tail[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The start of the body, or "..." and the last characters read when the body is longer. */
   String snippet() {
     String text;
