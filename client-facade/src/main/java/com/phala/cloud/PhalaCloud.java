@@ -18,8 +18,6 @@ import com.phala.cloud.internal.http.RetryPolicy;
 import com.phala.cloud.internal.http.StaticHeadersInterceptor;
 import java.io.IOException;
 import java.net.Proxy;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -616,25 +614,49 @@ public final class PhalaCloud implements AutoCloseable {
      * limit, reading stops with a {@code PhalaInvalidDataException} naming it.
      */
     public Builder maxNestingDepth(int depth) {
-      limits = new ResponseLimits(depth, limits.maxStringLength(), limits.maxNumberLength(), limits.maxCvmChars(), limits.maxListChars());
+      limits =
+          new ResponseLimits(
+              depth,
+              limits.maxStringLength(),
+              limits.maxNumberLength(),
+              limits.maxCvmChars(),
+              limits.maxListChars());
       return this;
     }
 
     /** The longest string or member name a response may hold, in characters (default 4,000,000). */
     public Builder maxStringLength(int chars) {
-      limits = new ResponseLimits(limits.maxNestingDepth(), chars, limits.maxNumberLength(), limits.maxCvmChars(), limits.maxListChars());
+      limits =
+          new ResponseLimits(
+              limits.maxNestingDepth(),
+              chars,
+              limits.maxNumberLength(),
+              limits.maxCvmChars(),
+              limits.maxListChars());
       return this;
     }
 
     /** The longest number a response may hold, in characters (default 1,000). */
     public Builder maxNumberLength(int chars) {
-      limits = new ResponseLimits(limits.maxNestingDepth(), limits.maxStringLength(), chars, limits.maxCvmChars(), limits.maxListChars());
+      limits =
+          new ResponseLimits(
+              limits.maxNestingDepth(),
+              limits.maxStringLength(),
+              chars,
+              limits.maxCvmChars(),
+              limits.maxListChars());
       return this;
     }
 
     /** The most characters one CVM may take (default 8,000,000). */
     public Builder maxCvmChars(long chars) {
-      limits = new ResponseLimits(limits.maxNestingDepth(), limits.maxStringLength(), limits.maxNumberLength(), chars, limits.maxListChars());
+      limits =
+          new ResponseLimits(
+              limits.maxNestingDepth(),
+              limits.maxStringLength(),
+              limits.maxNumberLength(),
+              chars,
+              limits.maxListChars());
       return this;
     }
 
@@ -644,7 +666,13 @@ public final class PhalaCloud implements AutoCloseable {
      * it.
      */
     public Builder maxListChars(long chars) {
-      limits = new ResponseLimits(limits.maxNestingDepth(), limits.maxStringLength(), limits.maxNumberLength(), limits.maxCvmChars(), chars);
+      limits =
+          new ResponseLimits(
+              limits.maxNestingDepth(),
+              limits.maxStringLength(),
+              limits.maxNumberLength(),
+              limits.maxCvmChars(),
+              chars);
       return this;
     }
 

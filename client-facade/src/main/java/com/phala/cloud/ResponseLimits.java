@@ -6,8 +6,8 @@ import com.phala.cloud.errors.PhalaInvalidInputException;
 /**
  * What one response may cost to read, so that no server (or proxy, or attacker in between) can
  * exhaust the caller's memory or time. Past a limit, reading stops with a {@link
- * PhalaInvalidDataException} that names the limit, the JSON path and the builder option that
- * raises it. The defaults are far above what any real account sends.
+ * PhalaInvalidDataException} that names the limit, the JSON path and the builder option that raises
+ * it. The defaults are far above what any real account sends.
  *
  * @param maxNestingDepth how deeply objects and arrays may nest (default 1,000)
  * @param maxStringLength the longest string or member name, in characters (default 4,000,000)

@@ -150,15 +150,13 @@ public abstract class ApiObject {
 
   /** Records a problem if the string {@code name} is present but not one of {@code allowed}. */
   protected final void checkEnum(List<String> problems, String name, Set<String> allowed) {
-    check(
-        problems,
-        () ->
-            optionalString(name)
-                .filter(value -> !allowed.contains(value))
-                .ifPresent(
-                    value -> {
-                      throw invalid(name, "is not one of the contract's values " + allowed);
-                    }));
+    JsonElement value = value(name);
+    boolean string =
+        value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+    // A value of the wrong type is the accessor's problem, already recorded once.
+    if (string && !allowed.contains(value.getAsString())) {
+      problems.add(invalid(name, "is not one of the contract's values " + allowed).getMessage());
+    }
   }
 
   /**
@@ -189,16 +187,6 @@ public abstract class ApiObject {
     return value == null ? Optional.empty() : Optional.of(string(name, value));
   }
 
-  /** An optional string whose empty value means "none" (as the VM manager writes it). */
-  protected final Optional<String> optionalText(String name) {
-    return optionalString(name).filter(text -> !text.isEmpty());
-  }
-
-  /** A string with the contract's default when absent or null. */
-  protected final String stringOr(String name, String fallback) {
-    return optionalString(name).orElse(fallback);
-  }
-
   /** A nullable string with a default: the default when absent, empty when null. */
   protected final Optional<String> nullableStringOr(String name, String fallback) {
     return json.has(name) ? optionalString(name) : Optional.of(fallback);
@@ -217,11 +205,6 @@ public abstract class ApiObject {
         : OptionalInt.of((int) whole(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE, false));
   }
 
-  /** An integer of 32 bits with the contract's default when absent or null. */
-  protected final int intOr(String name, int fallback) {
-    return optionalInt(name).orElse(fallback);
-  }
-
   /** A required integer of 64 bits; {@code alsoString} accepts a numeric string too. */
   protected final long requiredLong(String name, boolean alsoString) {
     return whole(name, present(name), Long.MIN_VALUE, Long.MAX_VALUE, alsoString);
@@ -233,11 +216,6 @@ public abstract class ApiObject {
     return value == null
         ? OptionalLong.empty()
         : OptionalLong.of(whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE, false));
-  }
-
-  /** An integer of 64 bits with the contract's default when absent or null. */
-  protected final long longOr(String name, long fallback) {
-    return optionalLong(name).orElse(fallback);
   }
 
   /** A required number, exactly as sent. */
@@ -262,16 +240,6 @@ public abstract class ApiObject {
     return value == null ? Optional.empty() : Optional.of(bool(name, value));
   }
 
-  /** A boolean with the contract's default when absent or null. */
-  protected final boolean booleanOr(String name, boolean fallback) {
-    return optionalBoolean(name).orElse(fallback);
-  }
-
-  /** A value of any JSON type, as a plain Java value; empty when absent or null. */
-  protected final Optional<Object> optionalAny(String name) {
-    return field(name);
-  }
-
   /** A required value of any JSON type, as a plain Java value. */
   protected final Object requiredAny(String name) {
     return plain(present(name));
@@ -290,22 +258,10 @@ public abstract class ApiObject {
     return Collections.unmodifiableList(strings);
   }
 
-  /** A list of strings the contract requires. */
-  protected final List<String> requiredStrings(String name) {
-    present(name);
-    return strings(name, List.of());
-  }
-
   /** A list of values of any JSON type; absent or null is the empty list. */
   protected final List<Object> anyValues(String name) {
     JsonArray array = array(name);
     return array == null ? List.of() : Collections.unmodifiableList(plainArray(array));
-  }
-
-  /** A list of values of any JSON type that the contract requires. */
-  protected final List<Object> requiredAnyValues(String name) {
-    present(name);
-    return anyValues(name);
   }
 
   /** A required nested object, as its view. */
@@ -338,12 +294,6 @@ public abstract class ApiObject {
       views.add(view.apply(item.getAsJsonObject(), pathOf(name) + "[" + i + "]"));
     }
     return Collections.unmodifiableList(views);
-  }
-
-  /** A list of objects that the contract requires: missing or null is a problem. */
-  protected final <T> List<T> requiredObjects(String name, BiFunction<JsonObject, String, T> view) {
-    present(name);
-    return objects(name, view);
   }
 
   /**
@@ -428,7 +378,12 @@ public abstract class ApiObject {
     return value == null || value.isJsonNull() ? null : value;
   }
 
-  private JsonElement present(String name) {
+  /**
+   * The member {@code name}, which the contract requires.
+   *
+   * @throws PhalaInvalidDataException naming its path if it is missing or null
+   */
+  protected final JsonElement present(String name) {
     JsonElement value = value(name);
     if (value == null) {
       throw invalid(
@@ -471,7 +426,8 @@ public abstract class ApiObject {
 
   private long whole(String name, JsonElement value, long min, long max, boolean alsoString) {
     JsonPrimitive primitive = value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
-    boolean numeric = primitive != null && (primitive.isNumber() || alsoString && primitive.isString());
+    boolean numeric =
+        primitive != null && (primitive.isNumber() || alsoString && primitive.isString());
     if (!numeric) {
       throw wrongType(name, "an integer", value);
     }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a response body that must be a JSON array of objects, one object at a time, so a list of
  * any length passes in constant memory. Malformed JSON, anything but an array of objects, or a body
- * past a {@link ResponseLimits} limit becomes a {@link PhalaInvalidDataException} with the JSON path
- * where it broke and a short snippet of what was read; I/O failures pass through as {@link
+ * past a {@link ResponseLimits} limit becomes a {@link PhalaInvalidDataException} with the JSON
+ * path where it broke and a short snippet of what was read; I/O failures pass through as {@link
  * IOException}. The one reader of lists: {@code listCvms}, {@code streamCvms} and {@code
  * CvmList.parse} all read through it.
  */

@@ -1,9 +1,9 @@
 package com.phala.cloud.internal;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonObject;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.generated.invoker.JSON;
-import com.google.gson.JsonObject;
 
 /** Binds received JSON to the generated model classes, for callers who want them. */
 public final class GeneratedGson {

@@ -66,7 +66,8 @@ public final class JsonTree {
         case NUMBER:
           String number = in.nextString();
           if (number.length() > limits.maxNumberLength()) {
-            throw new LimitExceeded("maxNumberLength", limits.maxNumberLength(), "characters in one number");
+            throw new LimitExceeded(
+                "maxNumberLength", limits.maxNumberLength(), "characters in one number");
           }
           value = new JsonPrimitive(new LazilyParsedNumber(number));
           break;
@@ -96,9 +97,9 @@ public final class JsonTree {
 
   private static String checked(String text, ResponseLimits limits) throws LimitExceeded {
     if (text.length() > limits.maxStringLength()) {
-      throw new LimitExceeded("maxStringLength", limits.maxStringLength(), "characters in one string");
+      throw new LimitExceeded(
+          "maxStringLength", limits.maxStringLength(), "characters in one string");
     }
     return text;
   }
-
 }

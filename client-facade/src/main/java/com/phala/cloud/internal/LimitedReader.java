@@ -49,5 +49,4 @@ final class LimitedReader extends FilterReader {
     char[] one = new char[1];
     return read(one, 0, 1) < 0 ? -1 : one[0];
   }
-
 }

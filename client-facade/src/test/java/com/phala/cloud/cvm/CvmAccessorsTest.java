@@ -120,8 +120,18 @@ class CvmAccessorsTest {
     assertThat(configuration.composeFile().orElseThrow().path())
         .isEqualTo("$[0].hosted.configuration.compose_file");
     assertThat(configuration.ports().get(1).path()).isEqualTo("$[0].hosted.configuration.ports[1]");
-    assertThat(configuration.gpus().path()).isEqualTo("$[0].hosted.configuration.gpus");
-    assertThat(full.get(1).hosted().configuration().orElseThrow().gpus().gpus().get(1).path())
+    assertThat(configuration.gpus().orElseThrow().path())
+        .isEqualTo("$[0].hosted.configuration.gpus");
+    assertThat(
+            full.get(1)
+                .hosted()
+                .configuration()
+                .orElseThrow()
+                .gpus()
+                .orElseThrow()
+                .gpus()
+                .get(1)
+                .path())
         .isEqualTo("$[1].hosted.configuration.gpus.gpus[1]");
     assertThat(cvm.hosted().events().get(2).path()).isEqualTo("$[0].hosted.events[2]");
     assertThat(cvm.publicUrls().get(0).path()).isEqualTo("$[0].public_urls[0]");
@@ -135,7 +145,7 @@ class CvmAccessorsTest {
     Cvm broken = Examples.one(Examples.set(Examples.cvm(FULL, 0), "name", 42));
 
     assertThat(full.get(0))
-        .hasToString("Cvm{name=inference-gateway, status=running, project=prj_7Kd2mQ9xR4}");
-    assertThat(broken).hasToString("Cvm{name=42, status=running, project=prj_7Kd2mQ9xR4}");
+        .hasToString("Cvm{name=inference-gateway, status=running, project_id=prj_7Kd2mQ9xR4}");
+    assertThat(broken).hasToString("Cvm{name=42, status=running, project_id=prj_7Kd2mQ9xR4}");
   }
 }

@@ -35,9 +35,8 @@ class CvmConfigurationAccessorsTest {
     assertThat(configuration.userConfig()).contains("{\"ssh_authorized_keys\":[]}");
     assertThat(configuration.hugepages()).isFalse();
     assertThat(configuration.pinNuma()).isFalse();
-    assertThat(configuration.gpus().gpus()).isEmpty();
-    assertThat(configuration.gpus().attachMode()).isEqualTo("listed");
-    assertThat(configuration.gpus().attachesAll()).isFalse();
+    assertThat(configuration.gpus().orElseThrow().gpus()).isEmpty();
+    assertThat(configuration.gpus().orElseThrow().attachMode()).isEqualTo("listed");
     assertThat(configuration.kmsUrls()).containsExactly("https://kms.dstack-prod5.phala.network");
     assertThat(configuration.gatewayUrls())
         .containsExactly("https://gateway.dstack-prod5.phala.network:9202");
@@ -73,7 +72,7 @@ class CvmConfigurationAccessorsTest {
 
   @Test
   void readsEveryAttachedGpu() {
-    GpuConfig gpus = full.get(1).hosted().configuration().orElseThrow().gpus();
+    GpuConfig gpus = full.get(1).hosted().configuration().orElseThrow().gpus().orElseThrow();
 
     assertThat(gpus.attachMode()).isEqualTo("listed");
     assertThat(gpus.gpus()).extracting(Gpu::slot).containsExactly("18:00.0", "2a:00.0");
@@ -86,13 +85,20 @@ class CvmConfigurationAccessorsTest {
     JsonObject cvm =
         Examples.set(Examples.cvm(FULL, 1), "hosted.configuration.gpus.attach_mode", "all");
 
-    assertThat(Examples.one(cvm).hosted().configuration().orElseThrow().gpus().attachesAll())
-        .isTrue();
+    assertThat(
+            Examples.one(cvm)
+                .hosted()
+                .configuration()
+                .orElseThrow()
+                .gpus()
+                .orElseThrow()
+                .attachMode())
+        .isEqualTo("all");
   }
 
   @ParameterizedTest(name = "gpus {0}")
   @ValueSource(strings = {"absent", "null"})
-  void gpusDefaultToListedAndNone(String how) {
+  void absentOrNullGpusReadAsNone(String how) {
     JsonObject cvm = Examples.cvm(FULL, 1);
     if (how.equals("absent")) {
       Examples.remove(cvm, "hosted.configuration.gpus");
@@ -100,18 +106,16 @@ class CvmConfigurationAccessorsTest {
       Examples.set(cvm, "hosted.configuration.gpus", null);
     }
 
-    GpuConfig gpus = Examples.one(cvm).hosted().configuration().orElseThrow().gpus();
+    CvmConfiguration configuration = Examples.one(cvm).hosted().configuration().orElseThrow();
 
-    assertThat(gpus.gpus()).isEmpty();
-    assertThat(gpus.attachMode()).isEqualTo("listed");
-    assertThat(gpus.attachesAll()).isFalse();
-    assertThat(gpus.validate()).isEmpty();
+    assertThat(configuration.gpus()).isEmpty();
+    assertThat(configuration.validate()).isEmpty();
   }
 
   @Test
   void aGpuConfigWithoutItsRequiredGpusArrayThrowsNamingThePath() {
     JsonObject cvm = Examples.remove(Examples.cvm(FULL, 1), "hosted.configuration.gpus.gpus");
-    GpuConfig gpus = Examples.one(cvm).hosted().configuration().orElseThrow().gpus();
+    GpuConfig gpus = Examples.one(cvm).hosted().configuration().orElseThrow().gpus().orElseThrow();
 
     PhalaInvalidDataException thrown =
         catchThrowableOfType(PhalaInvalidDataException.class, gpus::gpus);
@@ -126,7 +130,14 @@ class CvmConfigurationAccessorsTest {
     JsonObject cvm =
         Examples.remove(Examples.cvm(FULL, 1), "hosted.configuration.gpus.attach_mode");
 
-    assertThat(Examples.one(cvm).hosted().configuration().orElseThrow().gpus().attachMode())
+    assertThat(
+            Examples.one(cvm)
+                .hosted()
+                .configuration()
+                .orElseThrow()
+                .gpus()
+                .orElseThrow()
+                .attachMode())
         .isEqualTo("listed");
   }
 

@@ -38,11 +38,11 @@ class ForwardCompatibilityTest {
             "hosted.configuration.compose_file.",
             cvm -> configuration(cvm).composeFile().orElseThrow()),
         level("port", "hosted.configuration.ports.0.", cvm -> configuration(cvm).ports().get(0)),
-        level("gpus", "hosted.configuration.gpus.", cvm -> configuration(cvm).gpus()),
+        level("gpus", "hosted.configuration.gpus.", cvm -> configuration(cvm).gpus().orElseThrow()),
         level(
             "gpu",
             "hosted.configuration.gpus.gpus.0.",
-            cvm -> configuration(cvm).gpus().gpus().get(0)),
+            cvm -> configuration(cvm).gpus().orElseThrow().gpus().get(0)),
         level("event", "hosted.events.0.", cvm -> cvm.hosted().events().get(0)),
         level("public_url", "public_urls.0.", cvm -> cvm.publicUrls().get(0)),
         level("managed_user", "managed_user.", cvm -> cvm.managedUser().orElseThrow()),

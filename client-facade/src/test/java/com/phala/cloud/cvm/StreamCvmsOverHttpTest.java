@@ -57,7 +57,8 @@ class StreamCvmsOverHttpTest {
       assertThat(read)
           .extracting(Cvm::name)
           .containsExactly("inference-gateway", "gpu-trainer", "staging-api");
-      assertThat(read.get(1).hosted().configuration().orElseThrow().gpus().gpus()).hasSize(2);
+      assertThat(read.get(1).hosted().configuration().orElseThrow().gpus().orElseThrow().gpus())
+          .hasSize(2);
     }
   }
 

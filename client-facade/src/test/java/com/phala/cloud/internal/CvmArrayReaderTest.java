@@ -21,14 +21,13 @@ class CvmArrayReaderTest {
 
   @Test
   void readsTheObjectsOneByOneCountingThem() throws IOException {
-    try (CvmArrayReader reader = new CvmArrayReader(new StringReader("[{\"a\":1},{\"b\":2}]"))) {
+    try (CvmArrayReader reader = reader(new StringReader("[{\"a\":1},{\"b\":2}]"))) {
       assertThat(reader.index()).isZero();
       assertThat(reader.hasNext()).isTrue();
-      assertThat(reader.next())
-          .containsEntry("a", new com.phala.cloud.internal.json.JsonNumber("1"));
+      assertThat(reader.next().toString()).isEqualTo("{\"a\":1}");
       assertThat(reader.index()).isEqualTo(1);
       assertThat(reader.hasNext()).isTrue();
-      assertThat(reader.next()).containsOnlyKeys("b");
+      assertThat(reader.next().keySet()).containsOnly("b");
       assertThat(reader.hasNext()).isFalse();
       assertThat(reader.hasNext()).isFalse();
     }
@@ -36,7 +35,7 @@ class CvmArrayReaderTest {
 
   @Test
   void anEmptyArrayHasNoObjects() throws IOException {
-    try (CvmArrayReader reader = new CvmArrayReader(new StringReader(" [ ] \n"))) {
+    try (CvmArrayReader reader = reader(new StringReader(" [ ] \n"))) {
       assertThat(reader.hasNext()).isFalse();
     }
   }
@@ -127,14 +126,18 @@ class CvmArrayReaderTest {
           public void close() {}
         };
 
-    assertThatThrownBy(() -> new CvmArrayReader(failing).hasNext())
+    assertThatThrownBy(() -> reader(failing).hasNext())
         .isExactlyInstanceOf(IOException.class)
         .hasMessage("connection reset");
   }
 
+  private static CvmArrayReader reader(Reader body) {
+    return new CvmArrayReader(body, com.phala.cloud.ResponseLimits.DEFAULTS, true);
+  }
+
   private static ThrowingCallable readAll(String body) {
     return () -> {
-      try (CvmArrayReader reader = new CvmArrayReader(new StringReader(body))) {
+      try (CvmArrayReader reader = reader(new StringReader(body))) {
         while (reader.hasNext()) {
           reader.next();
         }

@@ -1,5 +1,7 @@
 package com.phala.cloud.internal.http;
 
+import static java.util.stream.Collectors.joining;
+
 import com.phala.cloud.ResponseInfo;
 import com.phala.cloud.errors.BadRequestException;
 import com.phala.cloud.errors.ConflictException;
@@ -80,6 +82,17 @@ public final class ErrorResponses {
     }
   }
 
+  /** An issue as {@code query.teepod_id: msg}, whatever shape the server gave it. */
+  private static String describe(ValidationIssue issue) {
+    String where =
+        issue
+            .field("loc")
+            .filter(List.class::isInstance)
+            .map(loc -> ((List<?>) loc).stream().map(String::valueOf).collect(joining(".")))
+            .orElse("?");
+    return where + ": " + issue.field("msg").map(String::valueOf).orElse("");
+  }
+
   static String message(ResponseInfo info, ErrorBody body, Duration retryAfter) {
     int status = info.statusCode();
     StringBuilder message =
@@ -91,7 +104,7 @@ public final class ErrorResponses {
           .append(
               issues.stream()
                   .limit(5)
-                  .map(ValidationIssue::toString)
+                  .map(ErrorResponses::describe)
                   .map(ErrorResponses::printable)
                   .collect(Collectors.joining("; ")));
     } else {

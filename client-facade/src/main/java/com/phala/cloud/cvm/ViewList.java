@@ -1,0 +1,137 @@
+package com.phala.cloud.cvm;
+
+import com.google.gson.JsonObject;
+import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.ResponseLimits;
+import com.phala.cloud.internal.CvmArrayReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The CVMs of one listing, in the order the API sent them, with the helpers every shape of the list
+ * shares: filter by status, find by name, group. Read-only; filters return new lists that share the
+ * same {@link #response()}. {@link CvmList} and {@link CvmInfoList} are the two kinds, one per
+ * shape.
+ *
+ * @param <T> the view of one CVM
+ * @param <L> the list type itself, which the filters return
+ */
+public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
+    extends AbstractList<T> implements RandomAccess {
+  private final List<T> items;
+  private final ResponseInfo response;
+
+  ViewList(List<T> items, ResponseInfo response) {
+    this.items = items;
+    this.response = response;
+  }
+
+  /** Reads every item of a JSON array of objects from {@code body}, and closes it. */
+  static <T> List<T> readAll(
+      Reader body, ResponseLimits limits, BiFunction<JsonObject, String, T> view)
+      throws IOException {
+    List<T> items = new ArrayList<>();
+    try (CvmArrayReader reader = new CvmArrayReader(body, limits, true)) {
+      while (reader.hasNext()) {
+        int index = reader.index();
+        items.add(view.apply(reader.next(), "$[" + index + "]"));
+      }
+    }
+    return Collections.unmodifiableList(items);
+  }
+
+  /** A list of {@code items} from the same response, of this list's type. */
+  abstract L with(List<T> items, ResponseInfo response);
+
+  @Override
+  public final T get(int index) {
+    return items.get(index);
+  }
+
+  @Override
+  public final int size() {
+    return items.size();
+  }
+
+  /**
+   * The HTTP response the list came from (status, headers, request id); empty for a parsed list.
+   */
+  public final Optional<ResponseInfo> response() {
+    return Optional.ofNullable(response);
+  }
+
+  /** The CVMs that match {@code test}. */
+  public final L filter(Predicate<T> test) {
+    List<T> kept = new ArrayList<>();
+    for (T item : items) {
+      if (test.test(item)) {
+        kept.add(item);
+      }
+    }
+    return with(Collections.unmodifiableList(kept), response);
+  }
+
+  /**
+   * The CVMs whose status is one of {@code statuses} (compared without regard to case). A CVM whose
+   * status is missing, null or not a string matches none.
+   */
+  public final L withStatus(String... statuses) {
+    List<String> wanted = Arrays.asList(statuses);
+    return filter(
+        item ->
+            item.field("status")
+                .filter(String.class::isInstance)
+                .map(status -> wanted.stream().anyMatch(((String) status)::equalsIgnoreCase))
+                .orElse(false));
+  }
+
+  /** The CVMs whose status is one of {@code statuses}. */
+  public final L withStatus(CvmStatus.Known... statuses) {
+    return withStatus(Arrays.stream(statuses).map(Enum::name).toArray(String[]::new));
+  }
+
+  /** The running CVMs. */
+  public final L running() {
+    return withStatus(CvmStatus.Known.RUNNING);
+  }
+
+  /** The first CVM with this name. */
+  public final Optional<T> findByName(String name) {
+    return find(item -> item.field("name").filter(name::equals).isPresent());
+  }
+
+  /** The first CVM that matches {@code test}. */
+  final Optional<T> find(Predicate<T> test) {
+    return items.stream().filter(test).findFirst();
+  }
+
+  /** The CVMs by {@code key}; keys keep first-seen order. */
+  final Map<String, L> groupBy(Function<T, String> key) {
+    Map<String, List<T>> groups = new LinkedHashMap<>();
+    for (T item : items) {
+      groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
+    }
+    Map<String, L> lists = new LinkedHashMap<>();
+    groups.forEach((name, members) -> lists.put(name, with(List.copyOf(members), response)));
+    return Collections.unmodifiableMap(lists);
+  }
+
+  /** A string member of the object {@code outer} of {@code item}, or {@code null}. */
+  static String nested(ApiObject item, String outer, String name) {
+    Object object = item.field(outer).orElse(null);
+    Object value = object instanceof Map ? ((Map<?, ?>) object).get(name) : null;
+    return value instanceof String ? (String) value : null;
+  }
+}
