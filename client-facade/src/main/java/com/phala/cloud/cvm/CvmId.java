@@ -3,8 +3,7 @@ package com.phala.cloud.cvm;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 
 /**
- * The hashed id of a CVM: {@code cvm_} and letters and digits, for example {@code
- * cvm_0123abcd}.
+ * The hashed id of a CVM: {@code cvm_} and letters and digits, for example {@code cvm_0123abcd}.
  */
 public final class CvmId extends HashedId {
   /** The prefix every CVM id starts with. */
