@@ -223,6 +223,7 @@ public final class PhalaCloud implements AutoCloseable {
   private Request request(ListCvmsParams params) {
     return api.listCvms(
             apiVersion,
+            null, // X-Phala-Workspace: not sent yet (the caller's current workspace)
             params.userId().orElse(null),
             params.teepodId().isPresent() ? params.teepodId().getAsLong() : null)
         .request();

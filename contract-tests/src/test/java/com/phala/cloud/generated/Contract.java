@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.gson.reflect.TypeToken;
 import com.phala.cloud.generated.invoker.JSON;
+import com.phala.cloud.generated.model.CVMInfo;
 import com.phala.cloud.generated.model.HostedCvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +41,59 @@ final class Contract {
 
   private Contract() {}
 
+  /**
+   * The two shapes of the {@code listCvms} 200 response ({@code anyOf} two arrays): the item schema
+   * of each, its generated model, and the prefix of the names of its examples in the spec ({@code
+   * full} is a {@code HostedCvm} example, {@code cvminfo-full} a {@code CVMInfo} one).
+   */
+  enum Shape {
+    HOSTED_CVM("HostedCvm", HostedCvm.class, ""),
+    CVM_INFO("CVMInfo", CVMInfo.class, "cvminfo-");
+
+    final String itemSchema;
+    final Class<?> model;
+    final String examplePrefix;
+
+    Shape(String itemSchema, Class<?> model, String examplePrefix) {
+      this.itemSchema = itemSchema;
+      this.model = model;
+      this.examplePrefix = examplePrefix;
+    }
+
+    /** The shape of the example named {@code name}, by its prefix. */
+    static Shape ofExample(String name) {
+      return name.startsWith(CVM_INFO.examplePrefix) ? CVM_INFO : HOSTED_CVM;
+    }
+
+    /** The name of this shape's example of the given kind ({@code full}, {@code minimal}). */
+    String example(String kind) {
+      return examplePrefix + kind;
+    }
+
+    /** The branch of the 200 response's {@code anyOf} that is an array of this shape's items. */
+    JsonNode arraySchema() {
+      for (JsonNode branch : nonNullBranches(operation(LIST_CVMS).okSchema())) {
+        if ("array".equals(branch.path("type").asText())
+            && itemSchema.equals(refName(branch.path("items")))) {
+          return branch;
+        }
+      }
+      throw new IllegalStateException("the 200 response has no array of " + itemSchema);
+    }
+
+    /** Decodes a body of this shape with the generated Gson, as a list of the generated model. */
+    List<?> decode(String json) {
+      Type type = TypeToken.getParameterized(List.class, model).getType();
+      return new JSON().getGson().fromJson(json, type);
+    }
+  }
+
   /** One example payload of the {@code listCvms} 200 response. */
   record Example(String name, String resource, byte[] bytes) {
+
+    Shape shape() {
+      return Shape.ofExample(name);
+    }
 
     /** A fresh tree on every call, so a test may change it. */
     JsonNode tree() {
@@ -51,9 +104,9 @@ final class Contract {
       return new String(bytes, UTF_8);
     }
 
-    /** The example decoded through the generated models and their Gson. */
-    List<HostedCvm> decode() {
-      return decodeCvms(text());
+    /** The example decoded through the generated models of its shape and their Gson. */
+    List<?> decode() {
+      return shape().decode(text());
     }
 
     @Override
@@ -176,6 +229,25 @@ final class Contract {
     return "object".equals(schema.path("type").asText()) && schema.path("properties").isObject();
   }
 
+  /** A schema that generates an enum class: a string with listed values. */
+  static boolean isEnum(JsonNode schema) {
+    return "string".equals(schema.path("type").asText()) && schema.path("enum").isArray();
+  }
+
+  /** Names of the components.schemas that generate an enum class. */
+  static List<String> enumSchemaNames() {
+    List<String> names = new ArrayList<>();
+    schemas()
+        .properties()
+        .forEach(
+            e -> {
+              if (isEnum(e.getValue())) {
+                names.add(e.getKey());
+              }
+            });
+    return names;
+  }
+
   /** Names of the components.schemas that generate a model class. */
   static List<String> modelSchemaNames() {
     List<String> names = new ArrayList<>();
@@ -188,11 +260,6 @@ final class Contract {
               }
             });
     return names;
-  }
-
-  /** Decodes a {@code listCvms} body with the generated Gson, as the generated client does. */
-  static List<HostedCvm> decodeCvms(String json) {
-    return new JSON().getGson().fromJson(json, new TypeToken<List<HostedCvm>>() {}.getType());
   }
 
   private static byte[] read(String resource) {
