@@ -1,5 +1,10 @@
 package com.phala.cloud;
 
+import com.phala.cloud.cvm.ApiVersion;
+import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmInfo;
+import com.phala.cloud.cvm.CvmInfoList;
+import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.errors.PhalaException;
@@ -17,6 +22,7 @@ import com.phala.cloud.internal.http.Loopback;
 import com.phala.cloud.internal.http.RetryPolicy;
 import com.phala.cloud.internal.http.StaticHeadersInterceptor;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +32,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import retrofit2.Retrofit;
 import retrofit2.converter.gson.GsonConverterFactory;
 
@@ -58,7 +62,14 @@ public final class PhalaCloud implements AutoCloseable {
    * The {@code X-Phala-Version} sent when none is configured: the version whose shape this client
    * models.
    */
-  public static final String DEFAULT_API_VERSION = "2025-10-28";
+  public static final String DEFAULT_API_VERSION = ApiVersion.V2025_10_28.value();
+
+  /**
+   * The newest {@code X-Phala-Version} this client knows, sent by the calls of the current shape
+   * ({@link #listCvmInfos()}) unless another version of that shape is configured.
+   */
+  public static final String LATEST_API_VERSION =
+      ApiVersion.values()[ApiVersion.values().length - 1].value();
 
   /** Default time to set up a connection. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -72,8 +83,6 @@ public final class PhalaCloud implements AutoCloseable {
   /** Default number of retries after the first attempt. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
-  private static final Pattern API_VERSION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
   private final HttpUrl baseUrl;
   private final String apiVersion;
   private final Credential credential;
@@ -85,6 +94,8 @@ public final class PhalaCloud implements AutoCloseable {
   private final CallRunner runner;
   private final ExecutorService async;
   private final ResponseLimits limits;
+  private final String workspace;
+  private final Shape<CvmInfoList, CvmInfoStream> current;
 
   private PhalaCloud(Builder builder) {
     Settings settings = builder.settings;
@@ -94,6 +105,12 @@ public final class PhalaCloud implements AutoCloseable {
     this.timeout = builder.timeout;
     this.maxRetries = builder.maxRetries;
     this.limits = builder.limits;
+    this.workspace = workspace(builder, settings);
+    this.current =
+        new Shape<>(
+            apiVersion.equals(DEFAULT_API_VERSION) ? LATEST_API_VERSION : apiVersion,
+            CvmInfoList::read,
+            CvmInfoStream::read);
     this.ownsHttp = builder.okHttpClient == null;
     this.http = http(builder);
     this.api =
@@ -126,13 +143,17 @@ public final class PhalaCloud implements AutoCloseable {
     return builder().fromEnv().build();
   }
 
-  /** Lists every CVM of the caller's workspace. */
+  /**
+   * Lists every CVM of the caller's workspace in the legacy shape ({@link Cvm}), which the API
+   * sends for {@code X-Phala-Version} {@value #DEFAULT_API_VERSION}, the version this call always
+   * sends. For the current shape, see {@link #listCvmInfos()}.
+   */
   public CvmList listCvms() {
     return listCvms(ListCvmsParams.none());
   }
 
   /**
-   * Lists CVMs, filtered by {@code params} on the server.
+   * Lists CVMs in the legacy shape, filtered by {@code params} on the server.
    *
    * @throws com.phala.cloud.errors.PhalaServiceException subclasses for error statuses (after
    *     retries)
@@ -140,19 +161,7 @@ public final class PhalaCloud implements AutoCloseable {
    * @throws PhalaInvalidDataException if the response is not a JSON array of CVMs
    */
   public CvmList listCvms(ListCvmsParams params) {
-    return listCvms(params, new Execution(timeout));
-  }
-
-  private CvmList listCvms(ListCvmsParams params, Execution execution) {
-    return runner.execute(
-        request(params),
-        execution,
-        (response, info) -> {
-          requireJson(response);
-          ResponseBody body = response.body();
-          // What this throws is scrubbed of the credential by CallRunner, like every failure.
-          return CvmList.read(body.charStream(), info, limits);
-        });
+    return list(LEGACY, params, new Execution(timeout));
   }
 
   /** {@link #listCvms()} on a background thread. */
@@ -166,8 +175,92 @@ public final class PhalaCloud implements AutoCloseable {
    * {@code listCvms} throws.
    */
   public CompletableFuture<CvmList> listCvmsAsync(ListCvmsParams params) {
+    return async(LEGACY, params);
+  }
+
+  /** Streams every CVM of the caller's workspace; see {@link #streamCvms(ListCvmsParams)}. */
+  public CvmStream streamCvms() {
+    return streamCvms(ListCvmsParams.none());
+  }
+
+  /**
+   * Lists CVMs in the legacy shape one at a time from the open response, in constant memory.
+   * Retries and the deadline cover the call until the response starts; the body is then read as you
+   * iterate, each read bounded by the read timeout. Close the stream when done.
+   */
+  public CvmStream streamCvms(ListCvmsParams params) {
+    return stream(LEGACY, params);
+  }
+
+  /**
+   * Lists every CVM of the caller's workspace in the current shape ({@link CvmInfo}), which the API
+   * sends for {@code X-Phala-Version} {@code 2026-01-21} and later. The call sends the client's
+   * {@link #apiVersion()} when that is a version of this shape, else {@value #LATEST_API_VERSION}.
+   */
+  public CvmInfoList listCvmInfos() {
+    return listCvmInfos(ListCvmsParams.none());
+  }
+
+  /**
+   * Lists CVMs in the current shape, filtered by {@code params} on the server; fails as {@link
+   * #listCvms(ListCvmsParams)} does.
+   */
+  public CvmInfoList listCvmInfos(ListCvmsParams params) {
+    return list(current, params, new Execution(timeout));
+  }
+
+  /** {@link #listCvmInfos(ListCvmsParams)} on a background thread, cancellable. */
+  public CompletableFuture<CvmInfoList> listCvmInfosAsync(ListCvmsParams params) {
+    return async(current, params);
+  }
+
+  /** {@link #listCvmInfos(ListCvmsParams)} one CVM at a time, in constant memory. */
+  public CvmInfoStream streamCvmInfos(ListCvmsParams params) {
+    return stream(current, params);
+  }
+
+  /**
+   * How one shape of the list is asked for and read: the version to send, and the list and stream
+   * types it returns. Binding the two here makes it impossible to send one version and read another
+   * shape.
+   */
+  private static final class Shape<L, S> {
+    final String version;
+    final ListReader<L> list;
+    final StreamReader<S> stream;
+
+    Shape(String version, ListReader<L> list, StreamReader<S> stream) {
+      this.version = version;
+      this.list = list;
+      this.stream = stream;
+    }
+  }
+
+  private interface ListReader<L> {
+    L read(Reader body, ResponseInfo info, ResponseLimits limits) throws IOException;
+  }
+
+  private interface StreamReader<S> {
+    S read(Reader body, ResponseInfo info, AutoCloseable resource, ResponseLimits limits);
+  }
+
+  private static final Shape<CvmList, CvmStream> LEGACY =
+      new Shape<>(DEFAULT_API_VERSION, CvmList::read, CvmStream::read);
+
+  private <L> L list(Shape<L, ?> shape, ListCvmsParams params, Execution execution) {
+    return runner.execute(
+        request(shape.version, params),
+        execution,
+        (response, info) -> {
+          requireJson(response);
+          // What this throws is scrubbed of the credential by CallRunner, like every failure.
+          return shape.list.read(response.body().charStream(), info, limits);
+        });
+  }
+
+  private <L> CompletableFuture<L> async(Shape<L, ?> shape, ListCvmsParams params) {
     Execution execution = new Execution(timeout);
-    CompletableFuture<CvmList> future =
+    CompletableFuture<L> future =
         new CompletableFuture<>() {
           @Override
           public boolean cancel(boolean mayInterruptIfRunning) {
@@ -179,7 +272,7 @@ public final class PhalaCloud implements AutoCloseable {
       async.execute(
           () -> {
             try {
-              future.complete(listCvms(params, execution));
+              future.complete(list(shape, params, execution));
             } catch (Throwable failure) {
               future.completeExceptionally(failure);
             }
@@ -190,18 +283,8 @@ public final class PhalaCloud implements AutoCloseable {
     return future;
   }
 
-  /** Streams every CVM of the caller's workspace; see {@link #streamCvms(ListCvmsParams)}. */
-  public CvmStream streamCvms() {
-    return streamCvms(ListCvmsParams.none());
-  }
-
-  /**
-   * Lists CVMs one at a time from the open response, in constant memory. Retries and the deadline
-   * cover the call until the response starts; the body is then read as you iterate, each read
-   * bounded by the read timeout. Close the stream when done.
-   */
-  public CvmStream streamCvms(ListCvmsParams params) {
-    Response response = runner.open(request(params), new Execution(timeout));
+  private <S> S stream(Shape<?, S> shape, ListCvmsParams params) {
+    Response response = runner.open(request(shape.version, params), new Execution(timeout));
     try {
       requireJson(response);
     } catch (IOException | RuntimeException notJson) {
@@ -213,17 +296,16 @@ public final class PhalaCloud implements AutoCloseable {
               : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-    ResponseBody body = response.body();
     // Tagged so that what the stream reports about the body never quotes the credential back.
-    Redaction redaction = credential.redaction();
-    return CvmStream.read(redaction.tag(body.charStream()), info, response, limits);
+    Reader body = credential.redaction().tag(response.body().charStream());
+    return shape.stream.read(body, info, response, limits);
   }
 
   /** The request for a listing, built by the generated Retrofit interface from the contract. */
-  private Request request(ListCvmsParams params) {
+  private Request request(String version, ListCvmsParams params) {
     return api.listCvms(
-            apiVersion,
-            null, // X-Phala-Workspace: not sent yet (the caller's current workspace)
+            com.phala.cloud.generated.model.ApiVersion.fromValue(version),
+            workspace,
             params.userId().orElse(null),
             params.teepodId().isPresent() ? params.teepodId().getAsLong() : null)
         .request();
@@ -398,6 +480,26 @@ public final class PhalaCloud implements AutoCloseable {
     return root.addPathSegment("").build();
   }
 
+  /** The workspace header's value: one printable ASCII line, or none. */
+  private static String workspace(Builder builder, Settings settings) {
+    String origin = "workspace";
+    String value = builder.workspace;
+    Settings.Source source = settings == null ? null : settings.get(Settings.WORKSPACE);
+    if (value == null && source != null) {
+      value = source.value;
+      origin = source.origin;
+    }
+    if (value != null && (value.isBlank() || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw new PhalaInvalidInputException(
+          "The workspace ("
+              + origin
+              + ") must be a workspace id (wks_...) or slug: printable ASCII with no spaces, but was '"
+              + printable(value)
+              + "'.");
+    }
+    return value;
+  }
+
   private static Credential credential(Builder builder, Settings settings) {
     if (builder.apiKey != null) {
       return Credential.apiKey(builder.apiKey, "The API key (apiKey)");
@@ -477,6 +579,7 @@ public final class PhalaCloud implements AutoCloseable {
     private Proxy proxy;
     private Settings settings;
     private ResponseLimits limits = ResponseLimits.DEFAULTS;
+    private String workspace;
 
     private Builder() {}
 
@@ -527,19 +630,40 @@ public final class PhalaCloud implements AutoCloseable {
     }
 
     /**
-     * The {@code X-Phala-Version} to send (default {@value PhalaCloud#DEFAULT_API_VERSION}, the
-     * shape this client models), as {@code YYYY-MM-DD}.
+     * The {@code X-Phala-Version} for the calls of its shape: {@value
+     * PhalaCloud#DEFAULT_API_VERSION} (the default) is the only version of the legacy shape that
+     * {@link PhalaCloud#listCvms()} reads; a later one picks the version {@link
+     * PhalaCloud#listCvmInfos()} sends (else {@value PhalaCloud#LATEST_API_VERSION}). Each call
+     * sends only a version of the shape it returns.
+     *
+     * @throws PhalaInvalidInputException if it is not one of the versions in {@link ApiVersion}
      */
     public Builder apiVersion(String apiVersion) {
-      if (apiVersion != null && !API_VERSION.matcher(apiVersion).matches()) {
+      if (apiVersion != null && ApiVersion.of(apiVersion).isEmpty()) {
         throw new PhalaInvalidInputException(
-            "The API version must be a date, YYYY-MM-DD (for example "
-                + DEFAULT_API_VERSION
-                + "), but was '"
+            "The API version '"
                 + printable(apiVersion)
-                + "'.");
+                + "' is not one this client knows: "
+                + java.util.Arrays.toString(ApiVersion.values())
+                + ". A version fixes the shape of the list, and this client returns typed views only"
+                + " of the shapes it knows; for a newer version, upgrade phala-cloud-client.");
       }
       this.apiVersion = apiVersion;
+      return this;
+    }
+
+    /** The same, as a constant of {@link ApiVersion}. */
+    public Builder apiVersion(ApiVersion apiVersion) {
+      return apiVersion(apiVersion.value());
+    }
+
+    /**
+     * The workspace to list ({@code wks_...} or its slug), sent as {@code X-Phala-Workspace}
+     * (default: none, the caller's current workspace; {@code fromEnv()} reads {@code
+     * PHALA_CLOUD_WORKSPACE}).
+     */
+    public Builder workspace(String workspace) {
+      this.workspace = workspace;
       return this;
     }
 

@@ -21,6 +21,10 @@ public final class Settings {
   /** A bearer token: {@code phala.oidcToken}, {@code PHALA_OIDC_TOKEN}. */
   public static final Setting OIDC_TOKEN = new Setting("phala.oidcToken", "PHALA_OIDC_TOKEN");
 
+  /** The workspace: {@code phala.cloud.workspace}, {@code PHALA_CLOUD_WORKSPACE}. */
+  public static final Setting WORKSPACE =
+      new Setting("phala.cloud.workspace", "PHALA_CLOUD_WORKSPACE");
+
   private final Function<String, String> properties;
   private final Function<String, String> environment;
 

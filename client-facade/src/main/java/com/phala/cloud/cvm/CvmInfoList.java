@@ -1,0 +1,110 @@
+package com.phala.cloud.cvm;
+
+import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.ResponseLimits;
+import com.phala.cloud.errors.PhalaInvalidDataException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * The CVMs of one listing in the current shape ({@link CvmInfo}, API versions {@code 2026-01-21}
+ * and later), in the order the API sent them, with the helpers people reach for: filter by status
+ * or workspace, find by name or id, group by region, and total the resources. Read-only; filters
+ * return new lists that share the same {@link #response()}.
+ */
+public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
+  CvmInfoList(List<CvmInfo> cvms, ResponseInfo response) {
+    super(cvms, response);
+  }
+
+  @Override
+  CvmInfoList with(List<CvmInfo> cvms, ResponseInfo response) {
+    return new CvmInfoList(cvms, response);
+  }
+
+  /**
+   * Reads a JSON array of CVMs in the current shape, such as a saved response body or a fixture.
+   *
+   * @throws PhalaInvalidDataException if it is not a JSON array of objects
+   */
+  public static CvmInfoList parse(String json) {
+    try {
+      return read(new StringReader(json), null, ResponseLimits.DEFAULTS);
+    } catch (IOException impossible) {
+      throw new UncheckedIOException(impossible);
+    }
+  }
+
+  /**
+   * Reads a JSON array of CVMs in the current shape from {@code body} in one streaming pass, within
+   * {@code limits}, and closes it.
+   *
+   * @param response the HTTP response it came from, or {@code null}
+   * @throws PhalaInvalidDataException if it is not a JSON array of objects, or passes a limit
+   * @throws IOException if reading fails
+   */
+  public static CvmInfoList read(Reader body, ResponseInfo response, ResponseLimits limits)
+      throws IOException {
+    return new CvmInfoList(readAll(body, limits, CvmInfo::new), response);
+  }
+
+  /** The CVM with this id (compared with the id as sent). */
+  public Optional<CvmInfo> findById(CvmId id) {
+    return find(cvm -> cvm.field("id").filter(id.toString()::equals).isPresent());
+  }
+
+  /** The CVMs of one workspace (compared with the id as sent). */
+  public CvmInfoList inWorkspace(WorkspaceId workspace) {
+    return filter(cvm -> workspace.toString().equals(nested(cvm, "workspace", "id")));
+  }
+
+  /** The CVMs by their node's region; CVMs with none are under {@code ""}. */
+  public Map<String, CvmInfoList> groupByRegion() {
+    return groupBy(cvm -> Optional.ofNullable(nested(cvm, "node_info", "region")).orElse(""));
+  }
+
+  /**
+   * Total virtual CPUs ({@code resource.vcpu}; a CVM without it counts 0).
+   *
+   * @throws PhalaInvalidDataException if a value has the wrong type
+   */
+  public long totalVcpu() {
+    return sum(resource -> resource.vcpu().isPresent() ? resource.vcpu().getAsInt() : 0);
+  }
+
+  /** Total disk in GB ({@code resource.disk_in_gb}), counted like {@link #totalVcpu()}. */
+  public long totalDiskInGb() {
+    return sum(
+        resource -> {
+          OptionalInt disk = resource.diskInGb();
+          return disk.isPresent() ? disk.getAsInt() : 0;
+        });
+  }
+
+  /**
+   * Total memory in GB ({@code resource.memory_in_gb}), exact, counted like {@link #totalVcpu()}.
+   */
+  public BigDecimal totalMemoryInGb() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (CvmInfo cvm : this) {
+      total = total.add(cvm.resource().memoryInGb().orElse(BigDecimal.ZERO));
+    }
+    return total;
+  }
+
+  private long sum(Function<CvmResourceInfo, Integer> value) {
+    long total = 0;
+    for (CvmInfo cvm : this) {
+      total += value.apply(cvm.resource());
+    }
+    return total;
+  }
+}
