@@ -55,6 +55,9 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * {@link PhalaException} subclass.
  */
 public final class PhalaCloud implements AutoCloseable {
+  /** This library's version, as its build wrote it (the pom is its one source). */
+  public static final String VERSION = Version.VERSION;
+
   /** The API prefix used when none is configured. */
   public static final String DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
 

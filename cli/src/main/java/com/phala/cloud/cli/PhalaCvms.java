@@ -1,6 +1,6 @@
 package com.phala.cloud.cli;
 
-import com.phala.cloud.internal.Version;
+import com.phala.cloud.PhalaCloud;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -91,7 +91,7 @@ public final class PhalaCvms {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "phala-cvms " + Version.VERSION + " (Java " + System.getProperty("java.version") + ")"
+        "phala-cvms " + PhalaCloud.VERSION + " (Java " + System.getProperty("java.version") + ")"
       };
     }
   }
