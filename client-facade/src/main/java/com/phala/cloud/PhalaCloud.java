@@ -107,7 +107,13 @@ public final class PhalaCloud implements AutoCloseable {
     this.apiVersion = builder.apiVersion == null ? DEFAULT_API_VERSION : builder.apiVersion;
     this.timeout = builder.timeout;
     this.maxRetries = builder.maxRetries;
-    this.limits = builder.limits;
+    this.limits =
+        new ResponseLimits(
+            builder.maxNestingDepth,
+            builder.maxStringLength,
+            builder.maxNumberLength,
+            builder.maxCvmChars,
+            builder.maxListChars);
     this.workspace = workspace(builder, settings);
     this.current =
         new Shape<>(
@@ -581,7 +587,11 @@ public final class PhalaCloud implements AutoCloseable {
     private OkHttpClient okHttpClient;
     private Proxy proxy;
     private Settings settings;
-    private ResponseLimits limits = ResponseLimits.DEFAULTS;
+    private int maxNestingDepth = ResponseLimits.DEFAULTS.maxNestingDepth();
+    private int maxStringLength = ResponseLimits.DEFAULTS.maxStringLength();
+    private int maxNumberLength = ResponseLimits.DEFAULTS.maxNumberLength();
+    private long maxCvmChars = ResponseLimits.DEFAULTS.maxCvmChars();
+    private long maxListChars = ResponseLimits.DEFAULTS.maxListChars();
     private String workspace;
 
     private Builder() {}
@@ -742,49 +752,25 @@ public final class PhalaCloud implements AutoCloseable {
      * limit, reading stops with a {@code PhalaInvalidDataException} naming it.
      */
     public Builder maxNestingDepth(int depth) {
-      limits =
-          new ResponseLimits(
-              depth,
-              limits.maxStringLength(),
-              limits.maxNumberLength(),
-              limits.maxCvmChars(),
-              limits.maxListChars());
+      maxNestingDepth = depth;
       return this;
     }
 
     /** The longest string or member name a response may hold, in characters (default 4,000,000). */
     public Builder maxStringLength(int chars) {
-      limits =
-          new ResponseLimits(
-              limits.maxNestingDepth(),
-              chars,
-              limits.maxNumberLength(),
-              limits.maxCvmChars(),
-              limits.maxListChars());
+      maxStringLength = chars;
       return this;
     }
 
     /** The longest number a response may hold, in characters (default 1,000). */
     public Builder maxNumberLength(int chars) {
-      limits =
-          new ResponseLimits(
-              limits.maxNestingDepth(),
-              limits.maxStringLength(),
-              chars,
-              limits.maxCvmChars(),
-              limits.maxListChars());
+      maxNumberLength = chars;
       return this;
     }
 
     /** The most characters one CVM may take (default 8,000,000). */
     public Builder maxCvmChars(long chars) {
-      limits =
-          new ResponseLimits(
-              limits.maxNestingDepth(),
-              limits.maxStringLength(),
-              limits.maxNumberLength(),
-              chars,
-              limits.maxListChars());
+      maxCvmChars = chars;
       return this;
     }
 
@@ -794,20 +780,17 @@ public final class PhalaCloud implements AutoCloseable {
      * it.
      */
     public Builder maxListChars(long chars) {
-      limits =
-          new ResponseLimits(
-              limits.maxNestingDepth(),
-              limits.maxStringLength(),
-              limits.maxNumberLength(),
-              limits.maxCvmChars(),
-              chars);
+      maxListChars = chars;
       return this;
     }
 
     /** All the response limits at once. */
     public Builder responseLimits(ResponseLimits limits) {
-      this.limits = java.util.Objects.requireNonNull(limits, "limits");
-      return this;
+      return maxNestingDepth(limits.maxNestingDepth())
+          .maxStringLength(limits.maxStringLength())
+          .maxNumberLength(limits.maxNumberLength())
+          .maxCvmChars(limits.maxCvmChars())
+          .maxListChars(limits.maxListChars());
     }
 
     /** An HTTP proxy to go through. */
