@@ -59,7 +59,9 @@ class ClientConstructionTest {
                 .apiKey(StubApi.API_KEY)
                 .apiVersion("2026-01-21"));
 
-    client.listCvms();
+    // A version of the CVMInfo shape is sent by the calls of that shape (listCvms always sends
+    // 2025-10-28: see ApiVersionSafetyTest).
+    client.listCvmInfos();
 
     assertThat(client.baseUrl()).isEqualTo(api.baseUrl() + "/");
     assertThat(client.apiVersion()).isEqualTo("2026-01-21");
@@ -245,7 +247,8 @@ class ClientConstructionTest {
 
   /**
    * The {@code default} of the {@code X-Phala-Version} parameter in the spec the generated jar
-   * ships: the first {@code default:} after {@code name: X-Phala-Version}.
+   * ships: the first {@code default:} after {@code name: X-Phala-Version}, or, when its schema is a
+   * {@code $ref} to a component schema, that schema's {@code default:}.
    */
   private static String specDefaultApiVersion() {
     List<String> lines =
@@ -258,15 +261,39 @@ class ClientConstructionTest {
       }
     }
     assertThat(parameter).as("the spec declares an X-Phala-Version parameter").isNotNegative();
+    int indent = indentOf(lines.get(parameter));
     for (int i = parameter + 1; i < lines.size(); i++) {
       String line = lines.get(i).trim();
-      if (line.startsWith("- ") || line.startsWith("name:")) {
+      // The parameter ends at the first line indented less than its own members (a description's
+      // own "- " list items are indented more, and are not the end).
+      if (!line.isEmpty() && indentOf(lines.get(i)) < indent || line.startsWith("name:")) {
         break;
       }
       if (line.startsWith("default:")) {
         return line.substring("default:".length()).trim().replace("\"", "").replace("'", "");
       }
+      if (line.startsWith("$ref:") && line.contains("#/components/schemas/")) {
+        String schema = line.substring(line.lastIndexOf('/') + 1).replace("\"", "").trim();
+        return schemaDefault(lines, schema);
+      }
     }
     throw new AssertionError("the X-Phala-Version parameter in the spec has no default");
+  }
+
+  private static int indentOf(String line) {
+    return line.length() - line.stripLeading().length();
+  }
+
+  /** The {@code default:} of the component schema {@code name} (before its next sibling). */
+  private static String schemaDefault(List<String> lines, String name) {
+    int start = lines.indexOf("    " + name + ":");
+    assertThat(start).as("the spec declares the schema %s", name).isNotNegative();
+    for (int i = start + 1; i < lines.size() && !lines.get(i).matches("    \\S.*"); i++) {
+      String line = lines.get(i).trim();
+      if (line.startsWith("default:")) {
+        return line.substring("default:".length()).trim().replace("\"", "").replace("'", "");
+      }
+    }
+    throw new AssertionError("the schema " + name + " in the spec has no default");
   }
 }

@@ -47,6 +47,55 @@ class PublicApiSurfaceTest {
     assertThat(leaks).isEmpty();
   }
 
+  /**
+   * The check above reads public members only ({@code getMethods}, {@code getConstructors}). The
+   * one public class whose protected members take Gson types is {@code ApiObject}: its protected
+   * constructor and accessors are the runtime the generated views call, and it documents that it is
+   * not meant to be extended outside this library. This makes that exception explicit, so no other
+   * class can start exposing Gson through protected members unnoticed.
+   */
+  @Test
+  void onlyApiObjectsProtectedRuntimeUsesGsonOrInternalTypes() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    for (Class<?> type : publicApiClasses()) {
+      if (type.getName().equals("com.phala.cloud.cvm.ApiObject")) {
+        continue;
+      }
+      for (Method method : type.getDeclaredMethods()) {
+        if (Modifier.isProtected(method.getModifiers())) {
+          check(type, method, method.getGenericReturnType(), leaks);
+          checkParameters(type, method, leaks);
+        }
+      }
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (Modifier.isProtected(constructor.getModifiers())) {
+          checkParameters(type, constructor, leaks);
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void theScanSeesTheTypesOfBothShapes() throws Exception {
+    assertThat(publicApiClasses())
+        .extracting(Class::getName)
+        .contains(
+            "com.phala.cloud.cvm.Cvm",
+            "com.phala.cloud.cvm.CvmList",
+            "com.phala.cloud.cvm.CvmInfo",
+            "com.phala.cloud.cvm.CvmInfoList",
+            "com.phala.cloud.cvm.CvmInfoStream",
+            "com.phala.cloud.cvm.CvmResourceInfo",
+            "com.phala.cloud.cvm.NodeRef",
+            "com.phala.cloud.cvm.WorkspaceRef",
+            "com.phala.cloud.cvm.UserRef",
+            "com.phala.cloud.cvm.ApiVersion",
+            "com.phala.cloud.cvm.KmsType",
+            "com.phala.cloud.cvm.BillingPeriod",
+            "com.phala.cloud.cvm.ApiObject");
+  }
+
   @Test
   void theGeneratedModelIsReachableFromACvm() throws Exception {
     Method generated = Class.forName("com.phala.cloud.cvm.Cvm").getMethod("generated");

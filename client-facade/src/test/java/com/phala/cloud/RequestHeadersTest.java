@@ -37,10 +37,13 @@ class RequestHeadersTest {
   }
 
   @Test
-  void aCustomApiVersionIsSent() {
+  void aCustomApiVersionIsSentByTheCallsOfItsShape() {
     PhalaCloud client = api.track(api.builder().apiVersion("2026-01-21").build());
+    api.listingReturns(StubApi.json(200, "[]"));
 
-    assertThat(listOnce(client).getHeader("X-Phala-Version")).isEqualTo("2026-01-21");
+    client.listCvmInfos();
+
+    assertThat(api.onlyRequest().getHeader("X-Phala-Version")).isEqualTo("2026-01-21");
   }
 
   @Test
@@ -95,7 +98,8 @@ class RequestHeadersTest {
   void aMalformedApiVersionIsRefused(String version) {
     assertThatThrownBy(() -> api.builder().apiVersion(version))
         .isInstanceOf(PhalaInvalidInputException.class)
-        .hasMessageContaining("YYYY-MM-DD");
+        .hasMessageContaining("is not one this client knows")
+        .hasMessageContaining("2025-10-28, 2026-01-21, 2026-05-22, 2026-06-23");
   }
 
   @ParameterizedTest
