@@ -218,9 +218,19 @@ public final class PhalaCloud implements AutoCloseable {
     return list(current, params, new Execution(timeout));
   }
 
+  /** {@link #listCvmInfos()} on a background thread. */
+  public CompletableFuture<CvmInfoList> listCvmInfosAsync() {
+    return listCvmInfosAsync(ListCvmsParams.none());
+  }
+
   /** {@link #listCvmInfos(ListCvmsParams)} on a background thread, cancellable. */
   public CompletableFuture<CvmInfoList> listCvmInfosAsync(ListCvmsParams params) {
     return async(current, params);
+  }
+
+  /** Streams every CVM in the current shape; see {@link #streamCvmInfos(ListCvmsParams)}. */
+  public CvmInfoStream streamCvmInfos() {
+    return streamCvmInfos(ListCvmsParams.none());
   }
 
   /** {@link #listCvmInfos(ListCvmsParams)} one CVM at a time, in constant memory. */
