@@ -229,6 +229,19 @@ public abstract class ApiObject {
     return value == null ? Optional.empty() : Optional.of(decimal(name, value));
   }
 
+  /** A decimal the contract sends as a string (such as a price, {@code "0.0580"}), exactly. */
+  protected final BigDecimal decimalText(String name) {
+    String text = requiredString(name);
+    try {
+      if (text.length() > 100) {
+        throw new NumberFormatException("too long");
+      }
+      return new BigDecimal(text.trim());
+    } catch (NumberFormatException notADecimal) {
+      throw invalid(name, "should be a decimal number such as \"0.0580\" but is not");
+    }
+  }
+
   /** A required boolean. */
   protected final boolean requiredBoolean(String name) {
     return bool(name, present(name));

@@ -119,11 +119,11 @@ class CvmInfoViewsTest {
     assertThat(resource.memoryInGb()).contains(new BigDecimal("4.0"));
     assertThat(resource.diskInGb()).hasValue(40);
     assertThat(resource.gpus()).hasValue(0);
-    // The contract declares compute_billing_price a string of format decimal: it is a String,
-    // exactly as sent, trailing zeros included.
-    Optional<String> price = resource.computeBillingPrice();
-    assertThat(price).contains("0.0580");
-    assertThat(new BigDecimal(price.orElseThrow())).isEqualByComparingTo("0.058");
+    // The contract declares compute_billing_price a string of format decimal (x-decimal): an exact
+    // BigDecimal, trailing zeros included.
+    Optional<BigDecimal> price = resource.computeBillingPrice();
+    assertThat(price).contains(new BigDecimal("0.0580"));
+    assertThat(price.orElseThrow().scale()).isEqualTo(4);
     assertThat(resource.billingPeriod()).contains("hourly");
     assertThat(resource.billingPeriod().flatMap(BillingPeriod::of)).contains(BillingPeriod.HOURLY);
 
@@ -133,7 +133,7 @@ class CvmInfoViewsTest {
     assertThat(gpu.memoryInGb()).contains(new BigDecimal("192.0"));
     assertThat(gpu.diskInGb()).hasValue(500);
     assertThat(gpu.gpus()).hasValue(1);
-    assertThat(gpu.computeBillingPrice()).contains("3.5000");
+    assertThat(gpu.computeBillingPrice()).contains(new BigDecimal("3.5000"));
     assertThat(gpu.billingPeriod()).contains("monthly");
 
     CvmResourceInfo nulls = fullCvm(2).resource();
