@@ -154,7 +154,8 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--sandbox",
       description =
-          "Run against a local stand-in of the API serving example CVMs; needs no account.")
+          "Run against a local stand-in of the API serving the contract's example CVMs in the"
+              + " shape --api-version asks for; needs no account.")
   boolean sandbox;
 
   @Option(
