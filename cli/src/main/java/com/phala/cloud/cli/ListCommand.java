@@ -2,14 +2,18 @@ package com.phala.cloud.cli;
 
 import com.phala.cloud.ListCvmsParams;
 import com.phala.cloud.PhalaCloud;
+import com.phala.cloud.cli.output.Columns;
 import com.phala.cloud.cli.output.CvmOutput;
 import com.phala.cloud.cli.output.Format;
 import com.phala.cloud.cli.sandbox.Sandbox;
-import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.ApiVersion;
+import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmStream;
+import com.phala.cloud.cvm.CvmView;
 import com.phala.cloud.cvm.HashedId;
 import com.phala.cloud.cvm.ProjectId;
 import com.phala.cloud.cvm.UserId;
+import com.phala.cloud.cvm.ViewStream;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.errors.PhalaTimeoutException;
@@ -27,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,8 +92,19 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--api-version",
       paramLabel = "DATE",
-      description = "X-Phala-Version to send (default: " + PhalaCloud.DEFAULT_API_VERSION + ").")
+      description =
+          "X-Phala-Version to send, which fixes the shape of the list: 2025-10-28 (the default)"
+              + " lists legacy CVMs, 2026-01-21, 2026-05-22 or 2026-06-23 the current CVMInfo"
+              + " shape (other columns: created, resources in GB, region, workspace).")
   String apiVersion;
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "WKS",
+      description =
+          "Workspace to list, wks_... or its slug, sent as X-Phala-Workspace"
+              + " (default: $PHALA_CLOUD_WORKSPACE, else your current workspace).")
+  String workspace;
 
   @Option(
       names = "--user-id",
@@ -111,7 +127,9 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--project",
       paramLabel = "PRJ",
-      description = "Only CVMs of this project, prj_... (filtered here).")
+      description =
+          "Only CVMs of this project, prj_... (filtered here; legacy shape, --api-version"
+              + " 2025-10-28, only).")
   String project;
 
   @Option(
@@ -136,7 +154,8 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--sandbox",
       description =
-          "Run against a local stand-in of the API serving example CVMs; needs no account.")
+          "Run against a local stand-in of the API serving the contract's example CVMs in the"
+              + " shape --api-version asks for; needs no account.")
   boolean sandbox;
 
   @Option(
@@ -166,8 +185,20 @@ final class ListCommand implements Callable<Integer> {
     AtomicBoolean timedOut = new AtomicBoolean();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
       Format format = Format.parse(output);
+      boolean legacy = isLegacy();
       ListCvmsParams params = params();
       ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
+      if (projectFilter != null && !legacy) {
+        throw new PhalaInvalidInputException(
+            "--project works only with --api-version "
+                + PhalaCloud.DEFAULT_API_VERSION
+                + ": CVMs of version "
+                + apiVersion
+                + " carry no project id. Drop --project, or list with --api-version "
+                + PhalaCloud.DEFAULT_API_VERSION
+                + ".");
+      }
+      checkWorkspace();
       if (maxRetries != null && (maxRetries < 0 || maxRetries > MAX_RETRIES)) {
         throw new PhalaInvalidInputException(
             "--max-retries must be between 0 and " + MAX_RETRIES + ", but was " + maxRetries + ".");
@@ -180,32 +211,37 @@ final class ListCommand implements Callable<Integer> {
                 + timeoutSeconds
                 + ".");
       }
-      AtomicReference<CvmStream> open = new AtomicReference<>();
+      AtomicReference<ViewStream<?>> open = new AtomicReference<>();
       try (Watchdog watchdog =
               new Watchdog(
                   timeout,
                   () -> {
                     timedOut.set(true);
-                    CvmStream cvms = open.get();
+                    ViewStream<?> cvms = open.get();
                     if (cvms != null) {
                       cvms.close();
                     }
                   });
-          PhalaCloud client = client(stub, timeout);
-          CvmStream cvms = client.streamCvms(params)) {
-        open.set(cvms);
-        CvmOutput writer = format.writer(out);
-        writer.begin();
-        for (Cvm cvm : cvms) {
-          if (matches(cvm, projectFilter)) {
-            writer.write(cvm);
+          PhalaCloud client = client(stub, timeout)) {
+        if (legacy) {
+          try (CvmStream cvms = client.streamCvms(params)) {
+            open.set(cvms);
+            write(
+                cvms,
+                format.writer(out, Columns.LEGACY),
+                cvm -> matches(cvm, projectFilter),
+                timedOut);
+          }
+        } else {
+          try (CvmInfoStream cvms = client.streamCvmInfos(params)) {
+            open.set(cvms);
+            write(cvms, format.writer(out, Columns.CVM_INFO), cvm -> matches(cvm, null), timedOut);
           }
         }
         if (timedOut.get()) {
           throw new PhalaTimeoutException(
               "The command did not finish within --timeout " + timeout.toSeconds() + " s.", null);
         }
-        writer.end();
       }
       return ExitCodes.OK;
     } catch (RuntimeException failure) {
@@ -299,15 +335,66 @@ final class ListCommand implements Callable<Integer> {
     return safe.append("'").toString();
   }
 
-  private boolean matches(Cvm cvm, ProjectId projectFilter) {
-    Map<String, Object> fields = cvm.fields();
+  /**
+   * Writes the CVMs of {@code cvms} that {@code wanted} keeps. When the watchdog closed the stream
+   * (time is up), the output is left unfinished and the caller reports the timeout.
+   */
+  private static <T extends CvmView> void write(
+      ViewStream<T> cvms, CvmOutput<T> writer, Predicate<T> wanted, AtomicBoolean timedOut) {
+    writer.begin();
+    for (T cvm : cvms) {
+      if (wanted.test(cvm)) {
+        writer.write(cvm);
+      }
+    }
+    if (!timedOut.get()) {
+      writer.end();
+    }
+  }
+
+  /**
+   * Whether the list is asked for in the legacy shape: no --api-version, or 2025-10-28. Any other
+   * version must be one the library knows; its message lists them.
+   */
+  private boolean isLegacy() {
+    if (apiVersion == null || apiVersion.equals(ApiVersion.V2025_10_28.value())) {
+      return true;
+    }
+    if (ApiVersion.of(apiVersion).isEmpty()) {
+      try {
+        PhalaCloud.builder().apiVersion(apiVersion);
+      } catch (PhalaInvalidInputException unknown) {
+        throw new PhalaInvalidInputException("--api-version: " + unknown.getMessage());
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Refuses a --workspace the API could not take, naming the option (the library checks it too, and
+   * names PHALA_CLOUD_WORKSPACE when the value comes from there).
+   */
+  private void checkWorkspace() {
+    if (workspace != null
+        && (workspace.isBlank() || !workspace.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw new PhalaInvalidInputException(
+          "--workspace must be a workspace id (wks_...) or slug: printable ASCII with no spaces,"
+              + " but was "
+              + quoted(workspace)
+              + ".");
+    }
+  }
+
+  /** Whether {@code cvm} passes --status and, for the legacy shape, --project. */
+  private boolean matches(CvmView cvm, ProjectId projectFilter) {
     if (!statuses.isEmpty()) {
-      String status = String.valueOf(fields.get("status")).toLowerCase(Locale.ROOT);
+      String status = String.valueOf(cvm.field("status").orElse(null)).toLowerCase(Locale.ROOT);
       if (statuses.stream().noneMatch(wanted -> wanted.toLowerCase(Locale.ROOT).equals(status))) {
         return false;
       }
     }
-    return projectFilter == null || projectFilter.toString().equals(fields.get("project_id"));
+    return projectFilter == null
+        || projectFilter.toString().equals(cvm.field("project_id").orElse(null));
   }
 
   private PhalaCloud client(Sandbox stub, Duration timeout) {
@@ -332,6 +419,9 @@ final class ListCommand implements Callable<Integer> {
     }
     if (apiVersion != null) {
       builder.apiVersion(apiVersion);
+    }
+    if (workspace != null) {
+      builder.workspace(workspace);
     }
     if (maxRetries != null) {
       builder.maxRetries(maxRetries);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:Success.",
       "2:Bad usage or input; nothing was sent (unknown option, missing credentials, invalid id or number,"
-          + " plain http to a remote host, control characters in a credential).",
+          + " plain http to a remote host, control characters in a credential, unknown --api-version,"
+          + " --project with a version of the CVMInfo shape, malformed --workspace).",
       "3:Authentication or permission refused (HTTP 401, 403).",
       "4:Any other API error, or a response that cannot be used, after retries.",
       "5:Network failure or timeout.",

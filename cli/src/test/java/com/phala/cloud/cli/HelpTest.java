@@ -32,6 +32,7 @@ class HelpTest {
             "--bearer-token",
             "--base-url",
             "--api-version",
+            "--workspace",
             "--user-id",
             "--teepod-id",
             "--status",
@@ -44,6 +45,9 @@ class HelpTest {
             "PHALA_CLOUD_API_KEY",
             "PHALA_OIDC_TOKEN",
             "PHALA_CLOUD_API_PREFIX",
+            "PHALA_CLOUD_WORKSPACE",
+            "2025-10-28",
+            "2026-06-23",
             "Exit codes:");
     for (int code = 0; code <= 5; code++) {
       assertThat(result.out()).containsPattern("(?m)^\\s*" + code + "\\s+\\S");

@@ -193,12 +193,24 @@ class ListOptionsTest extends ApiServer {
   void apiVersionIsSentAsXPhalaVersion() {
     serveExample("cvms-full.json");
 
-    Cli.Result result = Cli.list(baseUrl(), "--api-version", "2025-01-15");
+    Cli.Result result = Cli.list(baseUrl(), "--api-version", "2025-10-28");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     api.verify(
         1,
-        getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-Phala-Version", equalTo("2025-01-15")));
+        getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-Phala-Version", equalTo("2025-10-28")));
+  }
+
+  @Test
+  void withoutApiVersionTheLegacyVersionIsSent() {
+    serveExample("cvms-full.json");
+
+    Cli.Result result = Cli.list(baseUrl());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    api.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(CVMS)).withHeader("X-Phala-Version", equalTo("2025-10-28")));
   }
 
   @Test

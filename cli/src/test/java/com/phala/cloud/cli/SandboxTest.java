@@ -13,11 +13,25 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code --sandbox}: an in-process stand-in of the API serving the contract's examples. */
 class SandboxTest {
   private static String example() {
-    return new String(Sandbox.example("cvms-full.json"), StandardCharsets.UTF_8);
+    return example("cvms-full.json");
+  }
+
+  private static String example(String name) {
+    return new String(Sandbox.example(name), StandardCharsets.UTF_8);
+  }
+
+  private static HttpResponse<String> get(Sandbox sandbox, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/cvms"));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HttpClient.newHttpClient().send(request.build(), BodyHandlers.ofString());
   }
 
   @Test
@@ -145,5 +159,71 @@ class SandboxTest {
     Cli.Result result = Cli.run("list", "--sandbox", "--project", "nope");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2026-01-21", "2026-05-22", "2026-06-23"})
+  void sandboxJsonOfALaterVersionIsTheCvmInfoExample(String version) {
+    Cli.Result result = Cli.run("list", "--sandbox", "--api-version", version, "-o", "json");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(JsonParser.parseString(result.out()))
+        .isEqualTo(JsonParser.parseString(example("cvminfos-full.json")));
+  }
+
+  @Test
+  void sandboxJsonOfTheLegacyVersionNamedIsTheLegacyExample() {
+    Cli.Result result = Cli.run("list", "--sandbox", "--api-version", "2025-10-28", "-o", "json");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(JsonParser.parseString(result.out())).isEqualTo(JsonParser.parseString(example()));
+  }
+
+  @Test
+  void sandboxTableOfTheNewShape() {
+    Cli.Result result =
+        Cli.run("list", "--sandbox", "--api-version", "2026-06-23", "--workspace", "acme-ai");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    String[] lines = result.out().split("\\R");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0]).startsWith("NAME").contains("CREATED", "REGION", "WORKSPACE");
+    assertThat(lines[1]).contains("inference-gateway", "running", "us-west", "Acme AI");
+    assertThat(result.out()).doesNotContain(" ? ");
+  }
+
+  @Test
+  void sandboxServesEachShapeByVersionAndA422ForAnUnknownOne() throws Exception {
+    try (Sandbox sandbox = Sandbox.start()) {
+      String key = Sandbox.API_KEY;
+      HttpResponse<String> none = get(sandbox, "X-API-Key", key);
+      HttpResponse<String> legacy = get(sandbox, "X-API-Key", key, "X-Phala-Version", "2025-10-28");
+      HttpResponse<String> unknown =
+          get(sandbox, "X-API-Key", key, "X-Phala-Version", "2027-01-01");
+      HttpResponse<String> unknownWithoutKey = get(sandbox, "X-Phala-Version", "2027-01-01");
+
+      assertThat(none.statusCode()).isEqualTo(200);
+      assertThat(JsonParser.parseString(none.body())).isEqualTo(JsonParser.parseString(example()));
+      assertThat(legacy.statusCode()).isEqualTo(200);
+      assertThat(JsonParser.parseString(legacy.body()))
+          .isEqualTo(JsonParser.parseString(example()));
+      for (String version : new String[] {"2026-01-21", "2026-05-22", "2026-06-23"}) {
+        for (String[] credential :
+            new String[][] {{"X-API-Key", key}, {"Authorization", "Bearer " + key}}) {
+          HttpResponse<String> current =
+              get(sandbox, credential[0], credential[1], "X-Phala-Version", version);
+          assertThat(current.statusCode()).as(version).isEqualTo(200);
+          assertThat(JsonParser.parseString(current.body()))
+              .as(version)
+              .isEqualTo(JsonParser.parseString(example("cvminfos-full.json")));
+        }
+      }
+      assertThat(unknown.statusCode()).isEqualTo(422);
+      assertThat(
+              JsonParser.parseString(unknown.body()).getAsJsonObject().get("detail").isJsonArray())
+          .isTrue();
+      assertThat(unknown.body()).contains("x-phala-version", "2025-10-28", "2026-06-23");
+      assertThat(unknownWithoutKey.statusCode()).isEqualTo(401);
+    }
   }
 }

@@ -114,9 +114,16 @@ class UsageErrorsTest extends ApiServer {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2025-1-1", "latest", "20251028", "2025-10-28T00:00"})
-  void badApiVersion(String version) {
-    assertRefused(listWith("--api-version", version), "YYYY-MM-DD");
+  @ValueSource(
+      strings = {"2025-1-1", "latest", "20251028", "2025-10-28T00:00", "2025-01-15", "2027-01-01"})
+  void unknownApiVersionIsRefusedListingTheKnownOnes(String version) {
+    assertRefused(
+        listWith("--api-version", version),
+        "--api-version",
+        "2025-10-28",
+        "2026-01-21",
+        "2026-05-22",
+        "2026-06-23");
   }
 
   @ParameterizedTest

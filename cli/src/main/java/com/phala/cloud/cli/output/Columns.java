@@ -1,69 +1,150 @@
 package com.phala.cloud.cli.output;
 
 import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmInfo;
 import com.phala.cloud.cvm.CvmNode;
+import com.phala.cloud.cvm.CvmView;
+import com.phala.cloud.cvm.NodeRef;
 import com.phala.cloud.cvm.PublicUrls;
+import com.phala.cloud.cvm.WorkspaceRef;
 import com.phala.cloud.errors.PhalaInvalidDataException;
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The columns of the table and CSV outputs. A CVM whose data breaks the contract still gets a row:
- * a cell that cannot be read shows {@code ?} rather than failing the listing.
+ * The columns of the table and CSV outputs for one shape of the list: every column (CSV) and the
+ * ones a person scans (table). A CVM whose data breaks the contract still gets a row: a cell that
+ * cannot be read shows {@code ?} rather than failing the listing.
+ *
+ * @param <T> the view of one CVM in this shape
  */
-enum Columns {
-  NAME("name", Cvm::name),
-  STATUS("status", cvm -> cvm.status().value() + (cvm.inProgress() ? "*" : "")),
-  UPTIME("uptime", cvm -> cvm.hosted().uptimeRaw()),
-  VCPU(
-      "vcpu",
-      cvm ->
-          number(cvm.vcpu(), () -> cvm.hosted().configuration().map(c -> c.vcpu()).orElse(null))),
-  MEMORY_MB(
-      "memory_mb",
-      cvm ->
-          number(
-              cvm.memoryMb(),
-              () -> cvm.hosted().configuration().map(c -> c.memoryMb()).orElse(null))),
-  DISK_GB(
-      "disk_gb",
-      cvm ->
-          number(
-              cvm.diskSizeGb(),
-              () -> cvm.hosted().configuration().map(c -> c.diskSizeGb()).orElse(null))),
-  NODE("node", cvm -> cvm.node().map(CvmNode::name).orElse("")),
-  PROJECT("project_id", cvm -> cvm.projectIdRaw().orElse("")),
-  APP_ID("app_id", cvm -> cvm.hosted().appId()),
-  VM_ID("vm_id", cvm -> cvm.hosted().id()),
-  PUBLIC_URL(
-      "public_url",
-      cvm -> {
-        List<PublicUrls> urls = cvm.publicUrls();
-        return urls.isEmpty() ? "" : urls.get(0).app();
-      });
-
-  /** The columns a person scans in the table. */
-  static final List<Columns> TABLE =
-      List.of(NAME, STATUS, UPTIME, VCPU, MEMORY_MB, DISK_GB, NODE, PROJECT);
-
-  final String header;
-  private final Function<Cvm, String> read;
-
-  Columns(String header, Function<Cvm, String> read) {
-    this.header = header;
-    this.read = read;
+public final class Columns<T extends CvmView> {
+  /** One column: its CSV header (the table's is its upper case), and how to read its cell. */
+  record Column<T>(String header, boolean numeric, Function<T, String> read) {
+    /** This column's cell for {@code cvm}; {@code ?} when the data cannot be read. */
+    String cell(T cvm) {
+      try {
+        String value = read.apply(cvm);
+        return value == null ? "" : value;
+      } catch (PhalaInvalidDataException unreadable) {
+        return "?";
+      }
+    }
   }
 
-  /** This column's cell for {@code cvm}; {@code ?} when the data cannot be read. */
-  String cell(Cvm cvm) {
-    try {
-      String value = read.apply(cvm);
-      return value == null ? "" : value;
-    } catch (PhalaInvalidDataException unreadable) {
-      return "?";
-    }
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+  /** The legacy shape ({@code X-Phala-Version} 2025-10-28): {@link Cvm}. */
+  public static final Columns<Cvm> LEGACY = legacy();
+
+  /** The current shape ({@code X-Phala-Version} 2026-01-21 and later): {@link CvmInfo}. */
+  public static final Columns<CvmInfo> CVM_INFO = cvmInfo();
+
+  /** Every column, in CSV order. */
+  final List<Column<T>> all;
+
+  /** The columns a person scans, in table order. */
+  final List<Column<T>> table;
+
+  private Columns(List<Column<T>> all, List<Column<T>> table) {
+    this.all = List.copyOf(all);
+    this.table = List.copyOf(table);
+  }
+
+  private static Columns<Cvm> legacy() {
+    Column<Cvm> name = new Column<>("name", false, Cvm::name);
+    Column<Cvm> status = new Column<>("status", false, Columns::status);
+    Column<Cvm> uptime = new Column<>("uptime", false, cvm -> cvm.hosted().uptimeRaw());
+    Column<Cvm> vcpu =
+        new Column<>(
+            "vcpu",
+            true,
+            cvm ->
+                number(
+                    cvm.vcpu(),
+                    () -> cvm.hosted().configuration().map(c -> c.vcpu()).orElse(null)));
+    Column<Cvm> memory =
+        new Column<>(
+            "memory_mb",
+            true,
+            cvm ->
+                number(
+                    cvm.memoryMb(),
+                    () -> cvm.hosted().configuration().map(c -> c.memoryMb()).orElse(null)));
+    Column<Cvm> disk =
+        new Column<>(
+            "disk_gb",
+            true,
+            cvm ->
+                number(
+                    cvm.diskSizeGb(),
+                    () -> cvm.hosted().configuration().map(c -> c.diskSizeGb()).orElse(null)));
+    Column<Cvm> node = new Column<>("node", false, cvm -> cvm.node().map(CvmNode::name).orElse(""));
+    Column<Cvm> project = new Column<>("project_id", false, cvm -> cvm.projectIdRaw().orElse(""));
+    Column<Cvm> appId = new Column<>("app_id", false, cvm -> cvm.hosted().appId());
+    Column<Cvm> vmId = new Column<>("vm_id", false, cvm -> cvm.hosted().id());
+    Column<Cvm> url = new Column<>("public_url", false, cvm -> firstApp(cvm.publicUrls()));
+    return new Columns<>(
+        List.of(name, status, uptime, vcpu, memory, disk, node, project, appId, vmId, url),
+        List.of(name, status, uptime, vcpu, memory, disk, node, project));
+  }
+
+  private static Columns<CvmInfo> cvmInfo() {
+    Column<CvmInfo> name = new Column<>("name", false, CvmInfo::name);
+    Column<CvmInfo> status = new Column<>("status", false, Columns::status);
+    // The table shows the day (UTC) the CVM was created; the CSV the instant exactly as sent.
+    Column<CvmInfo> created =
+        new Column<>("created", false, cvm -> cvm.createdAt().map(DAY::format).orElse(""));
+    Column<CvmInfo> createdAt =
+        new Column<>("created_at", false, cvm -> cvm.createdAtRaw().orElse(""));
+    Column<CvmInfo> vcpu =
+        new Column<>("vcpu", true, cvm -> number(cvm.resource().vcpu(), () -> null));
+    Column<CvmInfo> memory =
+        new Column<>(
+            "memory_gb", true, cvm -> cvm.resource().memoryInGb().map(Columns::decimal).orElse(""));
+    Column<CvmInfo> disk =
+        new Column<>("disk_gb", true, cvm -> number(cvm.resource().diskInGb(), () -> null));
+    Column<CvmInfo> region =
+        new Column<>("region", false, cvm -> cvm.nodeInfo().flatMap(NodeRef::region).orElse(""));
+    // The table shows the workspace's name (else its id); the CSV its id.
+    Column<CvmInfo> workspace =
+        new Column<>("workspace", false, cvm -> cvm.workspace().map(Columns::workspace).orElse(""));
+    Column<CvmInfo> workspaceId =
+        new Column<>(
+            "workspace_id", false, cvm -> cvm.workspace().map(WorkspaceRef::idRaw).orElse(""));
+    Column<CvmInfo> appId = new Column<>("app_id", false, cvm -> cvm.appId().orElse(""));
+    Column<CvmInfo> cvmId = new Column<>("cvm_id", false, CvmInfo::idRaw);
+    Column<CvmInfo> url = new Column<>("public_url", false, cvm -> firstApp(cvm.endpoints()));
+    return new Columns<>(
+        List.of(
+            name, status, createdAt, vcpu, memory, disk, region, workspaceId, appId, cvmId, url),
+        List.of(name, status, created, vcpu, memory, disk, region, workspace));
+  }
+
+  private static String status(CvmView cvm) {
+    return cvm.status().value() + (cvm.inProgress() ? "*" : "");
+  }
+
+  private static String firstApp(List<PublicUrls> urls) {
+    return urls.isEmpty() ? "" : urls.get(0).app();
+  }
+
+  /** The workspace's name, else its id. */
+  private static String workspace(WorkspaceRef workspace) {
+    Optional<Object> name = workspace.field("name");
+    return name.isPresent() && !workspace.name().isBlank() ? workspace.name() : workspace.idRaw();
+  }
+
+  /** A number as sent, without trailing zeros: 4.0 is 4, 8.50 is 8.5. */
+  private static String decimal(BigDecimal value) {
+    return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
   }
 
   private static String number(OptionalInt cloud, Supplier<Integer> configured) {

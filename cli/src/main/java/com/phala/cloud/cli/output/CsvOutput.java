@@ -1,18 +1,22 @@
 package com.phala.cloud.cli.output;
 
-import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** A header and one RFC 4180 row per CVM, quoted by Commons CSV, written as they are read. */
-final class CsvOutput implements CvmOutput {
+/**
+ * A header and one RFC 4180 row per CVM, every column of the shape, quoted by Commons CSV, written
+ * as they are read.
+ */
+final class CsvOutput<T extends CvmView> implements CvmOutput<T> {
   private final CSVPrinter printer;
+  private final Columns<T> columns;
 
-  CsvOutput(PrintWriter out) {
+  CsvOutput(PrintWriter out, Columns<T> columns) {
+    this.columns = columns;
     try {
       printer = new CSVPrinter(out, CSVFormat.RFC4180);
     } catch (IOException e) {
@@ -22,12 +26,12 @@ final class CsvOutput implements CvmOutput {
 
   @Override
   public void begin() {
-    print(Arrays.stream(Columns.values()).map(column -> column.header).toArray());
+    print(columns.all.stream().map(Columns.Column::header).toArray());
   }
 
   @Override
-  public void write(Cvm cvm) {
-    print(Arrays.stream(Columns.values()).map(column -> column.cell(cvm)).toArray());
+  public void write(T cvm) {
+    print(columns.all.stream().map(column -> column.cell(cvm)).toArray());
   }
 
   @Override

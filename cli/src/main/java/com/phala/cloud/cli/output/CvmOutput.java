@@ -1,14 +1,18 @@
 package com.phala.cloud.cli.output;
 
-import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmView;
 
-/** Writes CVMs in one format, as they arrive. */
-public interface CvmOutput {
+/**
+ * Writes CVMs in one format, as they arrive.
+ *
+ * @param <T> the view of one CVM in the shape being listed
+ */
+public interface CvmOutput<T extends CvmView> {
   /** Called once, before the first CVM. */
   void begin();
 
   /** Writes one CVM. */
-  void write(Cvm cvm);
+  void write(T cvm);
 
   /** Called once after the last CVM; flushes. */
   void end();

@@ -1,5 +1,6 @@
 package com.phala.cloud.cli.output;
 
+import com.phala.cloud.cvm.CvmView;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -23,15 +24,15 @@ public enum Format {
     }
   }
 
-  /** A writer of this format to {@code out}. */
-  public CvmOutput writer(PrintWriter out) {
+  /** A writer of this format to {@code out}, for CVMs of the shape whose columns are given. */
+  public <T extends CvmView> CvmOutput<T> writer(PrintWriter out, Columns<T> columns) {
     switch (this) {
       case JSON:
-        return new JsonOutput(out);
+        return new JsonOutput<>(out);
       case CSV:
-        return new CsvOutput(out);
+        return new CsvOutput<>(out, columns);
       default:
-        return new TableOutput(out);
+        return new TableOutput<>(out, columns);
     }
   }
 }

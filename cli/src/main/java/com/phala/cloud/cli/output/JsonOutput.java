@@ -1,13 +1,14 @@
 package com.phala.cloud.cli.output;
 
-import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmView;
 import java.io.PrintWriter;
 
 /**
  * The CVMs exactly as the API sent them (every field, unknown ones included, numbers exact), as one
- * JSON array with one CVM per line, written as they are read: constant memory for any size.
+ * JSON array with one CVM per line, written as they are read: constant memory for any size. The
+ * same for every shape of the list: each CVM is its {@code toJson()}.
  */
-final class JsonOutput implements CvmOutput {
+final class JsonOutput<T extends CvmView> implements CvmOutput<T> {
   private final PrintWriter out;
   private boolean first = true;
 
@@ -21,7 +22,7 @@ final class JsonOutput implements CvmOutput {
   }
 
   @Override
-  public void write(Cvm cvm) {
+  public void write(T cvm) {
     out.print(first ? "\n" : ",\n");
     out.print(cvm.toJson());
     first = false;

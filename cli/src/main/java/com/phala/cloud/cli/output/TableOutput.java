@@ -1,37 +1,38 @@
 package com.phala.cloud.cli.output;
 
-import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmView;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Aligned columns a person scans: name, status, uptime, vCPU, memory, disk, node, project. It keeps
+ * Aligned columns a person scans, the table columns of the shape (numbers right-aligned). It keeps
  * only the cells' text until the end, to size the columns; "No CVMs" when there are none.
  */
-final class TableOutput implements CvmOutput {
+final class TableOutput<T extends CvmView> implements CvmOutput<T> {
   private static final int MAX_WIDTH = 40;
 
   private final PrintWriter out;
+  private final List<Columns.Column<T>> columns;
   private final List<String[]> rows = new ArrayList<>();
 
-  TableOutput(PrintWriter out) {
+  TableOutput(PrintWriter out, Columns<T> columns) {
     this.out = out;
+    this.columns = columns.table;
   }
 
   @Override
   public void begin() {
     rows.add(
-        Columns.TABLE.stream()
-            .map(column -> column.header.toUpperCase(Locale.ROOT))
+        columns.stream()
+            .map(column -> column.header().toUpperCase(Locale.ROOT))
             .toArray(String[]::new));
   }
 
   @Override
-  public void write(Cvm cvm) {
-    rows.add(
-        Columns.TABLE.stream().map(column -> printable(column.cell(cvm))).toArray(String[]::new));
+  public void write(T cvm) {
+    rows.add(columns.stream().map(column -> printable(column.cell(cvm))).toArray(String[]::new));
   }
 
   @Override
@@ -41,7 +42,7 @@ final class TableOutput implements CvmOutput {
       out.flush();
       return;
     }
-    int[] widths = new int[Columns.TABLE.size()];
+    int[] widths = new int[columns.size()];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], width(row[i]));
@@ -50,11 +51,7 @@ final class TableOutput implements CvmOutput {
     for (String[] row : rows) {
       StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.length; i++) {
-        boolean numeric =
-            Columns.TABLE.get(i) == Columns.VCPU
-                || Columns.TABLE.get(i) == Columns.MEMORY_MB
-                || Columns.TABLE.get(i) == Columns.DISK_GB;
-        String cell = numeric ? pad(row[i], widths[i], true) : pad(row[i], widths[i], false);
+        String cell = pad(row[i], widths[i], columns.get(i).numeric());
         line.append(i == 0 ? "" : "  ").append(cell);
       }
       out.println(line.toString().stripTrailing());
