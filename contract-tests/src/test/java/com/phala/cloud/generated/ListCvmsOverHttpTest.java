@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.phala.cloud.generated.api.CvmsApi;
 import com.phala.cloud.generated.invoker.ApiClient;
+import com.phala.cloud.generated.model.ApiVersion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ class ListCvmsOverHttpTest {
           .build();
 
   private static final Contract.Operation LIST_CVMS = Contract.operation(Contract.LIST_CVMS);
-  private static final JsonNode VERSION_SCHEMA = header("X-Phala-Version").path("schema");
+  private static final JsonNode VERSION_SCHEMA =
+      Contract.resolve(header("X-Phala-Version").path("schema"));
 
   /** The version this client pins, the default of X-Phala-Version: the legacy shape. */
   private static final String VERSION = VERSION_SCHEMA.path("default").asText();
@@ -98,7 +100,8 @@ class ListCvmsOverHttpTest {
   @MethodSource("versions")
   void decodesTheWholeServedExampleOfTheVersionsShape(String version, Contract.Shape shape)
       throws IOException {
-    try (Response response = execute(api.listCvms(version, null, null, null).request())) {
+    try (Response response =
+        execute(api.listCvms(ApiVersion.fromValue(version), null, null, null).request())) {
       assertThat(response.code()).isEqualTo(200);
       assertThat(shape.decode(response.body().string())).isEqualTo(full(shape).decode());
     }
@@ -107,7 +110,7 @@ class ListCvmsOverHttpTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("versions")
   void sendsTheApiVersionItIsGiven(String version) throws IOException {
-    execute(api.listCvms(version, null, null, null).request()).close();
+    execute(api.listCvms(ApiVersion.fromValue(version), null, null, null).request()).close();
 
     server.verify(
         1,
@@ -117,7 +120,8 @@ class ListCvmsOverHttpTest {
 
   @Test
   void sendsTheWorkspaceWhenGiven() throws IOException {
-    execute(api.listCvms(VERSION, "wks_0123abcd", null, null).request()).close();
+    execute(api.listCvms(ApiVersion.fromValue(VERSION), "wks_0123abcd", null, null).request())
+        .close();
 
     server.verify(
         1,
@@ -127,7 +131,8 @@ class ListCvmsOverHttpTest {
 
   @Test
   void sendsTheOwnerAndNodeFiltersWhenGiven() throws IOException {
-    execute(api.listCvms(VERSION, null, "usr_0123abcd", 12L).request()).close();
+    execute(api.listCvms(ApiVersion.fromValue(VERSION), null, "usr_0123abcd", 12L).request())
+        .close();
 
     server.verify(
         1,
@@ -138,7 +143,7 @@ class ListCvmsOverHttpTest {
 
   @Test
   void leavesTheWorkspaceAndFiltersOutWhenNull() throws IOException {
-    execute(api.listCvms(VERSION, null, null, null).request()).close();
+    execute(api.listCvms(ApiVersion.fromValue(VERSION), null, null, null).request()).close();
 
     server.verify(
         1,
