@@ -154,7 +154,7 @@ public final class PhalaCloud implements AutoCloseable {
 
   /**
    * Lists every CVM of the caller's workspace in the legacy shape ({@link Cvm}), which the API
-   * sends for {@code X-Phala-Version} {@value #DEFAULT_API_VERSION}, the version this call always
+   * sends for {@code X-Phala-Version} ({@link #DEFAULT_API_VERSION}), the version this call always
    * sends. For the current shape, see {@link #listCvmInfos()}.
    */
   public CvmList listCvms() {
@@ -204,7 +204,7 @@ public final class PhalaCloud implements AutoCloseable {
   /**
    * Lists every CVM of the caller's workspace in the current shape ({@link CvmInfo}), which the API
    * sends for {@code X-Phala-Version} {@code 2026-01-21} and later. The call sends the client's
-   * {@link #apiVersion()} when that is a version of this shape, else {@value #LATEST_API_VERSION}.
+   * {@link #apiVersion()} when that is a version of this shape, else {@link #LATEST_API_VERSION}.
    */
   public CvmInfoList listCvmInfos() {
     return listCvmInfos(ListCvmsParams.none());
@@ -653,10 +653,10 @@ public final class PhalaCloud implements AutoCloseable {
     }
 
     /**
-     * The {@code X-Phala-Version} for the calls of its shape: {@value
+     * The {@code X-Phala-Version} for the calls of its shape: {@link
      * PhalaCloud#DEFAULT_API_VERSION} (the default) is the only version of the legacy shape that
      * {@link PhalaCloud#listCvms()} reads; a later one picks the version {@link
-     * PhalaCloud#listCvmInfos()} sends (else {@value PhalaCloud#LATEST_API_VERSION}). Each call
+     * PhalaCloud#listCvmInfos()} sends (else {@link PhalaCloud#LATEST_API_VERSION}). Each call
      * sends only a version of the shape it returns.
      *
      * @throws PhalaInvalidInputException if it is not one of the versions in {@link ApiVersion}
