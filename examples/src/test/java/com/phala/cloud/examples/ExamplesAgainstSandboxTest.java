@@ -3,31 +3,35 @@ package com.phala.cloud.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.phala.cloud.PhalaCloud;
-import com.phala.cloud.cli.sandbox.Sandbox;
 import com.phala.cloud.cvm.ProjectId;
+import com.phala.cloud.testing.FakePhalaCloud;
+import com.phala.cloud.testing.FakePhalaCloudExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every example runs against the sandbox and prints what the contract's full example holds. */
+/**
+ * Every example runs against the testing kit's fake API and prints what the contract's full example
+ * holds; the fake also fails a test whose example calls the API against its contract.
+ */
 class ExamplesAgainstSandboxTest {
-  private static Sandbox sandbox;
-  private static PhalaCloud client;
+  private static final String KEY = "phak_examples";
 
-  @BeforeAll
-  static void startSandbox() {
-    sandbox = Sandbox.start();
-    client = PhalaCloud.builder().baseUrl(sandbox.baseUrl()).apiKey(Sandbox.API_KEY).build();
-  }
+  @RegisterExtension
+  static FakePhalaCloudExtension phala =
+      new FakePhalaCloudExtension(FakePhalaCloud.builder().acceptOnly(KEY).requestId("sandbox"));
 
-  @AfterAll
-  static void stopSandbox() {
-    client.close();
-    sandbox.close();
+  private PhalaCloud client;
+  private FakePhalaCloud sandbox;
+
+  @BeforeEach
+  void pointAtTheFake() {
+    sandbox = phala.fake();
+    client = phala.client();
   }
 
   private static String output(Consumer<PrintStream> example) {
@@ -89,7 +93,7 @@ class ExamplesAgainstSandboxTest {
   void handleErrorsReportsSuccess() {
     String outcome =
         HandleErrors.run(
-            PhalaCloud.builder().baseUrl(sandbox.baseUrl()).apiKey(Sandbox.API_KEY),
+            PhalaCloud.builder().baseUrl(sandbox.baseUrl()).apiKey(KEY),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(outcome).isEqualTo("3 CVMs");
   }
