@@ -136,8 +136,8 @@ public abstract class ApiObject {
   protected abstract void collectProblems(Findings problems);
 
   /**
-   * What a walk over a view and the views inside it found: problems and unknown fields. The
-   * runtime the generated views call; not meant for other use.
+   * What a walk over a view and the views inside it found: problems and unknown fields. The runtime
+   * the generated views call; not meant for other use.
    */
   protected static final class Findings {
     private final List<ContractProblem> problems = new ArrayList<>();
@@ -432,8 +432,8 @@ public abstract class ApiObject {
   }
 
   /**
-   * A problem with member {@code name} (which may carry an index, such as {@code ports[2]}): a value
-   * the contract's format refuses ({@link ContractProblem.Kind#INVALID_VALUE}).
+   * A problem with member {@code name} (which may carry an index, such as {@code ports[2]}): a
+   * value the contract's format refuses ({@link ContractProblem.Kind#INVALID_VALUE}).
    */
   protected final PhalaInvalidDataException invalid(String name, String problem) {
     return invalid(ContractProblem.Kind.INVALID_VALUE, name, problem);
@@ -478,7 +478,9 @@ public abstract class ApiObject {
       throw invalid(
           isNull ? ContractProblem.Kind.NULL : ContractProblem.Kind.MISSING,
           name,
-          isNull ? "is null but the contract requires it" : "is missing but the contract requires it");
+          isNull
+              ? "is null but the contract requires it"
+              : "is missing but the contract requires it");
     }
     return value;
   }

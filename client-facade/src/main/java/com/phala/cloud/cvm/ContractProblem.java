@@ -41,8 +41,8 @@ public record ContractProblem(String path, Kind kind, String message) {
   }
 
   /**
-   * {@link #path()} with every array index replaced by {@code *} ({@code $[3].hosted.ports[0].x}
-   * is {@code $[*].hosted.ports[*].x}): the same problem on many items has one general path.
+   * {@link #path()} with every array index replaced by {@code *} ({@code $[3].hosted.ports[0].x} is
+   * {@code $[*].hosted.ports[*].x}): the same problem on many items has one general path.
    */
   public String generalPath() {
     return generalize(path);

@@ -43,7 +43,8 @@ class ContractProblemsTest {
         .containsExactlyElementsOf(first.stream().map(ContractProblem::message).toList());
     assertThat(cvms.get(1).problems())
         .extracting(ContractProblem::path, ContractProblem::kind)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("$[1].name", ContractProblem.Kind.NULL));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("$[1].name", ContractProblem.Kind.NULL));
     assertThat(first.get(0).message()).startsWith(first.get(0).path() + " ");
   }
 
