@@ -195,6 +195,7 @@ final class ListingOptions {
         Duration.ofSeconds(
             timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
     Run run = null;
+    long started = System.nanoTime();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
       checkInput.run();
       boolean legacy = isLegacy();
@@ -249,7 +250,13 @@ final class ListingOptions {
       return ExitCodes.OK;
     } catch (RuntimeException failure) {
       out.flush();
-      boolean timedOut = run != null && run.timedOut();
+      // The library's deadline is --timeout too: when it ends the call at the same moment the
+      // watchdog would, the command's time is what ran out.
+      boolean timedOut =
+          run != null
+              && (run.timedOut()
+                  || failure instanceof PhalaTimeoutException
+                      && System.nanoTime() - started >= timeout.toNanos());
       if (!(failure instanceof PhalaException) && !timedOut) {
         err.println("phala-cvms: unexpected error: " + redact(failure.toString()));
         err.print(redact(stackTrace(failure)));
