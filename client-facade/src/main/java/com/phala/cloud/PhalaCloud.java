@@ -86,11 +86,15 @@ public final class PhalaCloud implements AutoCloseable {
   /** Default number of retries after the first attempt. */
   public static final int DEFAULT_MAX_RETRIES = 2;
 
+  /** The most retries {@link Builder#maxRetries(int)} accepts. */
+  public static final int MAX_RETRIES = 10;
+
   private final HttpUrl baseUrl;
   private final String apiVersion;
   private final Credential credential;
   private final Duration timeout;
   private final int maxRetries;
+  private final List<String> secrets;
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final CvmsApi api;
@@ -107,6 +111,7 @@ public final class PhalaCloud implements AutoCloseable {
     this.apiVersion = builder.apiVersion == null ? DEFAULT_API_VERSION : builder.apiVersion;
     this.timeout = builder.timeout;
     this.maxRetries = builder.maxRetries;
+    this.secrets = builder.secrets();
     this.limits =
         new ResponseLimits(
             builder.maxNestingDepth,
@@ -546,22 +551,27 @@ public final class PhalaCloud implements AutoCloseable {
    * credential set as the base URL by mistake (swapped arguments or variables) is not quoted back.
    */
   private static String withoutCredentials(String text, Builder builder, Settings settings) {
-    List<String> secrets = new ArrayList<>();
-    secrets.add(builder.apiKey);
-    secrets.add(builder.bearerToken);
-    if (settings != null) {
-      for (Settings.Setting setting : List.of(Settings.API_KEY, Settings.OIDC_TOKEN)) {
-        Settings.Source source = settings.get(setting);
-        secrets.add(source == null ? null : source.value);
-      }
-    }
+    return masked(text, builder.secrets());
+  }
+
+  /** {@code text} with every one of {@code secrets} (longest first) masked as {@code ***}. */
+  private static String masked(String text, List<String> secrets) {
     String shown = text;
     for (String secret : secrets) {
-      if (secret != null && !secret.isBlank()) {
-        shown = Redaction.of(secret).apply(shown);
-      }
+      shown = Redaction.of(secret).apply(shown);
     }
     return shown;
+  }
+
+  /**
+   * {@code text} with every credential this client knows masked as {@code ***}: the one it sends,
+   * and any other given to its builder or found by {@link Builder#fromEnv()} (both the system
+   * property and the environment variable of the API key and the bearer token), also where a
+   * bounded text cut one short. For programs that print text a server or a user may have filled
+   * with a credential: error pages, logs. {@code null} stays {@code null}.
+   */
+  public String redact(String text) {
+    return text == null ? null : masked(text, secrets);
   }
 
   private static String printable(String text) {
@@ -605,6 +615,31 @@ public final class PhalaCloud implements AutoCloseable {
     private String workspace;
 
     private Builder() {}
+
+    /**
+     * {@code text} with every credential given to this builder so far or found by {@link
+     * #fromEnv()} masked as {@code ***}, as {@link PhalaCloud#redact(String)} will: usable before
+     * the client is built (or when building fails). {@code null} stays {@code null}.
+     */
+    public String redact(String text) {
+      return text == null ? null : masked(text, secrets());
+    }
+
+    /** Every credential known here, non-blank, distinct, longest first. */
+    private List<String> secrets() {
+      List<String> secrets = new ArrayList<>();
+      secrets.add(apiKey);
+      secrets.add(bearerToken);
+      if (settings != null) {
+        secrets.addAll(settings.all(Settings.API_KEY));
+        secrets.addAll(settings.all(Settings.OIDC_TOKEN));
+      }
+      secrets.removeIf(secret -> secret == null || secret.isBlank());
+      return secrets.stream()
+          .distinct()
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+          .toList();
+    }
 
     /**
      * Falls back to system properties and environment variables for the base URL and the
@@ -719,9 +754,9 @@ public final class PhalaCloud implements AutoCloseable {
 
     /** Retries after the first attempt (default 2; 0 turns retries off; at most 10). */
     public Builder maxRetries(int maxRetries) {
-      if (maxRetries < 0 || maxRetries > 10) {
+      if (maxRetries < 0 || maxRetries > MAX_RETRIES) {
         throw new PhalaInvalidInputException(
-            "maxRetries must be between 0 and 10, but was " + maxRetries + ".");
+            "maxRetries must be between 0 and " + MAX_RETRIES + ", but was " + maxRetries + ".");
       }
       this.maxRetries = maxRetries;
       return this;

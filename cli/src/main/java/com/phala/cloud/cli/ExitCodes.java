@@ -27,6 +27,9 @@ public final class ExitCodes {
   /** Network failure or timeout. */
   public static final int NETWORK = 5;
 
+  /** {@code check}: the response departs from the contract (the findings are printed). */
+  public static final int DRIFT = 6;
+
   private ExitCodes() {}
 
   /** The exit code for a failure. */

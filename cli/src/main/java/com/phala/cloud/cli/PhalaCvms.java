@@ -12,8 +12,11 @@ import picocli.CommandLine.Command;
     name = "phala-cvms",
     mixinStandardHelpOptions = true,
     versionProvider = PhalaCvms.VersionProvider.class,
-    description = "Lists your Phala Cloud confidential VMs (CVMs).",
-    subcommands = {ListCommand.class, CommandLine.HelpCommand.class},
+    description = {
+      "Lists your Phala Cloud confidential VMs (CVMs), and checks the API's answer against the"
+          + " contract.",
+    },
+    subcommands = {ListCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:Success.",
@@ -23,6 +26,7 @@ import picocli.CommandLine.Command;
       "3:Authentication or permission refused (HTTP 401, 403).",
       "4:Any other API error, or a response that cannot be used, after retries.",
       "5:Network failure or timeout.",
+      "6:check: the response departs from the contract.",
       "1:A bug in phala-cvms; please report it with the --verbose output."
     })
 public final class PhalaCvms {
@@ -82,6 +86,9 @@ public final class PhalaCvms {
     public <K> K create(Class<K> type) throws Exception {
       if (type == ListCommand.class) {
         return type.cast(new ListCommand(environment));
+      }
+      if (type == CheckCommand.class) {
+        return type.cast(new CheckCommand(environment));
       }
       return CommandLine.defaultFactory().create(type);
     }

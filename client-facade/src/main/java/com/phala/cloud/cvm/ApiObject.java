@@ -91,19 +91,74 @@ public abstract class ApiObject {
 
   /**
    * Every way this object (and the objects inside it) breaks the contract, one message per problem
-   * naming its path; empty when it is valid.
+   * naming its path; empty when it is valid. The messages of {@link #problems()}, in its order.
    */
   public final List<String> validate() {
-    List<String> problems = new ArrayList<>();
-    collectProblems(problems);
-    return Collections.unmodifiableList(problems);
+    List<String> messages = new ArrayList<>();
+    for (ContractProblem problem : problems()) {
+      messages.add(problem.message());
+    }
+    return Collections.unmodifiableList(messages);
+  }
+
+  /**
+   * Every way this object (and the objects inside it) breaks the contract, each with its path and
+   * {@link ContractProblem.Kind kind}; empty when it is valid. Found by calling every accessor, so
+   * an accessor throws exactly when a problem is listed here for its path. Fields the contract does
+   * not declare are not problems (see {@link #unknownFieldPaths()}).
+   */
+  public final List<ContractProblem> problems() {
+    Findings findings = new Findings();
+    walk(findings);
+    return Collections.unmodifiableList(findings.problems);
+  }
+
+  /**
+   * The members the contract does not declare, in this object and in every object inside it that
+   * the contract describes, by their full path (such as {@code $[0].hosted.machine_info}) in the
+   * order met, each as a plain Java value (see {@link #unknownFields()}). Inside a member the
+   * contract does not declare, or a free-form one, nothing more is listed: the contract says
+   * nothing there.
+   */
+  public final Map<String, Object> unknownFieldPaths() {
+    Findings findings = new Findings();
+    walk(findings);
+    return Collections.unmodifiableMap(findings.unknown);
   }
 
   /** The JSON member names the contract declares for this object. */
   protected abstract Set<String> knownFields();
 
-  /** Adds this object's problems to {@code problems}, by calling every accessor. */
-  protected abstract void collectProblems(List<String> problems);
+  /**
+   * Adds this object's problems to {@code problems}, by calling every accessor (and walks the
+   * objects inside it).
+   */
+  protected abstract void collectProblems(Findings problems);
+
+  /**
+   * What a walk over a view and the views inside it found: problems and unknown fields. The runtime
+   * the generated views call; not meant for other use.
+   */
+  protected static final class Findings {
+    private final List<ContractProblem> problems = new ArrayList<>();
+    private final Map<String, Object> unknown = new LinkedHashMap<>();
+
+    Findings() {}
+
+    private void add(PhalaInvalidDataException problem) {
+      problems.add(
+          new ContractProblem(
+              problem.where(),
+              problem.kind().orElse(ContractProblem.Kind.INVALID_VALUE),
+              problem.getMessage()));
+    }
+  }
+
+  /** Records this object's unknown members, then its problems and those of the objects inside. */
+  private void walk(Findings findings) {
+    unknownFields().forEach((name, value) -> findings.unknown.put(pathOf(name), value));
+    collectProblems(findings);
+  }
 
   /** The JSON this view reads, for the library's own helpers. */
   final JsonObject json() {
@@ -113,49 +168,53 @@ public abstract class ApiObject {
   // ---- Checks, for generated validate() --------------------------------------------------------
 
   /** Runs {@code accessor}, recording the problem it reports instead of throwing. */
-  protected static void check(List<String> problems, Runnable accessor) {
+  protected static void check(Findings problems, Runnable accessor) {
     try {
       accessor.run();
     } catch (PhalaInvalidDataException problem) {
-      problems.add(problem.getMessage());
+      problems.add(problem);
     }
   }
 
   /** Records the problems of the view {@code accessor} returns (a view or an optional view). */
-  protected static void checkView(List<String> problems, Supplier<?> accessor) {
+  protected static void checkView(Findings problems, Supplier<?> accessor) {
     try {
       Object view = accessor.get();
       if (view instanceof Optional) {
         view = ((Optional<?>) view).orElse(null);
       }
       if (view instanceof ApiObject) {
-        ((ApiObject) view).collectProblems(problems);
+        ((ApiObject) view).walk(problems);
       }
     } catch (PhalaInvalidDataException problem) {
-      problems.add(problem.getMessage());
+      problems.add(problem);
     }
   }
 
   /** Records the problems of {@code list} and of each view in it. */
   protected static void checkAll(
-      List<String> problems, Supplier<? extends List<? extends ApiObject>> list) {
+      Findings problems, Supplier<? extends List<? extends ApiObject>> list) {
     try {
       for (ApiObject view : list.get()) {
-        view.collectProblems(problems);
+        view.walk(problems);
       }
     } catch (PhalaInvalidDataException problem) {
-      problems.add(problem.getMessage());
+      problems.add(problem);
     }
   }
 
   /** Records a problem if the string {@code name} is present but not one of {@code allowed}. */
-  protected final void checkEnum(List<String> problems, String name, Set<String> allowed) {
+  protected final void checkEnum(Findings problems, String name, Set<String> allowed) {
     JsonElement value = value(name);
     boolean string =
         value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
     // A value of the wrong type is the accessor's problem, already recorded once.
     if (string && !allowed.contains(value.getAsString())) {
-      problems.add(invalid(name, "is not one of the contract's values " + allowed).getMessage());
+      problems.add(
+          invalid(
+              ContractProblem.Kind.NOT_IN_ENUM,
+              name,
+              "is not one of the contract's values " + allowed));
     }
   }
 
@@ -238,7 +297,10 @@ public abstract class ApiObject {
       }
       return new BigDecimal(text.trim());
     } catch (NumberFormatException notADecimal) {
-      throw invalid(name, "should be a decimal number such as \"0.0580\" but is not");
+      throw invalid(
+          ContractProblem.Kind.INVALID_VALUE,
+          name,
+          "should be a decimal number such as \"0.0580\" but is not");
     }
   }
 
@@ -319,6 +381,7 @@ public abstract class ApiObject {
     String prefix = pattern.replaceFirst("^\\^", "").replaceFirst("\\.[+*]\\$?$", "");
     if (!HashedId.isWellFormed(raw, prefix)) {
       throw invalid(
+          ContractProblem.Kind.MALFORMED_ID,
           name,
           "is not a valid hashed id ("
               + prefix
@@ -368,17 +431,29 @@ public abstract class ApiObject {
     return path + "." + name;
   }
 
-  /** A problem with member {@code name} (which may carry an index, such as {@code ports[2]}). */
+  /**
+   * A problem with member {@code name} (which may carry an index, such as {@code ports[2]}): a
+   * value the contract's format refuses ({@link ContractProblem.Kind#INVALID_VALUE}).
+   */
   protected final PhalaInvalidDataException invalid(String name, String problem) {
+    return invalid(ContractProblem.Kind.INVALID_VALUE, name, problem);
+  }
+
+  /** A problem of {@code kind} with member {@code name} (which may carry an index). */
+  protected final PhalaInvalidDataException invalid(
+      ContractProblem.Kind kind, String name, String problem) {
     String where = pathOf(name);
     int bracket = name.indexOf('[');
     JsonElement value = json.get(bracket < 0 ? name : name.substring(0, bracket));
     String snippet = value == null ? "" : shortened(value.toString(), 120);
-    return new PhalaInvalidDataException(where + " " + problem + ".", where, snippet, null);
+    return new PhalaInvalidDataException(where + " " + problem + ".", where, snippet, null, kind);
   }
 
   private PhalaInvalidDataException wrongType(String name, String expected, JsonElement value) {
-    return invalid(name, "should be " + expected + " but is " + typeOf(value));
+    return invalid(
+        value.isJsonNull() ? ContractProblem.Kind.NULL : ContractProblem.Kind.WRONG_TYPE,
+        name,
+        "should be " + expected + " but is " + typeOf(value));
   }
 
   private static String shortened(String text, int max) {
@@ -399,9 +474,11 @@ public abstract class ApiObject {
   protected final JsonElement present(String name) {
     JsonElement value = value(name);
     if (value == null) {
+      boolean isNull = json.has(name);
       throw invalid(
+          isNull ? ContractProblem.Kind.NULL : ContractProblem.Kind.MISSING,
           name,
-          json.has(name)
+          isNull
               ? "is null but the contract requires it"
               : "is missing but the contract requires it");
     }
@@ -450,7 +527,10 @@ public abstract class ApiObject {
       // Longer text cannot be a long; refusing it first keeps a hostile number from costing time.
       number = text.length() > 40 ? fail() : new BigDecimal(text).longValueExact();
     } catch (ArithmeticException | NumberFormatException notWhole) {
-      throw invalid(name, "should be an integer but is " + shortened(text, 40));
+      throw invalid(
+          ContractProblem.Kind.WRONG_TYPE,
+          name,
+          "should be an integer but is " + shortened(text, 40));
     }
     if (number < min || number > max) {
       throw invalid(name, "is out of range: " + number);

@@ -89,8 +89,17 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
    * matter).
    */
   public CvmList inProject(ProjectId project) {
+    return filter(isInProject(project)::test);
+  }
+
+  /**
+   * Whether a CVM belongs to {@code project}, as a predicate for streams and filters: the rule of
+   * {@link #inProject(ProjectId)} (the id as sent is compared, so a malformed one elsewhere does
+   * not matter; a CVM with no project id matches none).
+   */
+  public static java.util.function.Predicate<ApiObject> isInProject(ProjectId project) {
     String wanted = project.toString();
-    return filter(cvm -> wanted.equals(cvm.fields().get("project_id")));
+    return cvm -> cvm.field("project_id").filter(wanted::equals).isPresent();
   }
 
   /** The first CVM with this app id ({@code hosted.app_id}). */

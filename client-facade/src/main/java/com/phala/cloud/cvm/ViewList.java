@@ -88,13 +88,21 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
    * status is missing, null or not a string matches none.
    */
   public final L withStatus(String... statuses) {
-    List<String> wanted = Arrays.asList(statuses);
-    return filter(
-        item ->
-            item.field("status")
-                .filter(String.class::isInstance)
-                .map(status -> wanted.stream().anyMatch(((String) status)::equalsIgnoreCase))
-                .orElse(false));
+    return filter(hasStatus(Arrays.asList(statuses))::test);
+  }
+
+  /**
+   * Whether a CVM's status is one of {@code statuses} (compared without regard to case), as a
+   * predicate for streams ({@link ViewStream#stream()}) and {@link #filter}: the rule of {@link
+   * #withStatus(String...)}. A CVM whose status is missing, null or not a string matches none.
+   */
+  public static Predicate<ApiObject> hasStatus(java.util.Collection<String> statuses) {
+    List<String> wanted = List.copyOf(statuses);
+    return item ->
+        item.field("status")
+            .filter(String.class::isInstance)
+            .map(status -> wanted.stream().anyMatch(((String) status)::equalsIgnoreCase))
+            .orElse(false);
   }
 
   /** The CVMs whose status is one of {@code statuses}. */

@@ -1,5 +1,8 @@
 package com.phala.cloud.errors;
 
+import com.phala.cloud.cvm.ContractProblem;
+import java.util.Optional;
+
 /**
  * The API answered, but with something the client cannot use: malformed JSON, an object where the
  * array belongs, an HTML page from a proxy, or a field of the wrong type or missing. {@link
@@ -24,12 +27,32 @@ public class PhalaInvalidDataException extends PhalaException {
 
   private final String where;
   private final String snippet;
+  private final ContractProblem.Kind kind;
 
   /** An exception naming where the data broke and a snippet (may be empty); each is bounded. */
   public PhalaInvalidDataException(String message, String where, String snippet, Throwable cause) {
+    this(message, where, snippet, cause, null);
+  }
+
+  /**
+   * An exception for a value that breaks the contract in a known way ({@code kind}, may be null),
+   * naming where and a snippet (may be empty); each is bounded.
+   */
+  public PhalaInvalidDataException(
+      String message, String where, String snippet, Throwable cause, ContractProblem.Kind kind) {
     super(bounded(message, MAX_MESSAGE), cause);
     this.where = bounded(where, MAX_WHERE);
     this.snippet = snippet == null ? "" : bounded(snippet, MAX_SNIPPET);
+    this.kind = kind;
+  }
+
+  /**
+   * How the value at {@link #where()} breaks the contract, when a view's accessor found it (a
+   * required field missing, a wrong type, a malformed id, ...); empty for a body that is not a
+   * usable list at all (malformed JSON, a limit passed).
+   */
+  public Optional<ContractProblem.Kind> kind() {
+    return Optional.ofNullable(kind);
   }
 
   /** {@code text} if it fits in {@code max} characters, else its start and end around " ... ". */

@@ -117,7 +117,11 @@ public final class Redaction {
       PhalaInvalidDataException invalid = (PhalaInvalidDataException) thrown;
       copy =
           new PhalaInvalidDataException(
-              apply(invalid.getMessage()), apply(invalid.where()), apply(invalid.snippet()), cause);
+              apply(invalid.getMessage()),
+              apply(invalid.where()),
+              apply(invalid.snippet()),
+              cause,
+              invalid.kind().orElse(null));
     } else if (thrown instanceof PhalaTimeoutException) {
       copy = new PhalaTimeoutException(apply(thrown.getMessage()), cause);
     } else if (thrown instanceof PhalaIoException) {

@@ -57,6 +57,18 @@ public final class Settings {
     return null;
   }
 
+  /** Every non-empty value of {@code setting}: the system property's, then the variable's. */
+  public java.util.List<String> all(Setting setting) {
+    java.util.List<String> values = new java.util.ArrayList<>(2);
+    for (String value :
+        new String[] {properties.apply(setting.property), environment.apply(setting.variable)}) {
+      if (value != null && !value.isEmpty()) {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
   /** One setting's two names. */
   public static final class Setting {
     final String property;

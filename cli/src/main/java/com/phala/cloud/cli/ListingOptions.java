@@ -1,0 +1,431 @@
+package com.phala.cloud.cli;
+
+import com.phala.cloud.ListCvmsParams;
+import com.phala.cloud.PhalaCloud;
+import com.phala.cloud.cli.sandbox.Sandbox;
+import com.phala.cloud.cvm.ApiObject;
+import com.phala.cloud.cvm.ApiVersion;
+import com.phala.cloud.cvm.CvmList;
+import com.phala.cloud.cvm.HashedId;
+import com.phala.cloud.cvm.ProjectId;
+import com.phala.cloud.cvm.UserId;
+import com.phala.cloud.cvm.ViewList;
+import com.phala.cloud.cvm.ViewStream;
+import com.phala.cloud.errors.PhalaException;
+import com.phala.cloud.errors.PhalaInvalidInputException;
+import com.phala.cloud.errors.PhalaTimeoutException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import picocli.CommandLine.Option;
+
+/**
+ * What every command that lists CVMs shares ({@code list}, {@code check}): the options that say
+ * which CVMs to list and how to reach the API, and the run around a listing (checks of the input,
+ * the client, the deadline, errors reported as exit codes with every credential masked). A picocli
+ * mixin, so the options are defined once.
+ */
+final class ListingOptions {
+  /**
+   * The longest --timeout accepted. Far longer than any listing takes, and small enough that the
+   * deadline, counted in nanoseconds, cannot overflow.
+   */
+  static final long MAX_TIMEOUT_SECONDS = 86_400;
+
+  @Option(
+      names = "--api-key",
+      paramLabel = "KEY",
+      description = "API key (default: $PHALA_CLOUD_API_KEY).")
+  String apiKey;
+
+  @Option(
+      names = "--bearer-token",
+      paramLabel = "TOKEN",
+      description = "Bearer token (default: $PHALA_OIDC_TOKEN).")
+  String bearerToken;
+
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "API prefix (default: $PHALA_CLOUD_API_PREFIX, else "
+              + PhalaCloud.DEFAULT_BASE_URL
+              + ").")
+  String baseUrl;
+
+  @Option(
+      names = "--api-version",
+      paramLabel = "DATE",
+      description =
+          "X-Phala-Version to send, which fixes the shape of the list: 2025-10-28 (the default)"
+              + " lists legacy CVMs, 2026-01-21, 2026-05-22 or 2026-06-23 the current CVMInfo"
+              + " shape (other columns: created, resources in GB, region, workspace).")
+  String apiVersion;
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "WKS",
+      description =
+          "Workspace to list, wks_... or its slug, sent as X-Phala-Workspace"
+              + " (default: $PHALA_CLOUD_WORKSPACE, else your current workspace).")
+  String workspace;
+
+  @Option(
+      names = "--user-id",
+      paramLabel = "ID",
+      description = "Only CVMs of this owner, sent to the API (admin): 0 or usr_...")
+  String userId;
+
+  @Option(
+      names = "--teepod-id",
+      paramLabel = "N",
+      description = "Only CVMs on this node, sent to the API (admin).")
+  Long teepodId;
+
+  @Option(
+      names = "--status",
+      paramLabel = "S",
+      description = "Only CVMs in this status (repeatable; filtered here).")
+  List<String> statuses = new ArrayList<>();
+
+  @Option(
+      names = "--project",
+      paramLabel = "PRJ",
+      description =
+          "Only CVMs of this project, prj_... (filtered here; legacy shape, --api-version"
+              + " 2025-10-28, only).")
+  String project;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      description =
+          "Bound on the whole command, retries and waits included: 1 to 86400 (default: 120).")
+  Long timeoutSeconds;
+
+  @Option(
+      names = "--max-retries",
+      paramLabel = "N",
+      description = "Retries on failures that are safe to retry: 0 to 10 (default: 2).")
+  Integer maxRetries;
+
+  @Option(
+      names = "--sandbox",
+      description =
+          "Run against a local stand-in of the API serving the contract's example CVMs in the"
+              + " shape --api-version asks for; needs no account.")
+  boolean sandbox;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Log each HTTP call to stderr, and show stack traces.")
+  boolean verbose;
+
+  /** The environment the command runs in; set by the command that holds these options. */
+  Map<String, String> environment = Map.of();
+
+  /** What a command does with the client once the input is checked; see {@link #run}. */
+  interface Listing {
+    /** Lists through {@code client}, registering each open stream with {@code run}. */
+    void list(PhalaCloud client, Run run);
+  }
+
+  /** One run: the checked input, and the stream the deadline closes. */
+  final class Run {
+    private final AtomicReference<ViewStream<?>> open = new AtomicReference<>();
+    private final AtomicBoolean timedOut = new AtomicBoolean();
+    final boolean legacy;
+    final ListCvmsParams params;
+    final ProjectId projectFilter;
+
+    private Run(boolean legacy, ListCvmsParams params, ProjectId projectFilter) {
+      this.legacy = legacy;
+      this.params = params;
+      this.projectFilter = projectFilter;
+    }
+
+    /** Registers {@code cvms}, which the deadline closes, and returns it. */
+    <S extends ViewStream<?>> S opened(S cvms) {
+      open.set(cvms);
+      return cvms;
+    }
+
+    /** Whether time ran out (the open stream was closed). */
+    boolean timedOut() {
+      return timedOut.get();
+    }
+
+    /** Whether a CVM passes --status and, for the legacy shape, --project: the library's rules. */
+    <T extends ApiObject> Predicate<T> wanted() {
+      Predicate<ApiObject> wanted = cvm -> true;
+      if (!statuses.isEmpty()) {
+        wanted = wanted.and(ViewList.hasStatus(statuses));
+      }
+      if (projectFilter != null) {
+        wanted = wanted.and(CvmList.isInProject(projectFilter));
+      }
+      return wanted::test;
+    }
+  }
+
+  /**
+   * Checks the input, builds the client (against the sandbox with --sandbox), runs {@code listing}
+   * under the deadline, and returns the exit code: {@code OK}, or the code of what failed, which is
+   * reported on {@code err} with every credential masked.
+   */
+  int run(PrintWriter out, PrintWriter err, Listing listing) {
+    return run(out, err, () -> {}, listing);
+  }
+
+  /**
+   * Like {@link #run(PrintWriter, PrintWriter, Listing)}, running {@code checkInput} (the command's
+   * own checks of its options, which throw {@link PhalaInvalidInputException}) first.
+   */
+  int run(PrintWriter out, PrintWriter err, Runnable checkInput, Listing listing) {
+    Duration timeout =
+        Duration.ofSeconds(
+            timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
+    Run run = null;
+    long started = System.nanoTime();
+    try (Sandbox stub = sandbox ? Sandbox.start() : null) {
+      checkInput.run();
+      boolean legacy = isLegacy();
+      ListCvmsParams params = params();
+      ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
+      if (projectFilter != null && !legacy) {
+        throw new PhalaInvalidInputException(
+            "--project works only with --api-version "
+                + PhalaCloud.DEFAULT_API_VERSION
+                + ": CVMs of version "
+                + apiVersion
+                + " carry no project id. Drop --project, or list with --api-version "
+                + PhalaCloud.DEFAULT_API_VERSION
+                + ".");
+      }
+      checkWorkspace();
+      if (maxRetries != null && (maxRetries < 0 || maxRetries > PhalaCloud.MAX_RETRIES)) {
+        throw new PhalaInvalidInputException(
+            "--max-retries must be between 0 and "
+                + PhalaCloud.MAX_RETRIES
+                + ", but was "
+                + maxRetries
+                + ".");
+      }
+      if (timeoutSeconds != null && (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS)) {
+        throw new PhalaInvalidInputException(
+            "--timeout must be between 1 and "
+                + MAX_TIMEOUT_SECONDS
+                + " seconds (one day), but was "
+                + timeoutSeconds
+                + ".");
+      }
+      Run current = new Run(legacy, params, projectFilter);
+      run = current;
+      try (Watchdog watchdog =
+              new Watchdog(
+                  timeout,
+                  () -> {
+                    current.timedOut.set(true);
+                    ViewStream<?> cvms = current.open.get();
+                    if (cvms != null) {
+                      cvms.close();
+                    }
+                  });
+          PhalaCloud client = client(stub, timeout)) {
+        listing.list(client, current);
+        if (current.timedOut()) {
+          throw new PhalaTimeoutException(
+              "The command did not finish within --timeout " + timeout.toSeconds() + " s.", null);
+        }
+      }
+      return ExitCodes.OK;
+    } catch (RuntimeException failure) {
+      out.flush();
+      // The library's deadline is --timeout too: when it ends the call at the same moment the
+      // watchdog would, the command's time is what ran out.
+      boolean timedOut =
+          run != null
+              && (run.timedOut()
+                  || failure instanceof PhalaTimeoutException
+                      && System.nanoTime() - started >= timeout.toNanos());
+      if (!(failure instanceof PhalaException) && !timedOut) {
+        err.println("phala-cvms: unexpected error: " + redact(failure.toString()));
+        err.print(redact(stackTrace(failure)));
+        return ExitCodes.INTERNAL;
+      }
+      // When time ran out, whatever the abort caused is reported as the timeout it is.
+      PhalaException reported =
+          timedOut
+              ? new PhalaTimeoutException(
+                  "The command did not finish within --timeout " + timeout.toSeconds() + " s.",
+                  failure)
+              : (PhalaException) failure;
+      err.println("phala-cvms: " + redact(reported.getMessage()));
+      if (verbose) {
+        err.print(redact(stackTrace(reported)));
+      }
+      return ExitCodes.of(reported);
+    }
+  }
+
+  /**
+   * {@code text} without any credential this run could send: the library's redaction over every
+   * credential given as an option or found in the environment (an API key wins over a bearer token,
+   * but both are masked, as is what the server echoed into a body it quotes).
+   */
+  String redact(String text) {
+    return PhalaCloud.builder()
+        .fromEnv(environment)
+        .apiKey(apiKey)
+        .bearerToken(bearerToken)
+        .redact(text);
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace, true));
+    return trace.toString();
+  }
+
+  private ListCvmsParams params() {
+    ListCvmsParams.Builder params = ListCvmsParams.builder();
+    if (userId != null) {
+      if (!userId.equals("0") && !UserId.isValid(userId)) {
+        throw new PhalaInvalidInputException(
+            "--user-id must be 0 (CVMs with no owner) or usr_ and 1 to "
+                + HashedId.MAX_BODY_LENGTH
+                + " letters and digits (for example usr_0123abcd), but was "
+                + quoted(userId)
+                + ".");
+      }
+      params.userId(userId);
+    }
+    if (teepodId != null) {
+      if (teepodId <= 0) {
+        throw new PhalaInvalidInputException(
+            "--teepod-id must be a node id, a positive integer, but was " + teepodId + ".");
+      }
+      params.teepodId(teepodId);
+    }
+    return params.build();
+  }
+
+  /** A value the user typed, quoted for a message: one line, bounded. */
+  private static String quoted(String value) {
+    String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    StringBuilder safe = new StringBuilder("'");
+    shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.append("'").toString();
+  }
+
+  /**
+   * Whether the list is asked for in the legacy shape: no --api-version, or 2025-10-28. Any other
+   * version must be one the library knows; its message lists them.
+   */
+  boolean isLegacy() {
+    if (apiVersion == null || apiVersion.equals(ApiVersion.V2025_10_28.value())) {
+      return true;
+    }
+    if (ApiVersion.of(apiVersion).isEmpty()) {
+      try {
+        PhalaCloud.builder().apiVersion(apiVersion);
+      } catch (PhalaInvalidInputException unknown) {
+        throw new PhalaInvalidInputException("--api-version: " + unknown.getMessage());
+      }
+    }
+    return false;
+  }
+
+  /** The X-Phala-Version the run sends. */
+  String apiVersionSent() {
+    return apiVersion == null ? PhalaCloud.DEFAULT_API_VERSION : apiVersion;
+  }
+
+  /**
+   * Refuses a --workspace the API could not take, naming the option (the library checks it too, and
+   * names PHALA_CLOUD_WORKSPACE when the value comes from there).
+   */
+  private void checkWorkspace() {
+    if (workspace != null
+        && (workspace.isBlank() || !workspace.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw new PhalaInvalidInputException(
+          "--workspace must be a workspace id (wks_...) or slug: printable ASCII with no spaces,"
+              + " but was "
+              + quoted(workspace)
+              + ".");
+    }
+  }
+
+  private PhalaCloud client(Sandbox stub, Duration timeout) {
+    PhalaCloud.Builder builder =
+        PhalaCloud.builder().timeout(timeout).userAgentSuffix("phala-cvms");
+    if (stub != null) {
+      builder.baseUrl(stub.baseUrl());
+      builder.apiKey(apiKey == null && bearerToken == null ? Sandbox.API_KEY : apiKey);
+      builder.bearerToken(bearerToken);
+    } else {
+      builder.fromEnv(environment).baseUrl(baseUrl).apiKey(apiKey).bearerToken(bearerToken);
+      if (noCredential()) {
+        throw new PhalaInvalidInputException(
+            "No credentials: pass --api-key KEY or set PHALA_CLOUD_API_KEY"
+                + " (or --bearer-token / PHALA_OIDC_TOKEN). To try the command without an account, add --sandbox.");
+      }
+    }
+    if (apiVersion != null) {
+      builder.apiVersion(apiVersion);
+    }
+    if (workspace != null) {
+      builder.workspace(workspace);
+    }
+    if (maxRetries != null) {
+      builder.maxRetries(maxRetries);
+    }
+    if (timeout.compareTo(PhalaCloud.DEFAULT_READ_TIMEOUT) < 0) {
+      builder.readTimeout(timeout);
+    }
+    return builder.build();
+  }
+
+  private boolean noCredential() {
+    return apiKey == null
+        && bearerToken == null
+        && isBlank("PHALA_CLOUD_API_KEY")
+        && isBlank("PHALA_OIDC_TOKEN")
+        && System.getProperty("phala.cloud.apiKey") == null
+        && System.getProperty("phala.oidcToken") == null;
+  }
+
+  private boolean isBlank(String variable) {
+    String value = environment.get(variable);
+    return value == null || value.isEmpty();
+  }
+
+  /** Runs {@code onExpiry} if the command is still running when its time is up. */
+  private static final class Watchdog implements AutoCloseable {
+    private final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "phala-cvms-timeout");
+              thread.setDaemon(true);
+              return thread;
+            });
+
+    Watchdog(Duration timeout, Runnable onExpiry) {
+      timer.schedule(onExpiry, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package com.phala.cloud.cvm;
+
+import java.util.Objects;
+
+/**
+ * One way a JSON object the API sent breaks the contract ({@code openapi/phala-cloud.yaml}): where
+ * ({@link #path()}, such as {@code $[1].hosted.name}), what kind of problem ({@link #kind()}), and
+ * the message {@link ApiObject#validate()} gives for it ({@link #message()}). {@link
+ * ApiObject#problems()} lists them; {@code validate()} is the same list as messages, so the two
+ * never disagree.
+ *
+ * @param path the JSON path of the offending value, indexes included
+ * @param kind what is wrong
+ * @param message a one-line description naming the path, bounded in length
+ */
+public record ContractProblem(String path, Kind kind, String message) {
+  /** What is wrong with a value. */
+  public enum Kind {
+    /** A required member is absent. */
+    MISSING,
+    /** A member is JSON {@code null} where the contract does not allow it. */
+    NULL,
+    /** A member has the wrong JSON type (a string where an integer belongs, ...). */
+    WRONG_TYPE,
+    /** A hashed id ({@code prj_...}, {@code cvm_...}) is not its prefix and letters and digits. */
+    MALFORMED_ID,
+    /** A string is not one of the values of a closed enum of the contract. */
+    NOT_IN_ENUM,
+    /**
+     * A value of the right JSON type the contract's format refuses: a date-time, duration or
+     * decimal that does not parse, an integer out of range.
+     */
+    INVALID_VALUE
+  }
+
+  /** A problem; every component is required. */
+  public ContractProblem {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * {@link #path()} with every array index replaced by {@code *} ({@code $[3].hosted.ports[0].x} is
+   * {@code $[*].hosted.ports[*].x}): the same problem on many items has one general path.
+   */
+  public String generalPath() {
+    return generalize(path);
+  }
+
+  /** {@code path} with every array index replaced by {@code *}. */
+  public static String generalize(String path) {
+    return path.replaceAll("\\[\\d+]", "[*]");
+  }
+
+  /** The message. */
+  @Override
+  public String toString() {
+    return message;
+  }
+}
