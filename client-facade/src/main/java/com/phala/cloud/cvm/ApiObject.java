@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import com.phala.cloud.errors.ContractProblem;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.HumanDuration;
 import java.math.BigDecimal;

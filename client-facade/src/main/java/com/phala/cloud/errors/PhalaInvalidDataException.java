@@ -1,6 +1,5 @@
 package com.phala.cloud.errors;
 
-import com.phala.cloud.cvm.ContractProblem;
 import java.util.Optional;
 
 /**
