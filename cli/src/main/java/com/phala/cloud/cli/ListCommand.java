@@ -5,6 +5,7 @@ import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cli.output.Columns;
 import com.phala.cloud.cli.output.CvmOutput;
 import com.phala.cloud.cli.output.Format;
+import com.phala.cloud.cli.output.OutputOptions;
 import com.phala.cloud.cli.sandbox.Sandbox;
 import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.cvm.CvmInfoStream;
@@ -14,7 +15,12 @@ import com.phala.cloud.cvm.HashedId;
 import com.phala.cloud.cvm.ProjectId;
 import com.phala.cloud.cvm.UserId;
 import com.phala.cloud.cvm.ViewStream;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.phala.cloud.errors.PermissionDeniedException;
 import com.phala.cloud.errors.PhalaException;
+import com.phala.cloud.errors.UnauthorizedException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.errors.PhalaTimeoutException;
 import java.io.PrintWriter;
@@ -22,6 +28,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +70,9 @@ final class ListCommand implements Callable<Integer> {
    * deadline, counted in nanoseconds, cannot overflow.
    */
   static final long MAX_TIMEOUT_SECONDS = 86_400;
+
+  /** The seconds between listings with --watch when --interval is not given. */
+  static final long DEFAULT_WATCH_INTERVAL_SECONDS = 5;
 
   /** The most retries --max-retries accepts (the client's own bound). */
   static final int MAX_RETRIES = 10;
@@ -135,8 +146,54 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
-      description = "table, json or csv (default: table).")
+      description =
+          "table (default), wide (the table and ids, public URL, KMS, region), json (every CVM as"
+              + " sent), yaml (the same data as json), csv, or name (one CVM name a line).")
   String output = "table";
+
+  @Option(
+      names = "--columns",
+      paramLabel = "PATHS",
+      split = ",",
+      description =
+          "The columns of table, wide or csv, by JSON path: name,status,hosted.uptime,"
+              + "public_urls.0.app,... An unknown path exits 2 with the valid ones.")
+  List<String> columns;
+
+  @Option(
+      names = "--no-headers",
+      description = "No header line (table, wide, csv).")
+  boolean noHeaders;
+
+  @Option(
+      names = "--sort-by",
+      paramLabel = "PATH",
+      description =
+          "Sort by the field at this JSON path (table, wide, csv, name): numbers as numbers,"
+              + " durations as durations, CVMs without the field last.")
+  String sortBy;
+
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description =
+          "Colour statuses in table and wide: auto (the default: on a terminal, unless NO_COLOR"
+              + " is set), always or never.")
+  String color = "auto";
+
+  @Option(
+      names = {"-w", "--watch"},
+      description =
+          "List again every --interval and print what changed (a CVM appeared, disappeared or"
+              + " changed status) until interrupted or --timeout; with -o json one JSON line per"
+              + " change. Errors are reported and retried, except authentication (exit 3).")
+  boolean watch;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "SECONDS",
+      description = "Seconds between listings with --watch: at least 1 (default: 5).")
+  Long intervalSeconds;
 
   @Option(
       names = "--timeout",
@@ -169,6 +226,14 @@ final class ListCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
+  /**
+   * The command in this process's environment: for tools that build the command from its class
+   * (picocli's completion script and man page generators).
+   */
+  ListCommand() {
+    this(System.getenv());
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -185,7 +250,14 @@ final class ListCommand implements Callable<Integer> {
     AtomicBoolean timedOut = new AtomicBoolean();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
       Format format = Format.parse(output);
+      OutputOptions options = outputOptions(format);
       boolean legacy = isLegacy();
+      // An unknown --columns or --sort-by path is refused before anything is sent.
+      if (legacy) {
+        format.writer(out, Columns.LEGACY, options);
+      } else {
+        format.writer(out, Columns.CVM_INFO, options);
+      }
       ListCvmsParams params = params();
       ProjectId projectFilter = project == null ? null : ProjectId.parse(project, "--project");
       if (projectFilter != null && !legacy) {
@@ -211,6 +283,13 @@ final class ListCommand implements Callable<Integer> {
                 + timeoutSeconds
                 + ".");
       }
+      if (watch) {
+        return legacy
+            ? new Watch<>(Columns.LEGACY, out, err, format, cvm -> matches(cvm, projectFilter))
+                .run(stub, (client) -> client.streamCvms(params))
+            : new Watch<>(Columns.CVM_INFO, out, err, format, cvm -> matches(cvm, null))
+                .run(stub, (client) -> client.streamCvmInfos(params));
+      }
       AtomicReference<ViewStream<?>> open = new AtomicReference<>();
       try (Watchdog watchdog =
               new Watchdog(
@@ -228,14 +307,14 @@ final class ListCommand implements Callable<Integer> {
             open.set(cvms);
             write(
                 cvms,
-                format.writer(out, Columns.LEGACY),
+                format.writer(out, Columns.LEGACY, options),
                 cvm -> matches(cvm, projectFilter),
                 timedOut);
           }
         } else {
           try (CvmInfoStream cvms = client.streamCvmInfos(params)) {
             open.set(cvms);
-            write(cvms, format.writer(out, Columns.CVM_INFO), cvm -> matches(cvm, null), timedOut);
+            write(cvms, format.writer(out, Columns.CVM_INFO, options), cvm -> matches(cvm, null), timedOut);
           }
         }
         if (timedOut.get()) {
@@ -264,6 +343,53 @@ final class ListCommand implements Callable<Integer> {
       }
       return ExitCodes.of(reported);
     }
+  }
+
+  /**
+   * What was asked of the output beyond the format, checked: options that cannot apply to the
+   * format, or to --watch, are refused (exit 2).
+   */
+  private OutputOptions outputOptions(Format format) {
+    if (columns != null && !format.hasColumns()) {
+      throw new PhalaInvalidInputException(
+          "--columns works with -o table, wide or csv, not " + format.name().toLowerCase(Locale.ROOT) + ".");
+    }
+    if (sortBy != null && !format.sorts()) {
+      throw new PhalaInvalidInputException(
+          "--sort-by works with -o table, wide, csv or name, not "
+              + format.name().toLowerCase(Locale.ROOT)
+              + " (json and yaml pass the CVMs through as they are read; sort them with jq or yq).");
+    }
+    boolean colour;
+    switch (color.trim().toLowerCase(Locale.ROOT)) {
+      case "always":
+        colour = true;
+        break;
+      case "never":
+        colour = false;
+        break;
+      case "auto":
+        String noColor = environment.get("NO_COLOR");
+        colour = System.console() != null && (noColor == null || noColor.isEmpty());
+        break;
+      default:
+        throw new PhalaInvalidInputException(
+            "--color must be auto, always or never, but was " + quoted(color) + ".");
+    }
+    if (intervalSeconds != null && !watch) {
+      throw new PhalaInvalidInputException("--interval works only with --watch.");
+    }
+    if (watch) {
+      if (intervalSeconds != null && (intervalSeconds < 1 || intervalSeconds > MAX_TIMEOUT_SECONDS)) {
+        throw new PhalaInvalidInputException(
+            "--interval must be between 1 and " + MAX_TIMEOUT_SECONDS + " seconds, but was " + intervalSeconds + ".");
+      }
+      if (format != Format.TABLE && format != Format.WIDE && format != Format.NAME && format != Format.JSON) {
+        throw new PhalaInvalidInputException(
+            "--watch works with -o table, wide, name or json, not " + format.name().toLowerCase(Locale.ROOT) + ".");
+      }
+    }
+    return new OutputOptions(columns, !noHeaders, sortBy, colour);
   }
 
   /**
@@ -435,6 +561,184 @@ final class ListCommand implements Callable<Integer> {
   private boolean isBlank(String variable) {
     String value = environment.get(variable);
     return value == null || value.isEmpty();
+  }
+
+  /**
+   * --watch: lists again every --interval and prints what changed, until interrupted or --timeout
+   * (which ends the watch with exit 0). It keeps only each CVM's identity, name and status between
+   * listings. An error is reported on stderr and the listing retried at the next interval, except
+   * authentication or permission refused (exit 3).
+   */
+  private final class Watch<T extends CvmView> {
+    private final Columns<T> shape;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Format format;
+    private final Predicate<T> wanted;
+
+    Watch(Columns<T> shape, PrintWriter out, PrintWriter err, Format format, Predicate<T> wanted) {
+      this.shape = shape;
+      this.out = out;
+      this.err = err;
+      this.format = format;
+      this.wanted = wanted;
+    }
+
+    int run(Sandbox stub, Function<PhalaCloud, ViewStream<T>> list) {
+      long interval = intervalSeconds == null ? DEFAULT_WATCH_INTERVAL_SECONDS : intervalSeconds;
+      long deadline =
+          timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+      Duration perListing =
+          timeoutSeconds == null || timeoutSeconds > PhalaCloud.DEFAULT_TIMEOUT.toSeconds()
+              ? PhalaCloud.DEFAULT_TIMEOUT
+              : Duration.ofSeconds(timeoutSeconds);
+      Map<String, String[]> previous = null;
+      try (PhalaCloud client = client(stub, perListing)) {
+        while (true) {
+          AtomicBoolean timeUp = new AtomicBoolean();
+          try {
+            Map<String, String[]> now = listOnce(client, list, previous == null, deadline, timeUp);
+            if (timeUp.get()) {
+              return ExitCodes.OK;
+            }
+            if (previous != null) {
+              report(previous, now);
+            }
+            previous = now;
+          } catch (UnauthorizedException | PermissionDeniedException refused) {
+            out.flush();
+            err.println("phala-cvms: " + redact(refused.getMessage()));
+            return ExitCodes.AUTH;
+          } catch (PhalaException failure) {
+            if (timeUp.get()) {
+              return ExitCodes.OK;
+            }
+            out.flush();
+            err.println(
+                "phala-cvms: " + redact(failure.getMessage()) + " (retrying in " + interval + " s)");
+            err.flush();
+          }
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return ExitCodes.OK;
+          }
+          try {
+            TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.SECONDS.toNanos(interval), left));
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.OK;
+          }
+          if (deadline - System.nanoTime() <= 0) {
+            return ExitCodes.OK;
+          }
+        }
+      }
+    }
+
+    /**
+     * One listing: each wanted CVM's identity, name and status; the first one is also printed in
+     * the format (except json, which prints only changes). When the deadline comes first, {@code
+     * timeUp} is set and what was read is not a whole listing.
+     */
+    private Map<String, String[]> listOnce(
+        PhalaCloud client,
+        Function<PhalaCloud, ViewStream<T>> list,
+        boolean first,
+        long deadline,
+        AtomicBoolean timeUp) {
+      Map<String, String[]> states = new LinkedHashMap<>();
+      AtomicReference<ViewStream<T>> open = new AtomicReference<>();
+      long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
+      Duration bound = Duration.ofNanos(Math.max(1, Math.min(left, TimeUnit.DAYS.toNanos(2))));
+      CvmOutput<T> writer =
+          first && format != Format.JSON
+              ? format.writer(out, shape, outputOptions(format))
+              : null;
+      try (Watchdog watchdog =
+              new Watchdog(
+                  bound,
+                  () -> {
+                    timeUp.set(true);
+                    ViewStream<T> cvms = open.get();
+                    if (cvms != null) {
+                      cvms.close();
+                    }
+                  });
+          ViewStream<T> cvms = list.apply(client)) {
+        open.set(cvms);
+        if (writer != null) {
+          writer.begin();
+        }
+        for (T cvm : cvms) {
+          if (wanted.test(cvm)) {
+            states.put(
+                shape.identity(cvm),
+                new String[] {text(cvm.field("name")), text(cvm.field("status"))});
+            if (writer != null) {
+              writer.write(cvm);
+            }
+          }
+        }
+      }
+      if (writer != null && !timeUp.get()) {
+        writer.end();
+      }
+      return states;
+    }
+
+    /** Prints what changed from {@code before} to {@code after}: appeared, status, disappeared. */
+    private void report(Map<String, String[]> before, Map<String, String[]> after) {
+      for (Map.Entry<String, String[]> cvm : after.entrySet()) {
+        String[] was = before.get(cvm.getKey());
+        String[] is = cvm.getValue();
+        if (was == null) {
+          change("appeared", is[0], is[1], null);
+        } else if (!was[1].equals(is[1])) {
+          change("status", is[0], is[1], was[1]);
+        }
+      }
+      for (Map.Entry<String, String[]> cvm : before.entrySet()) {
+        if (!after.containsKey(cvm.getKey())) {
+          change("disappeared", cvm.getValue()[0], null, cvm.getValue()[1]);
+        }
+      }
+      out.flush();
+    }
+
+    private void change(String change, String name, String status, String previous) {
+      if (format == Format.JSON) {
+        JsonObject line = new JsonObject();
+        line.addProperty("change", change);
+        line.addProperty("name", name);
+        line.addProperty("status", status);
+        line.addProperty("previous", previous);
+        out.println(GSON.toJson(line));
+        return;
+      }
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-11s  ", change));
+      line.append(printable(name));
+      if (status != null) {
+        line.append("  ").append(printable(status));
+      }
+      if (previous != null) {
+        line.append("  (was ").append(printable(previous)).append(')');
+      }
+      out.println(line);
+    }
+  }
+
+  /** A JSON writer that keeps nulls: a change line always has its four members. */
+  private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
+  private static String text(java.util.Optional<Object> value) {
+    return value.map(String::valueOf).orElse("");
+  }
+
+  /** One line, no control characters: names come from other people. */
+  private static String printable(String text) {
+    StringBuilder safe = new StringBuilder();
+    text.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.toString();
   }
 
   /** Runs {@code onExpiry} if the command is still running when its time is up. */
