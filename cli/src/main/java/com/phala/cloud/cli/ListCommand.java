@@ -146,6 +146,7 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
+      completionCandidates = FormatNames.class,
       description =
           "table (default), wide (the table and ids, public URL, KMS, region), json (every CVM as"
               + " sent), yaml (the same data as json), csv, or name (one CVM name a line).")
@@ -176,6 +177,7 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--color",
       paramLabel = "WHEN",
+      completionCandidates = ColourChoices.class,
       description =
           "Colour statuses in table and wide: auto (the default: on a terminal, unless NO_COLOR"
               + " is set), always or never.")
@@ -739,6 +741,24 @@ final class ListCommand implements Callable<Integer> {
     StringBuilder safe = new StringBuilder();
     text.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
     return safe.toString();
+  }
+
+  /** The names of -o's formats, for shell completion. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Arrays.stream(Format.values())
+          .map(format -> format.name().toLowerCase(Locale.ROOT))
+          .iterator();
+    }
+  }
+
+  /** The values of --color, for shell completion. */
+  static final class ColourChoices implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return List.of("auto", "always", "never").iterator();
+    }
   }
 
   /** Runs {@code onExpiry} if the command is still running when its time is up. */
