@@ -1,5 +1,8 @@
 package com.phala.cloud.cli;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.phala.cloud.ListCvmsParams;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cli.output.Columns;
@@ -15,14 +18,11 @@ import com.phala.cloud.cvm.HashedId;
 import com.phala.cloud.cvm.ProjectId;
 import com.phala.cloud.cvm.UserId;
 import com.phala.cloud.cvm.ViewStream;
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import com.phala.cloud.errors.PermissionDeniedException;
 import com.phala.cloud.errors.PhalaException;
-import com.phala.cloud.errors.UnauthorizedException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.errors.PhalaTimeoutException;
+import com.phala.cloud.errors.UnauthorizedException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -161,9 +161,7 @@ final class ListCommand implements Callable<Integer> {
               + "public_urls.0.app,... An unknown path exits 2 with the valid ones.")
   List<String> columns;
 
-  @Option(
-      names = "--no-headers",
-      description = "No header line (table, wide, csv).")
+  @Option(names = "--no-headers", description = "No header line (table, wide, csv).")
   boolean noHeaders;
 
   @Option(
@@ -316,7 +314,11 @@ final class ListCommand implements Callable<Integer> {
         } else {
           try (CvmInfoStream cvms = client.streamCvmInfos(params)) {
             open.set(cvms);
-            write(cvms, format.writer(out, Columns.CVM_INFO, options), cvm -> matches(cvm, null), timedOut);
+            write(
+                cvms,
+                format.writer(out, Columns.CVM_INFO, options),
+                cvm -> matches(cvm, null),
+                timedOut);
           }
         }
         if (timedOut.get()) {
@@ -354,7 +356,9 @@ final class ListCommand implements Callable<Integer> {
   private OutputOptions outputOptions(Format format) {
     if (columns != null && !format.hasColumns()) {
       throw new PhalaInvalidInputException(
-          "--columns works with -o table, wide or csv, not " + format.name().toLowerCase(Locale.ROOT) + ".");
+          "--columns works with -o table, wide or csv, not "
+              + format.name().toLowerCase(Locale.ROOT)
+              + ".");
     }
     if (sortBy != null && !format.sorts()) {
       throw new PhalaInvalidInputException(
@@ -382,13 +386,23 @@ final class ListCommand implements Callable<Integer> {
       throw new PhalaInvalidInputException("--interval works only with --watch.");
     }
     if (watch) {
-      if (intervalSeconds != null && (intervalSeconds < 1 || intervalSeconds > MAX_TIMEOUT_SECONDS)) {
+      if (intervalSeconds != null
+          && (intervalSeconds < 1 || intervalSeconds > MAX_TIMEOUT_SECONDS)) {
         throw new PhalaInvalidInputException(
-            "--interval must be between 1 and " + MAX_TIMEOUT_SECONDS + " seconds, but was " + intervalSeconds + ".");
+            "--interval must be between 1 and "
+                + MAX_TIMEOUT_SECONDS
+                + " seconds, but was "
+                + intervalSeconds
+                + ".");
       }
-      if (format != Format.TABLE && format != Format.WIDE && format != Format.NAME && format != Format.JSON) {
+      if (format != Format.TABLE
+          && format != Format.WIDE
+          && format != Format.NAME
+          && format != Format.JSON) {
         throw new PhalaInvalidInputException(
-            "--watch works with -o table, wide, name or json, not " + format.name().toLowerCase(Locale.ROOT) + ".");
+            "--watch works with -o table, wide, name or json, not "
+                + format.name().toLowerCase(Locale.ROOT)
+                + ".");
       }
     }
     return new OutputOptions(columns, !noHeaders, sortBy, colour);
@@ -589,7 +603,9 @@ final class ListCommand implements Callable<Integer> {
     int run(Sandbox stub, Function<PhalaCloud, ViewStream<T>> list) {
       long interval = intervalSeconds == null ? DEFAULT_WATCH_INTERVAL_SECONDS : intervalSeconds;
       long deadline =
-          timeoutSeconds == null ? Long.MAX_VALUE : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+          timeoutSeconds == null
+              ? Long.MAX_VALUE
+              : System.nanoTime() + timeoutSeconds * 1_000_000_000L;
       Duration perListing =
           timeoutSeconds == null || timeoutSeconds > PhalaCloud.DEFAULT_TIMEOUT.toSeconds()
               ? PhalaCloud.DEFAULT_TIMEOUT
@@ -617,7 +633,11 @@ final class ListCommand implements Callable<Integer> {
             }
             out.flush();
             err.println(
-                "phala-cvms: " + redact(failure.getMessage()) + " (retrying in " + interval + " s)");
+                "phala-cvms: "
+                    + redact(failure.getMessage())
+                    + " (retrying in "
+                    + interval
+                    + " s)");
             err.flush();
           }
           long left = deadline - System.nanoTime();
@@ -653,9 +673,7 @@ final class ListCommand implements Callable<Integer> {
       long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
       Duration bound = Duration.ofNanos(Math.max(1, Math.min(left, TimeUnit.DAYS.toNanos(2))));
       CvmOutput<T> writer =
-          first && format != Format.JSON
-              ? format.writer(out, shape, outputOptions(format))
-              : null;
+          first && format != Format.JSON ? format.writer(out, shape, outputOptions(format)) : null;
       try (Watchdog watchdog =
               new Watchdog(
                   bound,
@@ -730,7 +748,8 @@ final class ListCommand implements Callable<Integer> {
   }
 
   /** A JSON writer that keeps nulls: a change line always has its four members. */
-  private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
   private static String text(java.util.Optional<Object> value) {
     return value.map(String::valueOf).orElse("");

@@ -17,8 +17,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -50,8 +50,19 @@ class OutputOptionsTest extends ApiServer {
     List<String> lines = lines(result.out());
     assertThat(lines.get(0).split("\\s+"))
         .containsExactly(
-            "NAME", "STATUS", "UPTIME", "VCPU", "MEMORY_MB", "DISK_GB", "NODE", "PROJECT_ID",
-            "APP_ID", "VM_ID", "PUBLIC_URL", "KMS", "REGION");
+            "NAME",
+            "STATUS",
+            "UPTIME",
+            "VCPU",
+            "MEMORY_MB",
+            "DISK_GB",
+            "NODE",
+            "PROJECT_ID",
+            "APP_ID",
+            "VM_ID",
+            "PUBLIC_URL",
+            "KMS",
+            "REGION");
     assertThat(lines.get(1))
         .contains(
             "inference-gateway",
@@ -71,10 +82,25 @@ class OutputOptionsTest extends ApiServer {
     List<String> lines = lines(result.out());
     assertThat(lines.get(0).split("\\s+"))
         .containsExactly(
-            "NAME", "STATUS", "CREATED", "VCPU", "MEMORY_GB", "DISK_GB", "REGION", "WORKSPACE",
-            "APP_ID", "CVM_ID", "VM_ID", "PUBLIC_URL", "KMS");
+            "NAME",
+            "STATUS",
+            "CREATED",
+            "VCPU",
+            "MEMORY_GB",
+            "DISK_GB",
+            "REGION",
+            "WORKSPACE",
+            "APP_ID",
+            "CVM_ID",
+            "VM_ID",
+            "PUBLIC_URL",
+            "KMS");
     assertThat(lines.get(1))
-        .contains("inference-gateway", "cvm_7Kp2xQ9mRbT4", "4470d47f-ebde-41ee-b29b-bbac8513da3c", "base");
+        .contains(
+            "inference-gateway",
+            "cvm_7Kp2xQ9mRbT4",
+            "4470d47f-ebde-41ee-b29b-bbac8513da3c",
+            "base");
   }
 
   @Test
@@ -175,7 +201,8 @@ class OutputOptionsTest extends ApiServer {
     assertThat(legacy.err())
         .contains("hosted.nope", "hosted.uptime", "public_urls.*.app", "kms_info.slug", "name");
     assertThat(current.exitCode()).as(current.toString()).isEqualTo(2);
-    assertThat(current.err()).contains("hosted.uptime", "resource.memory_in_gb", "node_info.region");
+    assertThat(current.err())
+        .contains("hosted.uptime", "resource.memory_in_gb", "node_info.region");
     assertThat(requests()).as("nothing sent").isEmpty();
   }
 
@@ -220,15 +247,19 @@ class OutputOptionsTest extends ApiServer {
         Cli.list(baseUrl(), "--no-headers", "--columns", "name", "--sort-by", "hosted.uptime");
     // Only inference-gateway has a region; the others keep the API's order after it.
     Cli.Result byRegion =
-        Cli.list(baseUrl(), "-o", "csv", "--columns", "name", "--sort-by", "node.region_identifier");
+        Cli.list(
+            baseUrl(), "-o", "csv", "--columns", "name", "--sort-by", "node.region_identifier");
     // Only staging-api and inference-gateway have a KMS slug... or not: missing ones last.
     Cli.Result byName = Cli.list(baseUrl(), "-o", "name", "--sort-by", "name");
 
-    assertThat(byMemory.out()).as(byMemory.toString())
+    assertThat(byMemory.out())
+        .as(byMemory.toString())
         .isEqualTo("staging-api\ninference-gateway\ngpu-trainer\n");
-    assertThat(lines(byUptime.out())).as(byUptime.toString())
+    assertThat(lines(byUptime.out()))
+        .as(byUptime.toString())
         .containsExactly("gpu-trainer", "staging-api", "inference-gateway");
-    assertThat(byRegion.out()).as(byRegion.toString())
+    assertThat(byRegion.out())
+        .as(byRegion.toString())
         .isEqualTo("name\r\ninference-gateway\r\ngpu-trainer\r\nstaging-api\r\n");
     assertThat(byName.out()).isEqualTo("gpu-trainer\ninference-gateway\nstaging-api\n");
   }
@@ -244,12 +275,21 @@ class OutputOptionsTest extends ApiServer {
     Cli.Result noColor =
         Cli.run(
             Map.of("NO_COLOR", "1"),
-            "list", "--base-url", baseUrl(), "--api-key", Cli.SECRET_KEY, "--color", "auto");
+            "list",
+            "--base-url",
+            baseUrl(),
+            "--api-key",
+            Cli.SECRET_KEY,
+            "--color",
+            "auto");
     Cli.Result csv = Cli.list(baseUrl(), "-o", "csv", "--color=always");
 
     assertThat(always.exitCode()).as(always.toString()).isZero();
     assertThat(always.out())
-        .contains("\u001b[32mrunning\u001b[0m", "\u001b[31mstopped\u001b[0m", "\u001b[33mstarting*\u001b[0m");
+        .contains(
+            "\u001b[32mrunning\u001b[0m",
+            "\u001b[31mstopped\u001b[0m",
+            "\u001b[33mstarting*\u001b[0m");
     assertThat(wide.out()).contains("\u001b[32mrunning\u001b[0m");
     // Colour codes do not shift the columns: the line after STATUS lines up.
     List<String> plain = lines(never.out());
@@ -343,8 +383,16 @@ class OutputOptionsTest extends ApiServer {
 
     Cli.Result result =
         Cli.list(
-            baseUrl(), "--watch", "--interval", "1", "--timeout", "2", "--max-retries", "0",
-            "-o", "name");
+            baseUrl(),
+            "--watch",
+            "--interval",
+            "1",
+            "--timeout",
+            "2",
+            "--max-retries",
+            "0",
+            "-o",
+            "name");
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.err()).contains("500", "retrying in 1 s");
@@ -364,12 +412,15 @@ class OutputOptionsTest extends ApiServer {
 
   @Test
   void completionScriptAndManPageComeFromTheCommandsDefinition() throws Exception {
-    CommandLine command = new CommandLine(PhalaCvms.class, new CommandLine.IFactory() {
-      @Override
-      public <K> K create(Class<K> type) throws Exception {
-        return CommandLine.defaultFactory().create(type);
-      }
-    });
+    CommandLine command =
+        new CommandLine(
+            PhalaCvms.class,
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                return CommandLine.defaultFactory().create(type);
+              }
+            });
 
     String script = AutoComplete.bash("phala-cvms", command);
 

@@ -150,8 +150,8 @@ public abstract class ApiObject {
 
   /**
    * Every JSON path the contract declares from a view with these {@code members} (such as {@code
-   * Cvm.MEMBERS}), in the contract's order: each member's name, then the paths inside the object
-   * it holds, dot-separated ({@code hosted}, {@code hosted.uptime}); a list's items are {@code *}
+   * Cvm.MEMBERS}), in the contract's order: each member's name, then the paths inside the object it
+   * holds, dot-separated ({@code hosted}, {@code hosted.uptime}); a list's items are {@code *}
    * ({@code public_urls.*.app}).
    */
   public static List<String> declaredPaths(List<Member> members) {

@@ -171,9 +171,7 @@ public final class Columns<T extends CvmView> {
         new Column<>("kms", false, cvm -> cvm.kmsInfo().map(k -> k.slug().orElse("")).orElse(""));
     Column<Cvm> region =
         new Column<>(
-            "region",
-            false,
-            cvm -> cvm.node().flatMap(CvmNode::regionIdentifier).orElse(""));
+            "region", false, cvm -> cvm.node().flatMap(CvmNode::regionIdentifier).orElse(""));
     return new Columns<>(
         List.of(name, status, uptime, vcpu, memory, disk, node, project, appId, vmId, url),
         List.of(name, status, uptime, vcpu, memory, disk, node, project),
