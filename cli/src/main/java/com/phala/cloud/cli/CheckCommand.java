@@ -77,6 +77,14 @@ final class CheckCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
+  /**
+   * The command in this process's environment: for tools that build the command from its class
+   * (picocli's completion script and man page generators).
+   */
+  CheckCommand() {
+    this(System.getenv());
+  }
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();

@@ -139,6 +139,18 @@ final class ListingOptions {
     void list(PhalaCloud client, Run run);
   }
 
+  /**
+   * What a command that lists again and again does once the input is checked; see {@link #watch}.
+   */
+  interface Watching {
+    /**
+     * Lists through {@code client} until {@code deadline} (a {@link System#nanoTime()}, or {@code
+     * Long.MAX_VALUE} for none), registering each open stream with {@code run}, and returns the
+     * exit code. When time is up the open stream is closed and {@code run} says it timed out.
+     */
+    int watch(PhalaCloud client, Run run, long deadline);
+  }
+
   /** One run: the checked input, and the stream the deadline closes. */
   final class Run {
     private final AtomicReference<ViewStream<?>> open = new AtomicReference<>();
@@ -162,6 +174,15 @@ final class ListingOptions {
     /** Whether time ran out (the open stream was closed). */
     boolean timedOut() {
       return timedOut.get();
+    }
+
+    /** Time is up: marks the run timed out and closes the open stream. */
+    private void expire() {
+      timedOut.set(true);
+      ViewStream<?> cvms = open.get();
+      if (cvms != null) {
+        cvms.close();
+      }
     }
 
     /** Whether a CVM passes --status and, for the legacy shape, --project: the library's rules. */
@@ -191,9 +212,70 @@ final class ListingOptions {
    * own checks of its options, which throw {@link PhalaInvalidInputException}) first.
    */
   int run(PrintWriter out, PrintWriter err, Runnable checkInput, Listing listing) {
-    Duration timeout =
-        Duration.ofSeconds(
-            timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
+    Duration timeout = timeout();
+    return guarded(
+        out,
+        err,
+        checkInput,
+        timeout,
+        (stub, current, started) -> {
+          try (Watchdog watchdog = new Watchdog(timeout, current::expire);
+              PhalaCloud client = client(stub, timeout)) {
+            listing.list(client, current);
+            if (current.timedOut()) {
+              throw new PhalaTimeoutException(
+                  "The command did not finish within --timeout " + timeout.toSeconds() + " s.",
+                  null);
+            }
+          }
+          return ExitCodes.OK;
+        });
+  }
+
+  /**
+   * Like {@link #run(PrintWriter, PrintWriter, Runnable, Listing)} for a command that lists until
+   * interrupted ({@code list --watch}): --timeout, when given, bounds the whole watch and ends it
+   * (the open stream is closed, {@code run} says it timed out) instead of failing it; each call is
+   * bounded by the client's own timeout, at most --timeout. What {@code watching} returns is the
+   * exit code.
+   */
+  int watch(PrintWriter out, PrintWriter err, Runnable checkInput, Watching watching) {
+    Duration timeout = timeout();
+    Duration perListing =
+        timeoutSeconds == null || timeoutSeconds > PhalaCloud.DEFAULT_TIMEOUT.toSeconds()
+            ? PhalaCloud.DEFAULT_TIMEOUT
+            : Duration.ofSeconds(timeoutSeconds);
+    return guarded(
+        out,
+        err,
+        checkInput,
+        timeout,
+        (stub, current, started) -> {
+          long deadline = timeoutSeconds == null ? Long.MAX_VALUE : started + timeout.toNanos();
+          try (Watchdog watchdog =
+                  timeoutSeconds == null ? null : new Watchdog(timeout, current::expire);
+              PhalaCloud client = client(stub, perListing)) {
+            return watching.watch(client, current, deadline);
+          }
+        });
+  }
+
+  /** What runs once the input is checked: returns the exit code. */
+  private interface Body {
+    int run(Sandbox stub, Run current, long started);
+  }
+
+  private Duration timeout() {
+    return Duration.ofSeconds(
+        timeoutSeconds == null ? PhalaCloud.DEFAULT_TIMEOUT.toSeconds() : timeoutSeconds);
+  }
+
+  /**
+   * Checks the input, starts the sandbox with --sandbox, runs {@code body}, and reports what failed
+   * as its exit code.
+   */
+  private int guarded(
+      PrintWriter out, PrintWriter err, Runnable checkInput, Duration timeout, Body body) {
     Run run = null;
     long started = System.nanoTime();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
@@ -228,26 +310,8 @@ final class ListingOptions {
                 + timeoutSeconds
                 + ".");
       }
-      Run current = new Run(legacy, params, projectFilter);
-      run = current;
-      try (Watchdog watchdog =
-              new Watchdog(
-                  timeout,
-                  () -> {
-                    current.timedOut.set(true);
-                    ViewStream<?> cvms = current.open.get();
-                    if (cvms != null) {
-                      cvms.close();
-                    }
-                  });
-          PhalaCloud client = client(stub, timeout)) {
-        listing.list(client, current);
-        if (current.timedOut()) {
-          throw new PhalaTimeoutException(
-              "The command did not finish within --timeout " + timeout.toSeconds() + " s.", null);
-        }
-      }
-      return ExitCodes.OK;
+      run = new Run(legacy, params, projectFilter);
+      return body.run(stub, run, started);
     } catch (RuntimeException failure) {
       out.flush();
       // The library's deadline is --timeout too: when it ends the call at the same moment the
@@ -320,7 +384,7 @@ final class ListingOptions {
   }
 
   /** A value the user typed, quoted for a message: one line, bounded. */
-  private static String quoted(String value) {
+  static String quoted(String value) {
     String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
     StringBuilder safe = new StringBuilder("'");
     shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));

@@ -22,8 +22,10 @@ import picocli.CommandLine.Command;
       "0:Success.",
       "2:Bad usage or input; nothing was sent (unknown option, missing credentials, invalid id or number,"
           + " plain http to a remote host, control characters in a credential, unknown --api-version,"
-          + " --project with a version of the CVMInfo shape, malformed --workspace).",
-      "3:Authentication or permission refused (HTTP 401, 403).",
+          + " --project with a version of the CVMInfo shape, malformed --workspace, unknown"
+          + " --columns or --sort-by field (the valid ones are listed), an option the -o format"
+          + " or --watch does not take, --interval below 1).",
+      "3:Authentication or permission refused (HTTP 401, 403), also while --watch.",
       "4:Any other API error, or a response that cannot be used, after retries.",
       "5:Network failure or timeout.",
       "6:check: the response departs from the contract.",

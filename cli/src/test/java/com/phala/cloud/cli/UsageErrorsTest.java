@@ -108,9 +108,9 @@ class UsageErrorsTest extends ApiServer {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"yaml", "", "tabel"})
+  @ValueSource(strings = {"xml", "", "tabel"})
   void badOutput(String format) {
-    assertRefused(listWith("--output", format), "--output", "table, json or csv");
+    assertRefused(listWith("--output", format), "--output", "table, wide, json, yaml, csv or name");
   }
 
   @ParameterizedTest

@@ -131,6 +131,74 @@ public abstract class ApiObject {
   protected abstract Set<String> knownFields();
 
   /**
+   * One member the contract declares for a view: its JSON name, whether it holds a list, and the
+   * members of the object it holds (of each item, for a list of objects); none for a plain value.
+   * Every generated view lists its members in its public {@code MEMBERS}, such as {@code
+   * Cvm.MEMBERS}.
+   */
+  public static final class Member {
+    private final String name;
+    private final boolean list;
+    private final Supplier<List<Member>> nested;
+
+    private Member(String name, boolean list, Supplier<List<Member>> nested) {
+      this.name = name;
+      this.list = list;
+      this.nested = nested;
+    }
+
+    /** The member's JSON name, such as {@code hosted}. */
+    public String name() {
+      return name;
+    }
+
+    /** Whether the member holds a list. */
+    public boolean isList() {
+      return list;
+    }
+
+    /** The members of the object it holds (of each item, for a list); empty for plain values. */
+    public List<Member> members() {
+      return nested == null ? List.of() : nested.get();
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** A member of a generated view's {@code MEMBERS}; {@code nested} is null for a plain value. */
+  protected static Member member(String name, boolean list, Supplier<List<Member>> nested) {
+    return new Member(name, list, nested);
+  }
+
+  /** How deep {@link #declaredPaths} follows nested objects; the contract nests far less. */
+  private static final int MAX_PATH_DEPTH = 8;
+
+  /**
+   * Every JSON path the contract declares from a view with these {@code members} (such as {@code
+   * Cvm.MEMBERS}), in the contract's order: each member's name, then the paths inside the object it
+   * holds, dot-separated ({@code hosted}, {@code hosted.uptime}); a list's items are {@code *}
+   * ({@code public_urls.*.app}).
+   */
+  public static List<String> declaredPaths(List<Member> members) {
+    List<String> paths = new ArrayList<>();
+    addPaths(paths, "", members, 0);
+    return Collections.unmodifiableList(paths);
+  }
+
+  private static void addPaths(List<String> paths, String prefix, List<Member> members, int depth) {
+    for (Member member : members) {
+      String path = prefix + member.name();
+      paths.add(path);
+      if (depth < MAX_PATH_DEPTH) {
+        addPaths(paths, path + (member.isList() ? ".*." : "."), member.members(), depth + 1);
+      }
+    }
+  }
+
+  /**
    * Adds this object's problems to {@code problems}, by calling every accessor (and walks the
    * objects inside it).
    */

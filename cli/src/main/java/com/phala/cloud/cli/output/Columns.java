@@ -1,5 +1,6 @@
 package com.phala.cloud.cli.output;
 
+import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmInfo;
 import com.phala.cloud.cvm.CvmNode;
@@ -8,6 +9,7 @@ import com.phala.cloud.cvm.NodeRef;
 import com.phala.cloud.cvm.PublicUrls;
 import com.phala.cloud.cvm.WorkspaceRef;
 import com.phala.cloud.errors.PhalaInvalidDataException;
+import com.phala.cloud.errors.PhalaInvalidInputException;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,8 +27,16 @@ import java.util.function.Supplier;
  * @param <T> the view of one CVM in this shape
  */
 public final class Columns<T extends CvmView> {
-  /** One column: its CSV header (the table's is its upper case), and how to read its cell. */
-  record Column<T>(String header, boolean numeric, Function<T, String> read) {
+  /**
+   * One column: its CSV header (the table's is its upper case), whether it holds numbers (aligned
+   * right in a table), how to read its cell, and whether it shows the CVM's status (coloured on a
+   * terminal).
+   */
+  record Column<T>(String header, boolean numeric, Function<T, String> read, boolean isStatus) {
+    Column(String header, boolean numeric, Function<T, String> read) {
+      this(header, numeric, read, false);
+    }
+
     /** This column's cell for {@code cvm}; {@code ?} when the data cannot be read. */
     String cell(T cvm) {
       try {
@@ -53,14 +63,80 @@ public final class Columns<T extends CvmView> {
   /** The columns a person scans, in table order. */
   final List<Column<T>> table;
 
-  private Columns(List<Column<T>> all, List<Column<T>> table) {
+  /** The table's columns and more ({@code -o wide}): ids, public URL, KMS, region. */
+  final List<Column<T>> wide;
+
+  /** Every JSON path the contract declares for this shape, for --columns and --sort-by. */
+  private final List<String> paths;
+
+  /** What identifies one CVM from one listing to the next (for --watch), by JSON path. */
+  private final String identity;
+
+  private Columns(
+      List<Column<T>> all,
+      List<Column<T>> table,
+      List<Column<T>> wide,
+      List<ApiObject.Member> members,
+      String identity) {
     this.all = List.copyOf(all);
     this.table = List.copyOf(table);
+    this.wide = List.copyOf(wide);
+    this.paths = ApiObject.declaredPaths(members);
+    this.identity = identity;
+  }
+
+  /** Every JSON path the contract declares for this shape, in its order. */
+  public List<String> paths() {
+    return paths;
+  }
+
+  /**
+   * The column showing the field at {@code path} (such as {@code hosted.uptime} or {@code
+   * public_urls.0.app}) as sent: text as is, numbers exactly, objects and lists as compact JSON.
+   *
+   * @throws PhalaInvalidInputException listing the valid paths, if the contract declares none such
+   */
+  public Column<T> column(String path, String option) {
+    FieldPath field = path(path, option);
+    return new Column<>(
+        path, false, cvm -> FieldPath.text(field.read(cvm)), field.toString().equals("status"));
+  }
+
+  /**
+   * The field at {@code path}, checked against the contract's paths for this shape.
+   *
+   * @throws PhalaInvalidInputException listing the valid paths, if the contract declares none such
+   */
+  public FieldPath path(String path, String option) {
+    FieldPath field = FieldPath.parse(path);
+    if (field == null || !paths.contains(field.declared())) {
+      throw new PhalaInvalidInputException(
+          option
+              + ": unknown field '"
+              + printable(path)
+              + "'. Valid fields (a list's items by index, such as 0 for *): "
+              + String.join(", ", paths)
+              + ".");
+    }
+    return field;
+  }
+
+  /** What identifies {@code cvm} from one listing to the next: its id, else its name. */
+  public String identity(T cvm) {
+    Object id = FieldPath.parse(identity).read(cvm);
+    return id == null ? "name:" + cvm.field("name").orElse("") : "id:" + id;
+  }
+
+  private static String printable(String text) {
+    String shown = text.length() > 80 ? text.substring(0, 80) + "..." : text;
+    StringBuilder safe = new StringBuilder();
+    shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+    return safe.toString();
   }
 
   private static Columns<Cvm> legacy() {
     Column<Cvm> name = new Column<>("name", false, Cvm::name);
-    Column<Cvm> status = new Column<>("status", false, Columns::status);
+    Column<Cvm> status = new Column<>("status", false, Columns::status, true);
     Column<Cvm> uptime = new Column<>("uptime", false, cvm -> cvm.hosted().uptimeRaw());
     Column<Cvm> vcpu =
         new Column<>(
@@ -91,14 +167,23 @@ public final class Columns<T extends CvmView> {
     Column<Cvm> appId = new Column<>("app_id", false, cvm -> cvm.hosted().appId());
     Column<Cvm> vmId = new Column<>("vm_id", false, cvm -> cvm.hosted().id());
     Column<Cvm> url = new Column<>("public_url", false, cvm -> firstApp(cvm.publicUrls()));
+    Column<Cvm> kms =
+        new Column<>("kms", false, cvm -> cvm.kmsInfo().map(k -> k.slug().orElse("")).orElse(""));
+    Column<Cvm> region =
+        new Column<>(
+            "region", false, cvm -> cvm.node().flatMap(CvmNode::regionIdentifier).orElse(""));
     return new Columns<>(
         List.of(name, status, uptime, vcpu, memory, disk, node, project, appId, vmId, url),
-        List.of(name, status, uptime, vcpu, memory, disk, node, project));
+        List.of(name, status, uptime, vcpu, memory, disk, node, project),
+        List.of(
+            name, status, uptime, vcpu, memory, disk, node, project, appId, vmId, url, kms, region),
+        Cvm.MEMBERS,
+        "hosted.id");
   }
 
   private static Columns<CvmInfo> cvmInfo() {
     Column<CvmInfo> name = new Column<>("name", false, CvmInfo::name);
-    Column<CvmInfo> status = new Column<>("status", false, Columns::status);
+    Column<CvmInfo> status = new Column<>("status", false, Columns::status, true);
     // The table shows the day (UTC) the CVM was created; the CSV the instant exactly as sent.
     Column<CvmInfo> created =
         new Column<>("created", false, cvm -> cvm.createdAt().map(DAY::format).orElse(""));
@@ -122,10 +207,17 @@ public final class Columns<T extends CvmView> {
     Column<CvmInfo> appId = new Column<>("app_id", false, cvm -> cvm.appId().orElse(""));
     Column<CvmInfo> cvmId = new Column<>("cvm_id", false, CvmInfo::idRaw);
     Column<CvmInfo> url = new Column<>("public_url", false, cvm -> firstApp(cvm.endpoints()));
+    Column<CvmInfo> vmId = new Column<>("vm_id", false, cvm -> cvm.vmUuid().orElse(""));
+    Column<CvmInfo> kms = new Column<>("kms", false, cvm -> cvm.kmsType().orElse(""));
     return new Columns<>(
         List.of(
             name, status, createdAt, vcpu, memory, disk, region, workspaceId, appId, cvmId, url),
-        List.of(name, status, created, vcpu, memory, disk, region, workspace));
+        List.of(name, status, created, vcpu, memory, disk, region, workspace),
+        List.of(
+            name, status, created, vcpu, memory, disk, region, workspace, appId, cvmId, vmId, url,
+            kms),
+        CvmInfo.MEMBERS,
+        "id");
   }
 
   private static String status(CvmView cvm) {

@@ -1,22 +1,16 @@
 package com.phala.cloud.cli.output;
 
-import com.phala.cloud.cvm.CvmView;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/**
- * A header and one RFC 4180 row per CVM, every column of the shape, quoted by Commons CSV, written
- * as they are read.
- */
-final class CsvOutput<T extends CvmView> implements CvmOutput<T> {
+/** A header and one RFC 4180 row per CVM, quoted by Commons CSV, written as they come. */
+final class CsvOutput implements RowOutput.Sink {
   private final CSVPrinter printer;
-  private final Columns<T> columns;
 
-  CsvOutput(PrintWriter out, Columns<T> columns) {
-    this.columns = columns;
+  CsvOutput(PrintWriter out) {
     try {
       printer = new CSVPrinter(out, CSVFormat.RFC4180);
     } catch (IOException e) {
@@ -25,13 +19,13 @@ final class CsvOutput<T extends CvmView> implements CvmOutput<T> {
   }
 
   @Override
-  public void begin() {
-    print(columns.all.stream().map(Columns.Column::header).toArray());
+  public void header(String[] headers) {
+    print(headers);
   }
 
   @Override
-  public void write(T cvm) {
-    print(columns.all.stream().map(column -> column.cell(cvm)).toArray());
+  public void row(String[] cells, String colour) {
+    print(cells);
   }
 
   @Override

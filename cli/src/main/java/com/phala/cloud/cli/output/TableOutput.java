@@ -1,62 +1,94 @@
 package com.phala.cloud.cli.output;
 
-import com.phala.cloud.cvm.CvmView;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Aligned columns a person scans, the table columns of the shape (numbers right-aligned). It keeps
- * only the cells' text until the end, to size the columns; "No CVMs" when there are none.
+ * Aligned columns a person scans (numbers right-aligned), the status coloured when asked. It keeps
+ * only the cells' text until the end, to size the columns; "No CVMs" when there are none (nothing
+ * with --no-headers).
  */
-final class TableOutput<T extends CvmView> implements CvmOutput<T> {
+final class TableOutput implements RowOutput.Sink {
   private static final int MAX_WIDTH = 40;
 
   private final PrintWriter out;
-  private final List<Columns.Column<T>> columns;
+  private final boolean[] numeric;
+  private final int statusColumn;
+  private String[] header;
   private final List<String[]> rows = new ArrayList<>();
+  private final List<String> colours = new ArrayList<>();
 
-  TableOutput(PrintWriter out, Columns<T> columns) {
+  /**
+   * A table to {@code out}; {@code numeric} says which columns align right, {@code statusColumn}
+   * which one a colour applies to (-1: none).
+   */
+  TableOutput(PrintWriter out, boolean[] numeric, int statusColumn) {
     this.out = out;
-    this.columns = columns.table;
+    this.numeric = numeric;
+    this.statusColumn = statusColumn;
   }
 
   @Override
-  public void begin() {
-    rows.add(
-        columns.stream()
-            .map(column -> column.header().toUpperCase(Locale.ROOT))
-            .toArray(String[]::new));
+  public void header(String[] headers) {
+    header = new String[headers.length];
+    for (int i = 0; i < headers.length; i++) {
+      header[i] = printable(headers[i].toUpperCase(Locale.ROOT));
+    }
   }
 
   @Override
-  public void write(T cvm) {
-    rows.add(columns.stream().map(column -> printable(column.cell(cvm))).toArray(String[]::new));
+  public void row(String[] cells, String colour) {
+    String[] printable = new String[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      printable[i] = printable(cells[i]);
+    }
+    rows.add(printable);
+    colours.add(colour);
   }
 
   @Override
   public void end() {
-    if (rows.size() == 1) {
-      out.println("No CVMs");
+    if (rows.isEmpty()) {
+      if (header != null) {
+        out.println("No CVMs");
+      }
       out.flush();
       return;
     }
-    int[] widths = new int[columns.size()];
-    for (String[] row : rows) {
+    int[] widths = new int[numeric.length];
+    List<String[]> all = new ArrayList<>();
+    if (header != null) {
+      all.add(header);
+    }
+    all.addAll(rows);
+    for (String[] row : all) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], width(row[i]));
       }
     }
-    for (String[] row : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < row.length; i++) {
-        String cell = pad(row[i], widths[i], columns.get(i).numeric());
-        line.append(i == 0 ? "" : "  ").append(cell);
-      }
-      out.println(line.toString().stripTrailing());
+    if (header != null) {
+      print(header, widths, null);
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      print(rows.get(r), widths, colours.get(r));
     }
     out.flush();
+  }
+
+  private void print(String[] row, int[] widths, String colour) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.length; i++) {
+      String cell = pad(row[i], widths[i], numeric[i]);
+      if (colour != null && i == statusColumn) {
+        // Coloured after padding, so the escape codes never count towards the width.
+        String text = cell.stripTrailing();
+        cell = colour + text + RowOutput.RESET + cell.substring(text.length());
+      }
+      line.append(i == 0 ? "" : "  ").append(cell);
+    }
+    out.println(line.toString().stripTrailing());
   }
 
   private static String pad(String text, int width, boolean right) {
@@ -70,7 +102,7 @@ final class TableOutput<T extends CvmView> implements CvmOutput<T> {
   }
 
   /** One line, no control characters, bounded: CVM names come from other people. */
-  private static String printable(String text) {
+  static String printable(String text) {
     StringBuilder out = new StringBuilder();
     text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
     String line = out.toString();

@@ -1,0 +1,93 @@
+package com.phala.cloud.cli.output;
+
+import com.phala.cloud.cvm.CvmView;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+
+/**
+ * The same data as {@code json} (every field as sent, unknown ones included) as one YAML sequence,
+ * written by SnakeYAML Engine one item per CVM as it is read: constant memory for any size. Numbers
+ * keep exactly the digits the API sent ({@code 4.0} stays {@code 4.0}, {@code 1769815500123} is not
+ * rounded); text that looks like a number (a price such as {@code "0.0580"}) stays quoted text.
+ */
+final class YamlOutput<T extends CvmView> implements CvmOutput<T> {
+  /** A number as the text the API sent, which YAML writes as an int or a float scalar. */
+  private record ExactNumber(String text) {}
+
+  private final PrintWriter out;
+  private final Dump dump;
+  private boolean first = true;
+
+  YamlOutput(PrintWriter out) {
+    this.out = out;
+    DumpSettings settings =
+        DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            // Long values (URLs, hashes) stay on one line, for grep.
+            .setWidth(Integer.MAX_VALUE)
+            .build();
+    this.dump = new Dump(settings, new ExactRepresenter(settings));
+  }
+
+  @Override
+  public void begin() {}
+
+  @Override
+  public void write(T cvm) {
+    // Each CVM is dumped as a sequence of one item: the items, one after the other, are one
+    // block sequence.
+    out.print(dump.dumpToString(List.of(exact(cvm.fields()))));
+    first = false;
+  }
+
+  @Override
+  public void end() {
+    if (first) {
+      out.println("[]");
+    }
+    out.flush();
+  }
+
+  /** {@code value} with every number replaced by its exact text. */
+  private static Object exact(Object value) {
+    if (value instanceof Map) {
+      Map<Object, Object> copy = new LinkedHashMap<>();
+      ((Map<?, ?>) value).forEach((key, item) -> copy.put(key, exact(item)));
+      return copy;
+    }
+    if (value instanceof List) {
+      List<Object> copy = new ArrayList<>();
+      ((List<?>) value).forEach(item -> copy.add(exact(item)));
+      return copy;
+    }
+    if (value instanceof Number) {
+      // The library's numbers print exactly the text received.
+      return new ExactNumber(value.toString());
+    }
+    return value;
+  }
+
+  /** SnakeYAML's representer, with numbers written as the exact text received. */
+  private static final class ExactRepresenter extends StandardRepresenter {
+    ExactRepresenter(DumpSettings settings) {
+      super(settings);
+      representers.put(
+          ExactNumber.class,
+          data -> {
+            String text = ((ExactNumber) data).text();
+            // The tag the schema reads this text as (int or float), so it is written plain.
+            Tag tag = settings.getSchema().getScalarResolver().resolve(text, true);
+            return representScalar(
+                tag.equals(Tag.INT) || tag.equals(Tag.FLOAT) ? tag : Tag.FLOAT, text);
+          });
+    }
+  }
+}
