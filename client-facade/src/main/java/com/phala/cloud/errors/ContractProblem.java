@@ -6,8 +6,8 @@ import java.util.Objects;
  * One way a JSON object the API sent breaks the contract ({@code openapi/phala-cloud.yaml}): where
  * ({@link #path()}, such as {@code $[1].hosted.name}), what kind of problem ({@link #kind()}), and
  * the message {@link com.phala.cloud.cvm.ApiObject#validate()} gives for it ({@link #message()}).
- * {@link ApiObject#problems()} lists them; {@code validate()} is the same list as messages, so the
- * two never disagree.
+ * {@link com.phala.cloud.cvm.ApiObject#problems()} lists them; {@code validate()} is the same list
+ * as messages, so the two never disagree.
  *
  * @param path the JSON path of the offending value, indexes included
  * @param kind what is wrong

@@ -3,6 +3,7 @@ package com.phala.cloud.cvm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.phala.cloud.errors.ContractProblem;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import java.util.List;
 import java.util.Map;
