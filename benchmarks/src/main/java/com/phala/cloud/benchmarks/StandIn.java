@@ -43,8 +43,7 @@ public final class StandIn {
     System.out.flush();
   }
 
-  private static void answer(HttpExchange exchange, Map<String, byte[]> bodies)
-      throws IOException {
+  private static void answer(HttpExchange exchange, Map<String, byte[]> bodies) throws IOException {
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
       String path = exchange.getRequestURI().getPath();
