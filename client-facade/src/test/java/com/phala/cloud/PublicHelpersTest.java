@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** The helpers the command reuses: redaction, the retry bound, status and project predicates. */
 class PublicHelpersTest {
-  private static final String KEY = "phak_SecretKey1234567890";
+  private static final String KEY = "phak_secret-key-for-tests-1";
   private static final String TOKEN = "eyJToken.payload.signature";
-  private static final String ENV_KEY = "phak_FromTheEnvironment42";
+  private static final String ENV_KEY = "phak_from-the-environment-2";
 
   @Test
   void redactMasksEveryCredentialTheBuilderAndItsEnvironmentKnow() {
