@@ -10,6 +10,8 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,100 +33,82 @@ public final class FakeCvm {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   private final String name;
-  private final String status;
-  private final String appId;
-  private final String projectId;
-  private final Integer vcpu;
-  private final Integer memoryMb;
-  private final Integer diskSizeGb;
-  private final String uptime;
-  private final boolean inProgress;
-  private final Map<String, JsonElement> legacyFields;
-  private final Map<String, JsonElement> currentFields;
+  // Set only on a fresh copy, before it is returned: every FakeCvm is effectively immutable.
+  private String status = "running";
+  private String appId;
+  private String projectId;
+  private Integer vcpu;
+  private Integer memoryMb;
+  private Integer diskSizeGb;
+  private String uptime = "1h 0m 0s";
+  private boolean inProgress;
+  private Map<String, JsonElement> legacyFields = Map.of();
+  private Map<String, JsonElement> currentFields = Map.of();
 
-  private FakeCvm(
-      String name,
-      String status,
-      String appId,
-      String projectId,
-      Integer vcpu,
-      Integer memoryMb,
-      Integer diskSizeGb,
-      String uptime,
-      boolean inProgress,
-      Map<String, JsonElement> legacyFields,
-      Map<String, JsonElement> currentFields) {
+  private FakeCvm(String name) {
     this.name = name;
-    this.status = status;
-    this.appId = appId;
-    this.projectId = projectId;
-    this.vcpu = vcpu;
-    this.memoryMb = memoryMb;
-    this.diskSizeGb = diskSizeGb;
-    this.uptime = uptime;
-    this.inProgress = inProgress;
-    this.legacyFields = Map.copyOf(legacyFields);
-    this.currentFields = Map.copyOf(currentFields);
+    this.appId = sha1Hex(name);
   }
 
   /** A running CVM named {@code name}, with ids derived from the name. */
   public static FakeCvm named(String name) {
-    Objects.requireNonNull(name, "name");
-    return new FakeCvm(
-        name,
-        "running",
-        sha1Hex(name),
-        null,
-        null,
-        null,
-        null,
-        "1h 0m 0s",
-        false,
-        Map.of(),
-        Map.of());
+    return new FakeCvm(Objects.requireNonNull(name, "name"));
   }
 
   /** This CVM with the cloud-level {@code status} (any string: running, stopping, ...). */
   public FakeCvm withStatus(String status) {
-    Objects.requireNonNull(status, "status");
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.status = Objects.requireNonNull(status, "status");
+    return copy;
   }
 
   /** This CVM with app id {@code appId} (40 hexadecimal characters in the real API). */
   public FakeCvm withAppId(String appId) {
-    Objects.requireNonNull(appId, "appId");
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.appId = Objects.requireNonNull(appId, "appId");
+    return copy;
   }
 
   /** This CVM in project {@code projectId} ({@code prj_...}; the legacy shape only). */
   public FakeCvm withProjectId(String projectId) {
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.projectId = projectId;
+    return copy;
   }
 
   /** This CVM with {@code vcpu} virtual CPUs. */
   public FakeCvm withVcpu(int vcpu) {
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.vcpu = vcpu;
+    return copy;
   }
 
   /** This CVM with {@code memoryMb} MB of memory (served as GB in the current shape). */
   public FakeCvm withMemoryMb(int memoryMb) {
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.memoryMb = memoryMb;
+    return copy;
   }
 
   /** This CVM with a disk of {@code diskSizeGb} GB. */
   public FakeCvm withDiskSizeGb(int diskSizeGb) {
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.diskSizeGb = diskSizeGb;
+    return copy;
   }
 
   /** This CVM up for {@code uptime}, as the API writes it ({@code "2h 30m 5s"}; legacy shape). */
   public FakeCvm withUptime(String uptime) {
-    Objects.requireNonNull(uptime, "uptime");
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.uptime = Objects.requireNonNull(uptime, "uptime");
+    return copy;
   }
 
   /** This CVM with an operation under way, or not. */
   public FakeCvm withInProgress(boolean inProgress) {
-    return copy(status, appId, projectId, vcpu, memoryMb, diskSizeGb, uptime, inProgress);
+    FakeCvm copy = copy();
+    copy.inProgress = inProgress;
+    return copy;
   }
 
   /**
@@ -132,38 +116,38 @@ public final class FakeCvm {
    * the fields this builder does not name.
    */
   public FakeCvm withLegacyField(String field, String json) {
-    Map<String, JsonElement> more = new LinkedHashMap<>(legacyFields);
-    more.put(field, com.google.gson.JsonParser.parseString(json));
-    return new FakeCvm(
-        name,
-        status,
-        appId,
-        projectId,
-        vcpu,
-        memoryMb,
-        diskSizeGb,
-        uptime,
-        inProgress,
-        more,
-        currentFields);
+    FakeCvm copy = copy();
+    copy.legacyFields = with(legacyFields, field, json);
+    return copy;
   }
 
   /** This CVM with a top-level field of the current shape set to {@code json} (any JSON text). */
   public FakeCvm withCurrentField(String field, String json) {
-    Map<String, JsonElement> more = new LinkedHashMap<>(currentFields);
+    FakeCvm copy = copy();
+    copy.currentFields = with(currentFields, field, json);
+    return copy;
+  }
+
+  private static Map<String, JsonElement> with(
+      Map<String, JsonElement> fields, String field, String json) {
+    Map<String, JsonElement> more = new LinkedHashMap<>(fields);
     more.put(field, com.google.gson.JsonParser.parseString(json));
-    return new FakeCvm(
-        name,
-        status,
-        appId,
-        projectId,
-        vcpu,
-        memoryMb,
-        diskSizeGb,
-        uptime,
-        inProgress,
-        legacyFields,
-        more);
+    return Collections.unmodifiableMap(more);
+  }
+
+  private FakeCvm copy() {
+    FakeCvm copy = new FakeCvm(name);
+    copy.status = status;
+    copy.appId = appId;
+    copy.projectId = projectId;
+    copy.vcpu = vcpu;
+    copy.memoryMb = memoryMb;
+    copy.diskSizeGb = diskSizeGb;
+    copy.uptime = uptime;
+    copy.inProgress = inProgress;
+    copy.legacyFields = legacyFields;
+    copy.currentFields = currentFields;
+    return copy;
   }
 
   /** This CVM in the legacy shape ({@code HostedCvm}, version 2025-10-28), as JSON. */
@@ -231,38 +215,11 @@ public final class FakeCvm {
     return cvm;
   }
 
-  private FakeCvm copy(
-      String status,
-      String appId,
-      String projectId,
-      Integer vcpu,
-      Integer memoryMb,
-      Integer diskSizeGb,
-      String uptime,
-      boolean inProgress) {
-    return new FakeCvm(
-        name,
-        status,
-        appId,
-        projectId,
-        vcpu,
-        memoryMb,
-        diskSizeGb,
-        uptime,
-        inProgress,
-        legacyFields,
-        currentFields);
-  }
-
   private static String sha1Hex(String text) {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder();
-      for (byte b : digest) {
-        hex.append(String.format("%02x", b));
-      }
-      return hex.toString();
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is missing from this JDK", e);
     }
