@@ -21,10 +21,12 @@ import com.phala.cloud.internal.http.Execution;
 import com.phala.cloud.internal.http.Loopback;
 import com.phala.cloud.internal.http.RetryPolicy;
 import com.phala.cloud.internal.http.StaticHeadersInterceptor;
+import com.phala.cloud.internal.http.StreamDeadline;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.Proxy;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -93,6 +95,7 @@ public final class PhalaCloud implements AutoCloseable {
   private final String apiVersion;
   private final Credential credential;
   private final Duration timeout;
+  private final Duration streamTimeout;
   private final int maxRetries;
   private final List<String> secrets;
   private final OkHttpClient http;
@@ -100,6 +103,7 @@ public final class PhalaCloud implements AutoCloseable {
   private final CvmsApi api;
   private final CallRunner runner;
   private final ExecutorService async;
+  private final boolean ownsAsync;
   private final ResponseLimits limits;
   private final String workspace;
   private final Shape<CvmInfoList, CvmInfoStream> current;
@@ -110,6 +114,7 @@ public final class PhalaCloud implements AutoCloseable {
     this.credential = credential(builder, settings);
     this.apiVersion = builder.apiVersion == null ? DEFAULT_API_VERSION : builder.apiVersion;
     this.timeout = builder.timeout;
+    this.streamTimeout = builder.streamTimeout;
     this.maxRetries = builder.maxRetries;
     this.secrets = builder.secrets();
     this.limits =
@@ -140,6 +145,48 @@ public final class PhalaCloud implements AutoCloseable {
             new RetryPolicy(builder.maxRetries, builder.initialBackoff, builder.maxBackoff),
             credential);
     this.async = Executors.newCachedThreadPool(daemonThreads());
+    this.ownsAsync = true;
+  }
+
+  /** {@code base} with other deadlines; it shares base's connections and threads. */
+  private PhalaCloud(PhalaCloud base, Duration timeout, Duration streamTimeout) {
+    this.baseUrl = base.baseUrl;
+    this.credential = base.credential;
+    this.apiVersion = base.apiVersion;
+    this.timeout = timeout;
+    this.streamTimeout = streamTimeout;
+    this.maxRetries = base.maxRetries;
+    this.secrets = base.secrets;
+    this.limits = base.limits;
+    this.workspace = base.workspace;
+    this.current = base.current;
+    this.ownsHttp = false;
+    this.http = base.http;
+    this.api = base.api;
+    this.runner = base.runner;
+    this.async = base.async;
+    this.ownsAsync = false;
+  }
+
+  /**
+   * This client with another whole-call deadline ({@link Builder#timeout}), for calls that must end
+   * sooner or may take longer. It shares this client's connections, threads and other settings, so
+   * it costs nothing to make; closing it releases nothing (close this one).
+   *
+   * @throws PhalaInvalidInputException if {@code timeout} is not positive
+   */
+  public PhalaCloud withTimeout(Duration timeout) {
+    return new PhalaCloud(this, Builder.positive(timeout, "timeout"), streamTimeout);
+  }
+
+  /**
+   * This client with another whole-stream deadline ({@link Builder#streamTimeout}), shared like
+   * {@link #withTimeout}'s.
+   *
+   * @throws PhalaInvalidInputException if {@code streamTimeout} is not positive
+   */
+  public PhalaCloud withStreamTimeout(Duration streamTimeout) {
+    return new PhalaCloud(this, timeout, Builder.positive(streamTimeout, "streamTimeout"));
   }
 
   /** A builder with nothing set; {@link Builder#fromEnv()} adds the environment as a fallback. */
@@ -199,8 +246,9 @@ public final class PhalaCloud implements AutoCloseable {
 
   /**
    * Lists CVMs in the legacy shape one at a time from the open response, in constant memory.
-   * Retries and the deadline cover the call until the response starts; the body is then read as you
-   * iterate, each read bounded by the read timeout. Close the stream when done.
+   * Retries and the whole-call deadline ({@link Builder#timeout}) cover the call until the response
+   * starts; the body is then read as you iterate, each read bounded by the read timeout, and the
+   * whole stream by {@link Builder#streamTimeout} if set. Close the stream when done.
    */
   public CvmStream streamCvms(ListCvmsParams params) {
     return stream(LEGACY, params);
@@ -308,7 +356,13 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   private <S> S stream(Shape<?, S> shape, ListCvmsParams params) {
-    Response response = runner.open(request(shape.version, params), new Execution(timeout));
+    long started = System.nanoTime();
+    Execution execution =
+        new Execution(
+            streamTimeout != null && streamTimeout.compareTo(timeout) < 0
+                ? streamTimeout
+                : timeout);
+    Response response = runner.open(request(shape.version, params), execution);
     try {
       requireJson(response);
     } catch (IOException | RuntimeException notJson) {
@@ -320,9 +374,15 @@ public final class PhalaCloud implements AutoCloseable {
               : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
+    StreamDeadline deadline =
+        StreamDeadline.start(
+            response,
+            execution,
+            streamTimeout == null ? ChronoUnit.FOREVER.getDuration() : streamTimeout,
+            started);
     // Tagged so that what the stream reports about the body never quotes the credential back.
-    Reader body = credential.redaction().tag(response.body().charStream());
-    return shape.stream.read(body, info, response, limits);
+    Reader body = credential.redaction().tag(deadline.bound(response.body().charStream()));
+    return shape.stream.read(body, info, deadline, limits);
   }
 
   /** The request for a listing, built by the generated Retrofit interface from the contract. */
@@ -372,7 +432,9 @@ public final class PhalaCloud implements AutoCloseable {
    */
   @Override
   public void close() {
-    async.shutdown();
+    if (ownsAsync) {
+      async.shutdown();
+    }
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
@@ -392,6 +454,7 @@ public final class PhalaCloud implements AutoCloseable {
         + maxRetries
         + ", timeout="
         + timeout
+        + (streamTimeout == null ? "" : ", streamTimeout=" + streamTimeout)
         + "}";
   }
 
@@ -513,11 +576,16 @@ public final class PhalaCloud implements AutoCloseable {
       value = source.value;
       origin = source.origin;
     }
+    return checkedWorkspace(value, origin);
+  }
+
+  /** {@code value}, if the workspace header can carry it; the message names {@code origin}. */
+  private static String checkedWorkspace(String value, String origin) {
     if (value != null && (value.isBlank() || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
       throw new PhalaInvalidInputException(
-          "The workspace ("
-              + origin
-              + ") must be a workspace id (wks_...) or slug: printable ASCII with no spaces, but was '"
+          "The workspace"
+              + (origin == null ? "" : " (" + origin + ")")
+              + " must be a workspace id (wks_...) or slug: printable ASCII with no spaces, but was '"
               + printable(value)
               + "'.");
     }
@@ -600,6 +668,7 @@ public final class PhalaCloud implements AutoCloseable {
     private Duration connectTimeout;
     private Duration readTimeout;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration streamTimeout;
     private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration initialBackoff = Duration.ofMillis(500);
     private Duration maxBackoff = Duration.ofSeconds(8);
@@ -719,10 +788,25 @@ public final class PhalaCloud implements AutoCloseable {
      * The workspace to list ({@code wks_...} or its slug), sent as {@code X-Phala-Workspace}
      * (default: none, the caller's current workspace; {@code fromEnv()} reads {@code
      * PHALA_CLOUD_WORKSPACE}).
+     *
+     * @throws PhalaInvalidInputException if it is blank or not printable ASCII without spaces
      */
     public Builder workspace(String workspace) {
-      this.workspace = workspace;
+      this.workspace = checkedWorkspace(workspace, null);
       return this;
+    }
+
+    /**
+     * Whether {@link #build()} will find a credential: one set here, or (after {@link #fromEnv()})
+     * a system property or environment variable. For programs that ask for one before they build,
+     * such as a command that says how to log in.
+     */
+    public boolean hasCredential() {
+      return apiKey != null
+          || bearerToken != null
+          || settings != null
+              && (settings.get(Settings.API_KEY) != null
+                  || settings.get(Settings.OIDC_TOKEN) != null);
     }
 
     /**
@@ -749,6 +833,18 @@ public final class PhalaCloud implements AutoCloseable {
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * The whole-stream deadline of {@code streamCvms} and {@code streamCvmInfos}: the call, its
+     * retries and the reading of the body to its end together (default: none, as a caller may take
+     * its time over each CVM; each read is bounded by the read timeout). When it passes, the
+     * connection is closed and iterating throws {@code PhalaTimeoutException}. {@link #timeout}
+     * still bounds the call until the response starts.
+     */
+    public Builder streamTimeout(Duration streamTimeout) {
+      this.streamTimeout = positive(streamTimeout, "streamTimeout");
       return this;
     }
 
@@ -854,7 +950,7 @@ public final class PhalaCloud implements AutoCloseable {
       return new PhalaCloud(this);
     }
 
-    private static Duration positive(Duration value, String name) {
+    static Duration positive(Duration value, String name) {
       if (value == null || value.isNegative() || value.isZero()) {
         throw new PhalaInvalidInputException(
             name + " must be a positive duration, but was " + value + ".");

@@ -166,6 +166,27 @@ class ClientConstructionTest {
   }
 
   @Test
+  void hasCredentialSaysWhetherBuildWillFindOne() {
+    assertThat(fromSettings().hasCredential()).isFalse();
+    assertThat(PhalaCloud.builder().hasCredential()).isFalse();
+
+    environment.put("PHALA_CLOUD_API_KEY", "");
+    assertThat(fromSettings().hasCredential()).as("empty counts as unset").isFalse();
+    assertThatThrownBy(() -> fromSettings().build())
+        .isInstanceOf(PhalaInvalidInputException.class)
+        .hasMessageStartingWith("No credentials");
+
+    environment.put("PHALA_OIDC_TOKEN", StubApi.BEARER_TOKEN);
+    assertThat(fromSettings().hasCredential()).isTrue();
+    environment.clear();
+    properties.put("phala.cloud.apiKey", StubApi.API_KEY);
+    assertThat(fromSettings().hasCredential()).isTrue();
+    properties.clear();
+    assertThat(PhalaCloud.builder().apiKey(StubApi.API_KEY).hasCredential()).isTrue();
+    assertThat(PhalaCloud.builder().bearerToken(StubApi.BEARER_TOKEN).hasCredential()).isTrue();
+  }
+
+  @Test
   void aMalformedSettingIsReportedWithWhereItCameFrom() {
     environment.put("PHALA_CLOUD_API_PREFIX", "cloud-api.phala.com/api/v1");
     environment.put("PHALA_CLOUD_API_KEY", StubApi.API_KEY);

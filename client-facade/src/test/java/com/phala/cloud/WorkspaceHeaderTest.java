@@ -153,10 +153,11 @@ class WorkspaceHeaderTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"acme ai", "wks_1\r\nX-Evil: 1", "wks_1\n", "", "   ", "caf\u00e9"})
-  void aBadWorkspaceOnTheBuilderIsRefusedNamingTheBuilder(String workspace) {
-    assertThatThrownBy(() -> api.builder().workspace(workspace).build())
+  void aBadWorkspaceOnTheBuilderIsRefusedWhenSet(String workspace) {
+    PhalaCloud.Builder builder = api.builder();
+    assertThatThrownBy(() -> builder.workspace(workspace))
         .isInstanceOf(PhalaInvalidInputException.class)
-        .hasMessageContaining("The workspace (workspace)")
+        .hasMessageStartingWith("The workspace must be a workspace id (wks_...) or slug")
         .message()
         .doesNotContain("\r", "\n");
 

@@ -6,8 +6,10 @@ import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
+import com.phala.cloud.errors.PhalaTimeoutException;
 import com.phala.cloud.internal.CvmArrayReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -24,7 +26,8 @@ import java.util.stream.StreamSupport;
  * {@link CvmStream} and {@link CvmInfoStream} are the two kinds, one per shape of the list.
  *
  * <p>Iterating throws {@link PhalaInvalidDataException} if the body stops being a JSON array of
- * objects, and {@link PhalaIoException} if the connection fails, at the item where it happens.
+ * objects, and {@link PhalaIoException} if the connection fails ({@link PhalaTimeoutException} if a
+ * read or the whole-stream deadline times out), at the item where it happens.
  *
  * @param <T> the view of one item
  */
@@ -103,16 +106,20 @@ public abstract class ViewStream<T extends ApiObject> implements Iterable<T>, Au
 
   private PhalaException failure(IOException e) {
     close();
+    String message =
+        "Reading the list of CVMs "
+            + (e instanceof InterruptedIOException ? "timed out" : "failed")
+            + " after "
+            + reader.index()
+            + " CVMs: "
+            + e.getClass().getSimpleName()
+            + ": "
+            + e.getMessage()
+            + ". List again to retry.";
     return reader.scrub(
-        new PhalaIoException(
-            "Reading the list of CVMs failed after "
-                + reader.index()
-                + " CVMs: "
-                + e.getClass().getSimpleName()
-                + ": "
-                + e.getMessage()
-                + ". List again to retry.",
-            e));
+        e instanceof InterruptedIOException
+            ? new PhalaTimeoutException(message, e)
+            : new PhalaIoException(message, e));
   }
 
   /** Releases the connection; iteration stops. Safe to call more than once. */

@@ -1,8 +1,8 @@
 package com.phala.cloud.errors;
 
 /**
- * A call ran out of time: a connect or read timeout on the last attempt, or the whole-call deadline
- * (attempts and waits between them together) passed.
+ * A call ran out of time: a connect or read timeout on the last attempt, the whole-call deadline
+ * (attempts and waits between them together) passed, or a stream's whole-stream deadline did.
  */
 public class PhalaTimeoutException extends PhalaIoException {
   private static final long serialVersionUID = 1L;

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class CallRunner {
   private static final Logger LOG = LoggerFactory.getLogger("com.phala.cloud.http");
 
-  /** Aborts attempts whose deadline passes; one daemon thread serves every client. */
-  private static final ScheduledExecutorService WATCHDOG = watchdog();
+  /** Aborts attempts and streams whose deadline passes; one daemon thread serves every client. */
+  static final ScheduledExecutorService WATCHDOG = watchdog();
 
   private final OkHttpClient http;
   private final RetryPolicy retries;
@@ -63,8 +63,7 @@ public final class CallRunner {
 
   /**
    * Runs {@code request} until a 2xx response and returns it with its body open, for the caller to
-   * stream and close. The deadline stops at the headers; the body's reads are bounded by the read
-   * timeout.
+   * stream and close. The deadline stops at the headers; see {@link StreamDeadline} for the body.
    */
   public Response open(Request request, Execution execution) {
     return run(request, execution, (response, info) -> response, false);

@@ -1,0 +1,97 @@
+package com.phala.cloud.internal.http;
+
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.Reader;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Response;
+
+/**
+ * The whole-stream deadline of a streamed listing, counted from the call's start: when it passes,
+ * the call is cancelled, and the body's next read fails with an {@link InterruptedIOException} that
+ * says so. Closing it releases the response and the timer.
+ */
+public final class StreamDeadline implements AutoCloseable {
+  private final Response response;
+  private final Duration budget;
+  private final ScheduledFuture<?> expiry;
+  private volatile boolean expired;
+
+  private StreamDeadline(Response response, Execution execution, Duration budget, long left) {
+    this.response = response;
+    this.budget = budget;
+    this.expiry =
+        left == Long.MAX_VALUE
+            ? null
+            : CallRunner.WATCHDOG.schedule(
+                () -> {
+                  expired = true;
+                  execution.cancel();
+                },
+                Math.max(0, left),
+                TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Bounds the reading of {@code response}, opened by {@code execution}, to {@code budget} from
+   * {@code startedNanos} (a {@link System#nanoTime()}); a budget too long to count in nanoseconds
+   * (such as {@code ChronoUnit.FOREVER}) is no bound.
+   */
+  public static StreamDeadline start(
+      Response response, Execution execution, Duration budget, long startedNanos) {
+    long nanos = RetryPolicy.saturatedNanos(budget);
+    long left = nanos == Long.MAX_VALUE ? nanos : nanos - (System.nanoTime() - startedNanos);
+    return new StreamDeadline(response, execution, budget, left);
+  }
+
+  /** {@code body}, whose reads fail once the deadline has passed. */
+  public Reader bound(Reader body) {
+    return new FilterReader(body) {
+      @Override
+      public int read() throws IOException {
+        char[] one = new char[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0];
+      }
+
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        checkTime(null);
+        int read;
+        try {
+          read = super.read(buffer, offset, length);
+        } catch (IOException failure) {
+          checkTime(failure);
+          throw failure;
+        }
+        // A cancelled call may look like an early end of the body: it is the deadline.
+        if (read == -1) {
+          checkTime(null);
+        }
+        return read;
+      }
+    };
+  }
+
+  private void checkTime(IOException cause) throws InterruptedIOException {
+    if (expired) {
+      InterruptedIOException timeout =
+          new InterruptedIOException(
+              "the stream did not finish within its deadline of "
+                  + budget.toMillis()
+                  + " ms (streamTimeout), the call and the reading of the body together");
+      timeout.initCause(cause);
+      throw timeout;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (expiry != null) {
+      expiry.cancel(false);
+    }
+    response.close();
+  }
+}
