@@ -101,12 +101,12 @@ final class CheckCommand implements Callable<Integer> {
                 report.apiVersion =
                     run.legacy ? PhalaCloud.DEFAULT_API_VERSION : client.apiVersion();
                 if (run.legacy) {
-                  try (CvmStream cvms = run.opened(client.streamCvms(run.params))) {
-                    report.check(cvms, run.wanted(), run);
+                  try (CvmStream cvms = client.streamCvms(run.params)) {
+                    report.check(cvms, run.wanted());
                   }
                 } else {
-                  try (CvmInfoStream cvms = run.opened(client.streamCvmInfos(run.params))) {
-                    report.check(cvms, run.wanted(), run);
+                  try (CvmInfoStream cvms = client.streamCvmInfos(run.params)) {
+                    report.check(cvms, run.wanted());
                   }
                 }
               });
@@ -176,8 +176,7 @@ final class CheckCommand implements Callable<Integer> {
     int drifted;
     int unlisted;
 
-    <T extends ApiObject> void check(
-        ViewStream<T> cvms, Predicate<T> wanted, ListingOptions.Run run) {
+    <T extends ApiObject> void check(ViewStream<T> cvms, Predicate<T> wanted) {
       for (T cvm : cvms) {
         if (!wanted.test(cvm)) {
           continue;

@@ -15,6 +15,7 @@ import com.phala.cloud.cvm.ViewStream;
 import com.phala.cloud.errors.PermissionDeniedException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
+import com.phala.cloud.errors.PhalaTimeoutException;
 import com.phala.cloud.errors.UnauthorizedException;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -26,9 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,7 +145,7 @@ final class ListCommand implements Callable<Integer> {
             out,
             err,
             () -> checkOutput(out),
-            (client, run, deadline) -> watch(out, err, client, run, deadline));
+            (clients, run, deadline) -> watch(out, err, clients, run, deadline));
       }
       return listing.run(out, err, () -> checkOutput(out), (client, run) -> list(out, client, run));
     }
@@ -166,23 +167,27 @@ final class ListCommand implements Callable<Integer> {
 
   private void list(PrintWriter out, PhalaCloud client, ListingOptions.Run run) {
     if (run.legacy) {
-      try (CvmStream cvms = run.opened(client.streamCvms(run.params))) {
-        write(cvms, format.writer(out, Columns.LEGACY, options), run.wanted(), run::timedOut);
+      try (CvmStream cvms = client.streamCvms(run.params)) {
+        write(cvms, format.writer(out, Columns.LEGACY, options), run.wanted());
       }
     } else {
-      try (CvmInfoStream cvms = run.opened(client.streamCvmInfos(run.params))) {
-        write(cvms, format.writer(out, Columns.CVM_INFO, options), run.wanted(), run::timedOut);
+      try (CvmInfoStream cvms = client.streamCvmInfos(run.params)) {
+        write(cvms, format.writer(out, Columns.CVM_INFO, options), run.wanted());
       }
     }
   }
 
   private int watch(
-      PrintWriter out, PrintWriter err, PhalaCloud client, ListingOptions.Run run, long deadline) {
+      PrintWriter out,
+      PrintWriter err,
+      Supplier<PhalaCloud> clients,
+      ListingOptions.Run run,
+      long deadline) {
     return run.legacy
         ? new Watch<>(Columns.LEGACY, out, err, run.wanted())
-            .run(client, run, deadline, cloud -> cloud.streamCvms(run.params))
+            .run(clients, deadline, cloud -> cloud.streamCvms(run.params))
         : new Watch<>(Columns.CVM_INFO, out, err, run.wanted())
-            .run(client, run, deadline, cloud -> cloud.streamCvmInfos(run.params));
+            .run(clients, deadline, cloud -> cloud.streamCvmInfos(run.params));
   }
 
   /**
@@ -245,20 +250,18 @@ final class ListCommand implements Callable<Integer> {
   }
 
   /**
-   * Writes the CVMs of {@code cvms} that {@code wanted} keeps. When the watchdog closed the stream
-   * (time is up), the output is left unfinished and the caller reports the timeout.
+   * Writes the CVMs of {@code cvms} that {@code wanted} keeps. When reading fails (time is up), the
+   * output is left unfinished and the failure goes to the caller.
    */
   private static <T extends CvmView> void write(
-      ViewStream<T> cvms, CvmOutput<T> writer, Predicate<T> wanted, BooleanSupplier timedOut) {
+      ViewStream<T> cvms, CvmOutput<T> writer, Predicate<T> wanted) {
     writer.begin();
     for (T cvm : cvms) {
       if (wanted.test(cvm)) {
         writer.write(cvm);
       }
     }
-    if (!timedOut.getAsBoolean()) {
-      writer.end();
-    }
+    writer.end();
   }
 
   /**
@@ -280,19 +283,12 @@ final class ListCommand implements Callable<Integer> {
       this.wanted = wanted;
     }
 
-    int run(
-        PhalaCloud client,
-        ListingOptions.Run run,
-        long deadline,
-        Function<PhalaCloud, ViewStream<T>> list) {
+    int run(Supplier<PhalaCloud> clients, long deadline, Function<PhalaCloud, ViewStream<T>> list) {
       long interval = intervalSeconds == null ? DEFAULT_WATCH_INTERVAL_SECONDS : intervalSeconds;
       Map<String, String[]> previous = null;
       while (true) {
         try {
-          Map<String, String[]> now = listOnce(client, run, list, previous == null);
-          if (run.timedOut()) {
-            return ExitCodes.OK;
-          }
+          Map<String, String[]> now = listOnce(clients.get(), list, previous == null);
           if (previous != null) {
             report(previous, now);
           }
@@ -302,8 +298,8 @@ final class ListCommand implements Callable<Integer> {
           err.println("phala-cvms: " + listing.redact(refused.getMessage()));
           return ExitCodes.AUTH;
         } catch (RuntimeException failure) {
-          // Whatever closing the stream at the deadline caused ends the watch as it should.
-          if (run.timedOut()) {
+          // A listing the watch's deadline cut short ends the watch as it should.
+          if (failure instanceof PhalaTimeoutException && deadline - System.nanoTime() <= 0) {
             return ExitCodes.OK;
           }
           if (!(failure instanceof PhalaException)) {
@@ -328,7 +324,7 @@ final class ListCommand implements Callable<Integer> {
           Thread.currentThread().interrupt();
           return ExitCodes.OK;
         }
-        if (run.timedOut() || deadline - System.nanoTime() <= 0) {
+        if (deadline - System.nanoTime() <= 0) {
           return ExitCodes.OK;
         }
       }
@@ -336,18 +332,14 @@ final class ListCommand implements Callable<Integer> {
 
     /**
      * One listing: each wanted CVM's identity, name and status; the first one is also printed in
-     * the format (except json, which prints only changes). When time is up first, {@code run} says
-     * so and what was read is not a whole listing.
+     * the format (except json, which prints only changes).
      */
     private Map<String, String[]> listOnce(
-        PhalaCloud client,
-        ListingOptions.Run run,
-        Function<PhalaCloud, ViewStream<T>> list,
-        boolean first) {
+        PhalaCloud client, Function<PhalaCloud, ViewStream<T>> list, boolean first) {
       Map<String, String[]> states = new LinkedHashMap<>();
       CvmOutput<T> writer =
           first && format != Format.JSON ? format.writer(out, shape, options) : null;
-      try (ViewStream<T> cvms = run.opened(list.apply(client))) {
+      try (ViewStream<T> cvms = list.apply(client)) {
         if (writer != null) {
           writer.begin();
         }
@@ -362,7 +354,7 @@ final class ListCommand implements Callable<Integer> {
           }
         }
       }
-      if (writer != null && !run.timedOut()) {
+      if (writer != null) {
         writer.end();
       }
       return states;

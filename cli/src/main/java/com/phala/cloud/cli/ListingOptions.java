@@ -6,11 +6,8 @@ import com.phala.cloud.cli.sandbox.Sandbox;
 import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.cvm.CvmList;
-import com.phala.cloud.cvm.HashedId;
 import com.phala.cloud.cvm.ProjectId;
-import com.phala.cloud.cvm.UserId;
 import com.phala.cloud.cvm.ViewList;
-import com.phala.cloud.cvm.ViewStream;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.errors.PhalaTimeoutException;
@@ -20,12 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -135,7 +128,7 @@ final class ListingOptions {
 
   /** What a command does with the client once the input is checked; see {@link #run}. */
   interface Listing {
-    /** Lists through {@code client}, registering each open stream with {@code run}. */
+    /** Lists through {@code client}, whose deadlines end the listing at --timeout. */
     void list(PhalaCloud client, Run run);
   }
 
@@ -144,17 +137,14 @@ final class ListingOptions {
    */
   interface Watching {
     /**
-     * Lists through {@code client} until {@code deadline} (a {@link System#nanoTime()}, or {@code
-     * Long.MAX_VALUE} for none), registering each open stream with {@code run}, and returns the
-     * exit code. When time is up the open stream is closed and {@code run} says it timed out.
+     * Lists through the clients {@code clients} gives, one per listing, until {@code deadline} (a
+     * {@link System#nanoTime()}, or {@code Long.MAX_VALUE} for none), and returns the exit code.
      */
-    int watch(PhalaCloud client, Run run, long deadline);
+    int watch(Supplier<PhalaCloud> clients, Run run, long deadline);
   }
 
-  /** One run: the checked input, and the stream the deadline closes. */
+  /** One run: the checked input. */
   final class Run {
-    private final AtomicReference<ViewStream<?>> open = new AtomicReference<>();
-    private final AtomicBoolean timedOut = new AtomicBoolean();
     final boolean legacy;
     final ListCvmsParams params;
     final ProjectId projectFilter;
@@ -163,26 +153,6 @@ final class ListingOptions {
       this.legacy = legacy;
       this.params = params;
       this.projectFilter = projectFilter;
-    }
-
-    /** Registers {@code cvms}, which the deadline closes, and returns it. */
-    <S extends ViewStream<?>> S opened(S cvms) {
-      open.set(cvms);
-      return cvms;
-    }
-
-    /** Whether time ran out (the open stream was closed). */
-    boolean timedOut() {
-      return timedOut.get();
-    }
-
-    /** Time is up: marks the run timed out and closes the open stream. */
-    private void expire() {
-      timedOut.set(true);
-      ViewStream<?> cvms = open.get();
-      if (cvms != null) {
-        cvms.close();
-      }
     }
 
     /** Whether a CVM passes --status and, for the legacy shape, --project: the library's rules. */
@@ -200,7 +170,7 @@ final class ListingOptions {
 
   /**
    * Checks the input, builds the client (against the sandbox with --sandbox), runs {@code listing}
-   * under the deadline, and returns the exit code: {@code OK}, or the code of what failed, which is
+   * within --timeout, and returns the exit code: {@code OK}, or the code of what failed, which is
    * reported on {@code err} with every credential masked.
    */
   int run(PrintWriter out, PrintWriter err, Listing listing) {
@@ -209,7 +179,8 @@ final class ListingOptions {
 
   /**
    * Like {@link #run(PrintWriter, PrintWriter, Listing)}, running {@code checkInput} (the command's
-   * own checks of its options, which throw {@link PhalaInvalidInputException}) first.
+   * own checks of its options, which throw {@link PhalaInvalidInputException}) first. --timeout is
+   * the library's deadlines: the call's, and the stream's from its call to its last CVM.
    */
   int run(PrintWriter out, PrintWriter err, Runnable checkInput, Listing listing) {
     Duration timeout = timeout();
@@ -219,14 +190,9 @@ final class ListingOptions {
         checkInput,
         timeout,
         (stub, current, started) -> {
-          try (Watchdog watchdog = new Watchdog(timeout, current::expire);
-              PhalaCloud client = client(stub, timeout)) {
+          Duration left = timeout.minusNanos(System.nanoTime() - started);
+          try (PhalaCloud client = client(stub, left.isNegative() ? Duration.ofNanos(1) : left)) {
             listing.list(client, current);
-            if (current.timedOut()) {
-              throw new PhalaTimeoutException(
-                  "The command did not finish within --timeout " + timeout.toSeconds() + " s.",
-                  null);
-            }
           }
           return ExitCodes.OK;
         });
@@ -235,9 +201,8 @@ final class ListingOptions {
   /**
    * Like {@link #run(PrintWriter, PrintWriter, Runnable, Listing)} for a command that lists until
    * interrupted ({@code list --watch}): --timeout, when given, bounds the whole watch and ends it
-   * (the open stream is closed, {@code run} says it timed out) instead of failing it; each call is
-   * bounded by the client's own timeout, at most --timeout. What {@code watching} returns is the
-   * exit code.
+   * instead of failing it. Each listing is bounded by the client's default timeout, and by the time
+   * the watch has left. What {@code watching} returns is the exit code.
    */
   int watch(PrintWriter out, PrintWriter err, Runnable checkInput, Watching watching) {
     Duration timeout = timeout();
@@ -252,10 +217,17 @@ final class ListingOptions {
         timeout,
         (stub, current, started) -> {
           long deadline = timeoutSeconds == null ? Long.MAX_VALUE : started + timeout.toNanos();
-          try (Watchdog watchdog =
-                  timeoutSeconds == null ? null : new Watchdog(timeout, current::expire);
-              PhalaCloud client = client(stub, perListing)) {
-            return watching.watch(client, current, deadline);
+          try (PhalaCloud client = client(stub, perListing)) {
+            Supplier<PhalaCloud> clients =
+                () -> {
+                  Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                  return left.compareTo(perListing) >= 0
+                      ? client
+                      : client
+                          .withTimeout(left.isNegative() ? Duration.ofNanos(1) : left)
+                          .withStreamTimeout(left.isNegative() ? Duration.ofNanos(1) : left);
+                };
+            return watching.watch(clients, current, deadline);
           }
         });
   }
@@ -293,14 +265,11 @@ final class ListingOptions {
                 + PhalaCloud.DEFAULT_API_VERSION
                 + ".");
       }
-      checkWorkspace();
-      if (maxRetries != null && (maxRetries < 0 || maxRetries > PhalaCloud.MAX_RETRIES)) {
-        throw new PhalaInvalidInputException(
-            "--max-retries must be between 0 and "
-                + PhalaCloud.MAX_RETRIES
-                + ", but was "
-                + maxRetries
-                + ".");
+      if (workspace != null) {
+        option("--workspace", () -> PhalaCloud.builder().workspace(workspace));
+      }
+      if (maxRetries != null) {
+        option("--max-retries", () -> PhalaCloud.builder().maxRetries(maxRetries));
       }
       if (timeoutSeconds != null && (timeoutSeconds <= 0 || timeoutSeconds > MAX_TIMEOUT_SECONDS)) {
         throw new PhalaInvalidInputException(
@@ -314,13 +283,12 @@ final class ListingOptions {
       return body.run(stub, run, started);
     } catch (RuntimeException failure) {
       out.flush();
-      // The library's deadline is --timeout too: when it ends the call at the same moment the
-      // watchdog would, the command's time is what ran out.
+      // The library's deadlines are --timeout: when one ends the listing, the command's time is
+      // what ran out.
       boolean timedOut =
           run != null
-              && (run.timedOut()
-                  || failure instanceof PhalaTimeoutException
-                      && System.nanoTime() - started >= timeout.toNanos());
+              && failure instanceof PhalaTimeoutException
+              && System.nanoTime() - started >= timeout.toNanos();
       if (!(failure instanceof PhalaException) && !timedOut) {
         err.println("phala-cvms: unexpected error: " + redact(failure.toString()));
         err.print(redact(stackTrace(failure)));
@@ -360,27 +328,28 @@ final class ListingOptions {
     return trace.toString();
   }
 
+  /** --user-id and --teepod-id, checked by the library's rules. */
   private ListCvmsParams params() {
     ListCvmsParams.Builder params = ListCvmsParams.builder();
     if (userId != null) {
-      if (!userId.equals("0") && !UserId.isValid(userId)) {
-        throw new PhalaInvalidInputException(
-            "--user-id must be 0 (CVMs with no owner) or usr_ and 1 to "
-                + HashedId.MAX_BODY_LENGTH
-                + " letters and digits (for example usr_0123abcd), but was "
-                + quoted(userId)
-                + ".");
-      }
-      params.userId(userId);
+      option("--user-id", () -> params.userId(userId));
     }
     if (teepodId != null) {
-      if (teepodId <= 0) {
-        throw new PhalaInvalidInputException(
-            "--teepod-id must be a node id, a positive integer, but was " + teepodId + ".");
-      }
-      params.teepodId(teepodId);
+      option("--teepod-id", () -> params.teepodId(teepodId));
     }
     return params.build();
+  }
+
+  /**
+   * Runs {@code check}, one of the library's checks of a value given as {@code option}; its refusal
+   * is reported naming the option.
+   */
+  private static <T> T option(String option, Supplier<T> check) {
+    try {
+      return check.get();
+    } catch (PhalaInvalidInputException refused) {
+      throw new PhalaInvalidInputException(option + ": " + refused.getMessage());
+    }
   }
 
   /** A value the user typed, quoted for a message: one line, bounded. */
@@ -399,13 +368,7 @@ final class ListingOptions {
     if (apiVersion == null || apiVersion.equals(ApiVersion.V2025_10_28.value())) {
       return true;
     }
-    if (ApiVersion.of(apiVersion).isEmpty()) {
-      try {
-        PhalaCloud.builder().apiVersion(apiVersion);
-      } catch (PhalaInvalidInputException unknown) {
-        throw new PhalaInvalidInputException("--api-version: " + unknown.getMessage());
-      }
-    }
+    option("--api-version", () -> PhalaCloud.builder().apiVersion(apiVersion));
     return false;
   }
 
@@ -414,31 +377,16 @@ final class ListingOptions {
     return apiVersion == null ? PhalaCloud.DEFAULT_API_VERSION : apiVersion;
   }
 
-  /**
-   * Refuses a --workspace the API could not take, naming the option (the library checks it too, and
-   * names PHALA_CLOUD_WORKSPACE when the value comes from there).
-   */
-  private void checkWorkspace() {
-    if (workspace != null
-        && (workspace.isBlank() || !workspace.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
-      throw new PhalaInvalidInputException(
-          "--workspace must be a workspace id (wks_...) or slug: printable ASCII with no spaces,"
-              + " but was "
-              + quoted(workspace)
-              + ".");
-    }
-  }
-
   private PhalaCloud client(Sandbox stub, Duration timeout) {
     PhalaCloud.Builder builder =
-        PhalaCloud.builder().timeout(timeout).userAgentSuffix("phala-cvms");
+        PhalaCloud.builder().timeout(timeout).streamTimeout(timeout).userAgentSuffix("phala-cvms");
     if (stub != null) {
       builder.baseUrl(stub.baseUrl());
       builder.apiKey(apiKey == null && bearerToken == null ? Sandbox.API_KEY : apiKey);
       builder.bearerToken(bearerToken);
     } else {
       builder.fromEnv(environment).baseUrl(baseUrl).apiKey(apiKey).bearerToken(bearerToken);
-      if (noCredential()) {
+      if (!builder.hasCredential()) {
         throw new PhalaInvalidInputException(
             "No credentials: pass --api-key KEY or set PHALA_CLOUD_API_KEY"
                 + " (or --bearer-token / PHALA_OIDC_TOKEN). To try the command without an account, add --sandbox.");
@@ -457,39 +405,5 @@ final class ListingOptions {
       builder.readTimeout(timeout);
     }
     return builder.build();
-  }
-
-  private boolean noCredential() {
-    return apiKey == null
-        && bearerToken == null
-        && isBlank("PHALA_CLOUD_API_KEY")
-        && isBlank("PHALA_OIDC_TOKEN")
-        && System.getProperty("phala.cloud.apiKey") == null
-        && System.getProperty("phala.oidcToken") == null;
-  }
-
-  private boolean isBlank(String variable) {
-    String value = environment.get(variable);
-    return value == null || value.isEmpty();
-  }
-
-  /** Runs {@code onExpiry} if the command is still running when its time is up. */
-  private static final class Watchdog implements AutoCloseable {
-    private final ScheduledExecutorService timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "phala-cvms-timeout");
-              thread.setDaemon(true);
-              return thread;
-            });
-
-    Watchdog(Duration timeout, Runnable onExpiry) {
-      timer.schedule(onExpiry, timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void close() {
-      timer.shutdownNow();
-    }
   }
 }

@@ -280,6 +280,21 @@ class ApiErrorsTest extends ApiServer {
     assertThat(result.millis()).as(result.toString()).isBetween(1_500L, 4_000L);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"list", "check"})
+  void eachCommandsStalledBodyIsExit5WithinTheTimeout(String command) {
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(json(200, example("cvms-full.json")).withChunkedDribbleDelay(50, 20_000)));
+
+    Cli.Result result =
+        Cli.run(command, "--base-url", baseUrl(), "--api-key", Cli.SECRET_KEY, "--timeout", "2");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.NETWORK);
+    assertThat(result.err()).as(result.toString()).contains("--timeout 2");
+    assertThat(result.millis()).as(result.toString()).isBetween(1_500L, 4_000L);
+  }
+
   @Test
   void verboseLogsTheHttpCallAndShowsTheStackTrace() {
     answer(403, FORBIDDEN);

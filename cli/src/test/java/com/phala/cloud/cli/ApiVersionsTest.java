@@ -299,7 +299,8 @@ class ApiVersionsTest extends ApiServer {
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.errLines()).hasSize(1);
     assertThat(result.err())
-        .startsWith("phala-cvms: --workspace must be a workspace id (wks_...) or slug")
+        .startsWith(
+            "phala-cvms: --workspace: The workspace must be a workspace id (wks_...) or slug")
         .doesNotContain("\tat ");
     assertThat(requests()).isEmpty();
   }

@@ -400,6 +400,19 @@ class OutputOptionsTest extends ApiServer {
   }
 
   @Test
+  void aListingStalledAtTheWatchsEndEndsTheWatchOnTime() {
+    api.stubFor(
+        get(urlPathEqualTo(CVMS))
+            .willReturn(json(200, example("cvms-full.json")).withChunkedDribbleDelay(50, 30_000)));
+
+    Cli.Result result = Cli.list(baseUrl(), "--watch", "--timeout", "2", "-o", "name");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.millis()).as(result.toString()).isBetween(1_500L, 4_000L);
+    assertThat(result.err()).as(result.toString()).isEmpty();
+  }
+
+  @Test
   void watchStopsWhenAuthenticationFails() {
     api.stubFor(get(urlPathEqualTo(CVMS)).willReturn(json(401, "{\"detail\":\"bad key\"}")));
 
