@@ -145,7 +145,7 @@ final class ListCommand implements Callable<Integer> {
             out,
             err,
             () -> checkOutput(out),
-            (clients, run, deadline) -> watch(out, err, clients, run, deadline));
+            (clients, run, end) -> watch(out, err, clients, run, end));
       }
       return listing.run(out, err, () -> checkOutput(out), (client, run) -> list(out, client, run));
     }
@@ -182,12 +182,12 @@ final class ListCommand implements Callable<Integer> {
       PrintWriter err,
       Supplier<PhalaCloud> clients,
       ListingOptions.Run run,
-      long deadline) {
+      ListingOptions.WatchEnd end) {
     return run.legacy
         ? new Watch<>(Columns.LEGACY, out, err, run.wanted())
-            .run(clients, deadline, cloud -> cloud.streamCvms(run.params))
+            .run(clients, end, cloud -> cloud.streamCvms(run.params))
         : new Watch<>(Columns.CVM_INFO, out, err, run.wanted())
-            .run(clients, deadline, cloud -> cloud.streamCvmInfos(run.params));
+            .run(clients, end, cloud -> cloud.streamCvmInfos(run.params));
   }
 
   /**
@@ -283,7 +283,10 @@ final class ListCommand implements Callable<Integer> {
       this.wanted = wanted;
     }
 
-    int run(Supplier<PhalaCloud> clients, long deadline, Function<PhalaCloud, ViewStream<T>> list) {
+    int run(
+        Supplier<PhalaCloud> clients,
+        ListingOptions.WatchEnd end,
+        Function<PhalaCloud, ViewStream<T>> list) {
       long interval = intervalSeconds == null ? DEFAULT_WATCH_INTERVAL_SECONDS : intervalSeconds;
       Map<String, String[]> previous = null;
       while (true) {
@@ -299,7 +302,7 @@ final class ListCommand implements Callable<Integer> {
           return ExitCodes.AUTH;
         } catch (RuntimeException failure) {
           // A listing the watch's deadline cut short ends the watch as it should.
-          if (failure instanceof PhalaTimeoutException && deadline - System.nanoTime() <= 0) {
+          if (failure instanceof PhalaTimeoutException && end.passed()) {
             return ExitCodes.OK;
           }
           if (!(failure instanceof PhalaException)) {
@@ -314,7 +317,7 @@ final class ListCommand implements Callable<Integer> {
                   + " s)");
           err.flush();
         }
-        long left = deadline - System.nanoTime();
+        long left = end.leftNanos();
         if (left <= 0) {
           return ExitCodes.OK;
         }
@@ -324,7 +327,7 @@ final class ListCommand implements Callable<Integer> {
           Thread.currentThread().interrupt();
           return ExitCodes.OK;
         }
-        if (deadline - System.nanoTime() <= 0) {
+        if (end.passed()) {
           return ExitCodes.OK;
         }
       }

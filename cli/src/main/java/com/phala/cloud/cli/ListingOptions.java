@@ -137,10 +137,23 @@ final class ListingOptions {
    */
   interface Watching {
     /**
-     * Lists through the clients {@code clients} gives, one per listing, until {@code deadline} (a
-     * {@link System#nanoTime()}, or {@code Long.MAX_VALUE} for none), and returns the exit code.
+     * Lists through the clients {@code clients} gives, one per listing, until {@code end}, and
+     * returns the exit code.
      */
-    int watch(Supplier<PhalaCloud> clients, Run run, long deadline);
+    int watch(Supplier<PhalaCloud> clients, Run run, WatchEnd end);
+  }
+
+  /** When a watch ends: at a {@link System#nanoTime()} (--timeout), or never. */
+  record WatchEnd(long atNanos, boolean never) {
+    /** Nanoseconds left; {@code Long.MAX_VALUE} when the watch never ends. */
+    long leftNanos() {
+      return never ? Long.MAX_VALUE : atNanos - System.nanoTime();
+    }
+
+    /** Whether the watch's time is up. */
+    boolean passed() {
+      return leftNanos() <= 0;
+    }
   }
 
   /** One run: the checked input. */
@@ -216,18 +229,16 @@ final class ListingOptions {
         checkInput,
         timeout,
         (stub, current, started) -> {
-          long deadline = timeoutSeconds == null ? Long.MAX_VALUE : started + timeout.toNanos();
+          WatchEnd end = new WatchEnd(started + timeout.toNanos(), timeoutSeconds == null);
           try (PhalaCloud client = client(stub, perListing)) {
             Supplier<PhalaCloud> clients =
                 () -> {
-                  Duration left = Duration.ofNanos(deadline - System.nanoTime());
+                  Duration left = Duration.ofNanos(Math.max(1, end.leftNanos()));
                   return left.compareTo(perListing) >= 0
                       ? client
-                      : client
-                          .withTimeout(left.isNegative() ? Duration.ofNanos(1) : left)
-                          .withStreamTimeout(left.isNegative() ? Duration.ofNanos(1) : left);
+                      : client.withTimeout(left).withStreamTimeout(left);
                 };
-            return watching.watch(clients, current, deadline);
+            return watching.watch(clients, current, end);
           }
         });
   }
