@@ -96,19 +96,34 @@ final class TableOutput implements RowOutput.Sink {
     return right ? spaces + text : text + spaces;
   }
 
-  /** The characters of {@code text} (code points: a character outside the BMP is one, not two). */
+  /**
+   * The columns {@code text} takes on a terminal: a wide character (CJK, emoji) takes two, a
+   * combining mark none.
+   */
   private static int width(String text) {
-    return text.codePointCount(0, text.length());
+    return TerminalText.width(text);
   }
 
-  /** One line, no control characters, bounded: CVM names come from other people. */
+  /**
+   * One line, nothing that controls the terminal (escape sequences, line separators, bidirectional
+   * overrides), at most {@value #MAX_WIDTH} columns wide: CVM names come from other people.
+   */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    String line = out.toString();
+    String line = TerminalText.replaceControls(text, ' ');
     if (width(line) <= MAX_WIDTH) {
       return line;
     }
-    return line.substring(0, line.offsetByCodePoints(0, MAX_WIDTH - 3)) + "...";
+    int used = 0;
+    int end = 0;
+    while (end < line.length()) {
+      int c = line.codePointAt(end);
+      int w = TerminalText.width(c);
+      if (used + w > MAX_WIDTH - 3) {
+        break;
+      }
+      used += w;
+      end += Character.charCount(c);
+    }
+    return line.substring(0, end) + "...";
   }
 }
