@@ -8,16 +8,20 @@ import com.google.gson.JsonParser;
 import java.io.StringReader;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Server text reaches a terminal: names, statuses and ids in the table, name and CSV outputs carry
  * nothing that would control it (escape sequences, bell, carriage return, Unicode line separators,
- * bidirectional overrides), and wide characters keep the table aligned.
+ * bidirectional overrides), wide characters keep the table aligned, and YAML stays readable by YAML
+ * 1.1 readers.
  */
 class TerminalSafeOutputTest extends ApiServer {
   /** Escape sequences (colour, clear screen, window title, clipboard), bell, CR, a C1 CSI. */
@@ -159,5 +163,26 @@ class TerminalSafeOutputTest extends ApiServer {
               : c >= 0x4e00 && c <= 0x9fff || c >= 0x1F300 && c <= 0x1F6FF ? 2 : 1;
     }
     return width;
+  }
+
+  @Test
+  void yamlEscapesTheCharactersYaml11ReadersTakeForLineBreaks() {
+    JsonArray cvms = JsonParser.parseString(example("cvms-full.json")).getAsJsonArray();
+    String name = "a\u2028b\u2029c\u0085d";
+    cvms.get(0).getAsJsonObject().addProperty("name", name);
+    cvms.get(0).getAsJsonObject().addProperty("key\u2028with separator", "plain");
+    serve(cvms.toString());
+
+    Cli.Result result = Cli.list(baseUrl(), "-o", "yaml");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    // PyYAML, libyaml and go-yaml (yq) break a line at each of these, even inside quotes.
+    assertThat(result.out()).doesNotContain("\u2028", "\u2029", "\u0085");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> first =
+        ((List<Map<String, Object>>)
+                new Load(LoadSettings.builder().build()).loadFromString(result.out()))
+            .get(0);
+    assertThat(first).containsEntry("name", name).containsEntry("key\u2028with separator", "plain");
   }
 }
