@@ -118,6 +118,24 @@ class OutputFormatsTest extends ApiServer {
     assertThat(result.out()).doesNotContain("\u001b", "\r", "\t");
   }
 
+  @Test
+  void aStatusStaysReadableWhenInProgressBreaksTheContract() {
+    JsonArray cvms = JsonParser.parseString(example("cvms-full.json")).getAsJsonArray();
+    // Booleans as 0 and 1, as some backends send them.
+    cvms.get(0).getAsJsonObject().addProperty("in_progress", 0);
+    cvms.get(2).getAsJsonObject().addProperty("in_progress", 1);
+    serve(cvms.toString());
+
+    Cli.Result table = Cli.list(baseUrl());
+    Cli.Result csv = Cli.list(baseUrl(), "-o", "csv", "--columns", "name,status");
+
+    assertThat(table.exitCode()).as(table.toString()).isZero();
+    List<String> lines = lines(table.out());
+    assertThat(lines.get(1).split("\\s+")[1]).isEqualTo("running");
+    assertThat(lines.get(3).split("\\s+")[1]).isEqualTo("starting");
+    assertThat(csv.out()).contains("inference-gateway,running", "staging-api,starting");
+  }
+
   private static String cvm(String name, String status) {
     JsonObject cvm =
         JsonParser.parseString(
