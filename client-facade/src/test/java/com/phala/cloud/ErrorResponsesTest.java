@@ -281,6 +281,28 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void aJsonErrorBodyTooLargeToReadWholeIsNotCalledNotJson() {
+    PhalaServiceException e =
+        failure(InternalServerException.class, 503, "{\"detail\":\"" + "y".repeat(100_000) + "\"}");
+
+    assertThat(e.getMessage())
+        .contains("HTTP 503")
+        .contains("larger than 64 KiB and not read whole")
+        .doesNotContain("not JSON")
+        .hasSizeLessThan(1_000);
+  }
+
+  @Test
+  void anErrorBodyOfExactlyTheBytesReadIsReadWhole() {
+    String body = "{\"detail\":\"" + "z".repeat(64 * 1024 - 13) + "\"}";
+    assertThat(body).hasSize(64 * 1024);
+    PhalaServiceException e = failure(BadRequestException.class, 400, body);
+
+    assertThat(e.body().isJson()).isTrue();
+    assertThat(e.body().message()).hasValueSatisfying(text -> assertThat(text).startsWith("zzz"));
+  }
+
+  @Test
   void aLongApiMessageIsShortenedInTheExceptionMessage() {
     PhalaServiceException e =
         failure(

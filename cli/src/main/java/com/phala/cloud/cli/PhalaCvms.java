@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
           + " --columns or --sort-by field (the valid ones are listed), an option the -o format"
           + " or --watch does not take, --interval below 1).",
       "3:Authentication or permission refused (HTTP 401, 403), also while --watch.",
-      "4:Any other API error, or a response that cannot be used, after retries.",
+      "4:Any other API error, or a response that cannot be used, after retries; also a list too"
+          + " large for the heap where the table or --sort-by must hold every row.",
       "5:Network failure or timeout.",
       "6:check: the response departs from the contract.",
       "1:A bug in phala-cvms; please report it with the --verbose output."
@@ -70,7 +71,19 @@ public final class PhalaCvms {
           failure.printStackTrace(line.getErr());
           return ExitCodes.INTERNAL;
         });
-    int code = commandLine.execute(args);
+    int code;
+    try {
+      code = commandLine.execute(args);
+    } catch (OutOfMemoryError full) {
+      // Only the table and --sort-by hold the whole list (the table to size its columns); what
+      // they held is garbage once the error is thrown, so there is room to say what to do.
+      out.flush();
+      err.println(
+          "phala-cvms: out of memory holding the list to align the table or to sort it. -o json,"
+              + " -o yaml and -o name without --sort-by print each CVM as it is read, in constant"
+              + " memory; or give Java more heap (PHALA_CVMS_JAVA_OPTS=-Xmx1g).");
+      code = ExitCodes.API;
+    }
     out.flush();
     err.flush();
     return code;

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real main class in a child JVM: a list far larger than its heap passes through in JSON, and
@@ -100,11 +102,16 @@ class LargeListTest {
   }
 
   private Process start(Path stdout, Path stderr, String... args) throws IOException {
+    return startWithHeap("-Xmx64m", stdout, stderr, args);
+  }
+
+  private Process startWithHeap(String heap, Path stdout, Path stderr, String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m",
+                heap,
                 "-XX:+UseSerialGC",
                 "-Xshare:auto",
                 "-cp",
@@ -185,6 +192,64 @@ class LargeListTest {
     assertThat(count).isEqualTo(COUNT);
     assertThat(first).isEqualTo(name(1));
     assertThat(last).isEqualTo(name(COUNT));
+  }
+
+  /**
+   * The formats that hold every row until the end (wide and the table, to size the columns;
+   * --sort-by, to sort) hold only the rows' cells, packed: a hundred thousand CVMs fit in 64 MB.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"wide", "csv --sort-by name"})
+  void aHundredThousandCvmsFitA64MegabyteHeapInTheFormatsThatHoldEveryRow(String format)
+      throws Exception {
+    Path stdout = temp.resolve("out.txt");
+    Path stderr = temp.resolve("err.txt");
+    List<String> args =
+        new ArrayList<>(
+            List.of("list", "--base-url", baseUrl(), "--api-key", KEY, "--max-retries", "0", "-o"));
+    args.addAll(List.of(format.split(" ")));
+
+    int code = await(start(stdout, stderr, args.toArray(String[]::new)));
+
+    assertThat(code).as(Files.readString(stderr)).isZero();
+    assertThat(Files.readString(stderr)).isEmpty();
+    try (BufferedReader reader = Files.newBufferedReader(stdout)) {
+      assertThat(reader.lines().count()).isEqualTo(COUNT + 1);
+    }
+    try (BufferedReader reader = Files.newBufferedReader(stdout)) {
+      assertThat(reader.lines().skip(1).findFirst())
+          .hasValueSatisfying(line -> assertThat(line).startsWith(name(1)));
+    }
+  }
+
+  /** Past what the heap can hold, the command says what to do instead of crashing (exit 1). */
+  @Test
+  void aListTooLargeToSortInTheHeapExits4SayingWhatToDo() throws Exception {
+    Path stdout = temp.resolve("out.txt");
+    Path stderr = temp.resolve("err.txt");
+
+    int code =
+        await(
+            startWithHeap(
+                "-Xmx16m",
+                stdout,
+                stderr,
+                "list",
+                "--base-url",
+                baseUrl(),
+                "--api-key",
+                KEY,
+                "--max-retries",
+                "0",
+                "--sort-by",
+                "name"));
+
+    String err = Files.readString(stderr);
+    assertThat(code).as(err).isEqualTo(ExitCodes.API);
+    assertThat(err)
+        .startsWith("phala-cvms: out of memory")
+        .contains("-o json", "PHALA_CVMS_JAVA_OPTS=-Xmx")
+        .doesNotContain("Exception", "\tat ");
   }
 
   @Test

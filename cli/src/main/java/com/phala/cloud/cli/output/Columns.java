@@ -220,8 +220,18 @@ public final class Columns<T extends CvmView> {
         "id");
   }
 
+  /**
+   * The status as sent, with {@code *} while an operation is in progress. An {@code in_progress}
+   * that breaks the contract (such as {@code 1} for {@code true}) leaves the mark out rather than
+   * hiding a readable status behind {@code ?}.
+   */
   private static String status(CvmView cvm) {
-    return cvm.status().value() + (cvm.inProgress() ? "*" : "");
+    String status = cvm.status().value();
+    try {
+      return cvm.inProgress() ? status + "*" : status;
+    } catch (PhalaInvalidDataException unreadable) {
+      return status;
+    }
   }
 
   private static String firstApp(List<PublicUrls> urls) {

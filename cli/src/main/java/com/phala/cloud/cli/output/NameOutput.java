@@ -3,8 +3,9 @@ package com.phala.cloud.cli.output;
 import java.io.PrintWriter;
 
 /**
- * One CVM name a line, for scripts ({@code xargs}, {@code while read}); a control character in a
- * name is {@code ?}, so that a name is always one line.
+ * One CVM name a line, for scripts ({@code xargs}, {@code while read}); a character that would
+ * control the terminal (a control character, a line separator, a bidirectional override) is {@code
+ * ?}, so that a name is always one line and shows as what it is.
  */
 final class NameOutput implements RowOutput.Sink {
   private final PrintWriter out;
@@ -18,9 +19,7 @@ final class NameOutput implements RowOutput.Sink {
 
   @Override
   public void row(String[] cells, String colour) {
-    StringBuilder line = new StringBuilder();
-    cells[0].codePoints().forEach(c -> line.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    out.println(line);
+    out.println(TerminalText.replaceControls(cells[0], '?'));
   }
 
   @Override

@@ -24,8 +24,8 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
     void end();
   }
 
-  /** One CVM, as its cells. */
-  private record Row(String[] cells, String colour, Object sortValue) {}
+  /** One CVM, as its cells packed into one string ({@link PackedCells}). */
+  private record Row(String cells, String colour, Object sortValue) {}
 
   static final String GREEN = "\u001b[32m";
   static final String RED = "\u001b[31m";
@@ -66,7 +66,7 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
     if (sortBy == null) {
       sink.row(cells, statusColour);
     } else {
-      held.add(new Row(cells, statusColour, sortValue(cvm)));
+      held.add(new Row(PackedCells.pack(cells), statusColour, sortValue(cvm)));
     }
   }
 
@@ -74,8 +74,10 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
   public void end() {
     // A stable sort: CVMs with equal values keep the API's order.
     held.sort(Comparator.comparing(Row::sortValue, FieldPath.ORDER));
-    for (Row row : held) {
-      sink.row(row.cells(), row.colour());
+    for (int i = 0; i < held.size(); i++) {
+      // Each row is let go once the sink has it: a table sink holds them again until its end.
+      Row row = held.set(i, null);
+      sink.row(PackedCells.unpack(row.cells(), columns.size()), row.colour());
     }
     held.clear();
     sink.end();

@@ -17,8 +17,14 @@ final class TableOutput implements RowOutput.Sink {
   private final boolean[] numeric;
   private final int statusColumn;
   private String[] header;
-  private final List<String[]> rows = new ArrayList<>();
+
+  /** The rows' printable cells, each row packed into one string, until the end. */
+  private final List<String> rows = new ArrayList<>();
+
   private final List<String> colours = new ArrayList<>();
+
+  /** The widest cell of each column so far, header included. */
+  private final int[] widths;
 
   /**
    * A table to {@code out}; {@code numeric} says which columns align right, {@code statusColumn}
@@ -28,6 +34,7 @@ final class TableOutput implements RowOutput.Sink {
     this.out = out;
     this.numeric = numeric;
     this.statusColumn = statusColumn;
+    this.widths = new int[numeric.length];
   }
 
   @Override
@@ -35,6 +42,7 @@ final class TableOutput implements RowOutput.Sink {
     header = new String[headers.length];
     for (int i = 0; i < headers.length; i++) {
       header[i] = printable(headers[i].toUpperCase(Locale.ROOT));
+      widths[i] = Math.max(widths[i], width(header[i]));
     }
   }
 
@@ -43,8 +51,9 @@ final class TableOutput implements RowOutput.Sink {
     String[] printable = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
       printable[i] = printable(cells[i]);
+      widths[i] = Math.max(widths[i], width(printable[i]));
     }
-    rows.add(printable);
+    rows.add(PackedCells.pack(printable));
     colours.add(colour);
   }
 
@@ -57,23 +66,15 @@ final class TableOutput implements RowOutput.Sink {
       out.flush();
       return;
     }
-    int[] widths = new int[numeric.length];
-    List<String[]> all = new ArrayList<>();
-    if (header != null) {
-      all.add(header);
-    }
-    all.addAll(rows);
-    for (String[] row : all) {
-      for (int i = 0; i < row.length; i++) {
-        widths[i] = Math.max(widths[i], width(row[i]));
-      }
-    }
     if (header != null) {
       print(header, widths, null);
     }
     for (int r = 0; r < rows.size(); r++) {
-      print(rows.get(r), widths, colours.get(r));
+      // Each row is let go once printed: the table never holds its rows twice.
+      print(PackedCells.unpack(rows.set(r, null), numeric.length), widths, colours.get(r));
     }
+    rows.clear();
+    colours.clear();
     out.flush();
   }
 
@@ -96,19 +97,34 @@ final class TableOutput implements RowOutput.Sink {
     return right ? spaces + text : text + spaces;
   }
 
-  /** The characters of {@code text} (code points: a character outside the BMP is one, not two). */
+  /**
+   * The columns {@code text} takes on a terminal: a wide character (CJK, emoji) takes two, a
+   * combining mark none.
+   */
   private static int width(String text) {
-    return text.codePointCount(0, text.length());
+    return TerminalText.width(text);
   }
 
-  /** One line, no control characters, bounded: CVM names come from other people. */
+  /**
+   * One line, nothing that controls the terminal (escape sequences, line separators, bidirectional
+   * overrides), at most {@value #MAX_WIDTH} columns wide: CVM names come from other people.
+   */
   static String printable(String text) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
-    String line = out.toString();
+    String line = TerminalText.replaceControls(text, ' ');
     if (width(line) <= MAX_WIDTH) {
       return line;
     }
-    return line.substring(0, line.offsetByCodePoints(0, MAX_WIDTH - 3)) + "...";
+    int used = 0;
+    int end = 0;
+    while (end < line.length()) {
+      int c = line.codePointAt(end);
+      int w = TerminalText.width(c);
+      if (used + w > MAX_WIDTH - 3) {
+        break;
+      }
+      used += w;
+      end += Character.charCount(c);
+    }
+    return line.substring(0, end) + "...";
   }
 }

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.RepresentToNode;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 
@@ -44,7 +46,7 @@ final class YamlOutput<T extends CvmView> implements CvmOutput<T> {
   public void write(T cvm) {
     // Each CVM is dumped as a sequence of one item: the items, one after the other, are one
     // block sequence.
-    out.print(dump.dumpToString(List.of(exact(cvm.fields()))));
+    out.print(escapeLineSeparators(dump.dumpToString(List.of(exact(cvm.fields())))));
     first = false;
   }
 
@@ -54,6 +56,26 @@ final class YamlOutput<T extends CvmView> implements CvmOutput<T> {
       out.println("[]");
     }
     out.flush();
+  }
+
+  /**
+   * {@code yaml} with U+2028 and U+2029 escaped. SnakeYAML Engine writes YAML 1.2, where they are
+   * ordinary characters, so it leaves them raw even in a double-quoted scalar; YAML 1.1 readers
+   * (PyYAML, libyaml, go-yaml, so yq) take them for line breaks and fail. {@link ExactRepresenter}
+   * writes every string holding one double-quoted, where the escape is valid in both versions.
+   */
+  private static String escapeLineSeparators(String yaml) {
+    if (yaml.indexOf('\u2028') < 0 && yaml.indexOf('\u2029') < 0) {
+      return yaml;
+    }
+    return yaml.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+  }
+
+  /** Whether {@code text} holds a character a YAML 1.1 reader takes for a line break. */
+  private static boolean hasYaml11LineBreak(String text) {
+    return text.indexOf('\u0085') >= 0
+        || text.indexOf('\u2028') >= 0
+        || text.indexOf('\u2029') >= 0;
   }
 
   /** {@code value} with every number replaced by its exact text. */
@@ -75,10 +97,20 @@ final class YamlOutput<T extends CvmView> implements CvmOutput<T> {
     return value;
   }
 
-  /** SnakeYAML's representer, with numbers written as the exact text received. */
+  /**
+   * SnakeYAML's representer, with numbers written as the exact text received, and text holding a
+   * YAML 1.1 line break (U+0085, U+2028, U+2029) double-quoted, so that it is escaped.
+   */
   private static final class ExactRepresenter extends StandardRepresenter {
     ExactRepresenter(DumpSettings settings) {
       super(settings);
+      RepresentToNode strings = representers.get(String.class);
+      representers.put(
+          String.class,
+          data ->
+              hasYaml11LineBreak((String) data)
+                  ? representScalar(Tag.STR, (String) data, ScalarStyle.DOUBLE_QUOTED)
+                  : strings.representData(data));
       representers.put(
           ExactNumber.class,
           data -> {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
  * Turns an error response into the exception of its status family, with a message a person can act
@@ -41,9 +42,15 @@ public final class ErrorResponses {
    * sometimes echo the request's headers back.
    */
   public static PhalaServiceException toException(Response response, Credential credential) {
-    String text;
+    String text = "";
+    boolean cut = false;
     try (response) {
-      text = response.body() == null ? "" : response.peekBody(MAX_ERROR_BODY_BYTES).string();
+      if (response.body() != null) {
+        // One byte more than is kept tells a body that was cut from one that ends there.
+        ResponseBody peeked = response.peekBody(MAX_ERROR_BODY_BYTES + 1);
+        cut = peeked.contentLength() > MAX_ERROR_BODY_BYTES;
+        text = peeked.string();
+      }
     } catch (IOException | RuntimeException unreadable) {
       text = "";
     }
@@ -58,7 +65,7 @@ public final class ErrorResponses {
                     name, values.stream().map(credential::redact).collect(Collectors.toList())));
     ResponseInfo info = new ResponseInfo(response.code(), headers, body.requestId().orElse(null));
     Duration retryAfter = RetryPolicy.retryAfter(response.headers()).orElse(null);
-    String message = credential.redact(message(info, body, retryAfter));
+    String message = credential.redact(message(info, body, retryAfter, cut));
     int status = info.statusCode();
     switch (status) {
       case 400:
@@ -93,7 +100,11 @@ public final class ErrorResponses {
     return where + ": " + issue.field("msg").map(String::valueOf).orElse("");
   }
 
-  static String message(ResponseInfo info, ErrorBody body, Duration retryAfter) {
+  /**
+   * The exception's message; {@code cut} says the body was longer than {@link
+   * #MAX_ERROR_BODY_BYTES}, so that what did not parse may be JSON that was not read whole.
+   */
+  static String message(ResponseInfo info, ErrorBody body, Duration retryAfter, boolean cut) {
     int status = info.statusCode();
     StringBuilder message =
         new StringBuilder(summary(status)).append(" (HTTP ").append(status).append(")");
@@ -121,7 +132,14 @@ public final class ErrorResponses {
       message.append(" Retry after ").append(Math.max(1, retryAfter.toSeconds())).append(" s.");
     }
     if (!body.isJson() && !body.raw().isBlank()) {
-      message.append(" The body was not JSON: ").append(printable(body.raw()));
+      message
+          .append(
+              cut
+                  ? " The body was larger than "
+                      + MAX_ERROR_BODY_BYTES / 1024
+                      + " KiB and not read whole: "
+                  : " The body was not JSON: ")
+          .append(printable(body.raw()));
     }
     return message.toString();
   }
