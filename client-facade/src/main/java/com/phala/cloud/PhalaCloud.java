@@ -11,6 +11,7 @@ import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.generated.api.CvmsApi;
+import com.phala.cloud.internal.PlainText;
 import com.phala.cloud.internal.Redaction;
 import com.phala.cloud.internal.Settings;
 import com.phala.cloud.internal.Version;
@@ -644,7 +645,7 @@ public final class PhalaCloud implements AutoCloseable {
 
   private static String printable(String text) {
     String shown = text.length() > 100 ? text.substring(0, 100) + "..." : text;
-    return shown.replaceAll("\\p{Cntrl}", "?");
+    return PlainText.replaceHidden(shown, '?');
   }
 
   private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -169,6 +169,26 @@ class ErrorResponsesTest {
     assertThat(e.getMessage()).contains("HTTP " + status).contains("Not for you");
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {600, 999})
+  void aStatusPastTheFiveHundredsIsNotCalledAServerFailure(int status) {
+    UnexpectedStatusCodeException e =
+        failure(UnexpectedStatusCodeException.class, status, "{\"detail\":\"odd\"}");
+
+    assertThat(e.getMessage()).startsWith("Unexpected response").contains("HTTP " + status);
+  }
+
+  @Test
+  void bidiOverridesAndLineSeparatorsInTheServersTextAreNotPassedOn() {
+    UnexpectedStatusCodeException e =
+        failure(
+            UnexpectedStatusCodeException.class,
+            418,
+            "{\"detail\":\"pay \u202eyalp\u2028now\u200b\"}");
+
+    assertThat(e.getMessage()).contains("pay  yalp now").doesNotContain("\u202e", "\u2028");
+  }
+
   @Test
   void theStructuredFormIsParsedWhole() {
     NotFoundException e =

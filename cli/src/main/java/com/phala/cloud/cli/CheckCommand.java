@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.phala.cloud.PhalaCloud;
+import com.phala.cloud.cli.output.TerminalText;
 import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmStream;
@@ -139,9 +140,7 @@ final class CheckCommand implements Callable<Integer> {
   /** {@code text} on one line (control characters as {@code ?}), at most {@value #MAX_TEXT}. */
   static String printable(String text) {
     String shown = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "..." : text;
-    StringBuilder safe = new StringBuilder();
-    shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    return safe.toString();
+    return TerminalText.replaceControls(shown, '?');
   }
 
   /** One kind of departure at one general path, over all the CVMs checked. */

@@ -8,6 +8,7 @@ import com.phala.cloud.cli.output.Columns;
 import com.phala.cloud.cli.output.CvmOutput;
 import com.phala.cloud.cli.output.Format;
 import com.phala.cloud.cli.output.OutputOptions;
+import com.phala.cloud.cli.output.TerminalText;
 import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.cvm.CvmView;
@@ -51,7 +52,8 @@ import picocli.CommandLine.Spec;
       "0:Success.",
       "2:Bad usage or input; nothing was sent.",
       "3:Authentication or permission refused (HTTP 401, 403), also while --watch.",
-      "4:Any other API error, or a response that cannot be used, after retries.",
+      "4:Any other API error, or a response that cannot be used, after retries; also a list too"
+          + " large for the heap where the table or --sort-by must hold every row.",
       "5:Network failure or timeout.",
       "1:A bug in phala-cvms; please report it with the --verbose output."
     })
@@ -414,9 +416,7 @@ final class ListCommand implements Callable<Integer> {
 
   /** One line, no control characters: names come from other people. */
   private static String printable(String text) {
-    StringBuilder safe = new StringBuilder();
-    text.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    return safe.toString();
+    return TerminalText.replaceControls(text, '?');
   }
 
   /** The names of -o's formats, for shell completion. */

@@ -2,6 +2,7 @@ package com.phala.cloud.cli;
 
 import com.phala.cloud.ListCvmsParams;
 import com.phala.cloud.PhalaCloud;
+import com.phala.cloud.cli.output.TerminalText;
 import com.phala.cloud.cli.sandbox.Sandbox;
 import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.cvm.ApiVersion;
@@ -366,9 +367,7 @@ final class ListingOptions {
   /** A value the user typed, quoted for a message: one line, bounded. */
   static String quoted(String value) {
     String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-    StringBuilder safe = new StringBuilder("'");
-    shown.codePoints().forEach(c -> safe.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-    return safe.append("'").toString();
+    return "'" + TerminalText.replaceControls(shown, '?') + "'";
   }
 
   /**

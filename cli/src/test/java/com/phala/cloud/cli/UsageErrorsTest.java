@@ -90,6 +90,18 @@ class UsageErrorsTest extends ApiServer {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"--workspace", "--project", "--user-id", "--api-version"})
+  void aValueThatWouldReorderOrBreakTheMessageIsShownDefused(String option) {
+    Cli.Result result = listWith(option, "prj_a\u202eb\u2028c\u200fd");
+
+    assertRefused(result, option);
+    assertThat(result.err())
+        .as(result.toString())
+        .doesNotContain("\u202e", "\u2028", "\u200f")
+        .contains("a?b?c?d");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"0", "-3"})
   void teepodIdThatIsNotPositive(String teepodId) {
     assertRefused(listWith("--teepod-id", teepodId), "--teepod-id", teepodId);

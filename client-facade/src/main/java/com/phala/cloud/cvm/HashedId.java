@@ -1,6 +1,7 @@
 package com.phala.cloud.cvm;
 
 import com.phala.cloud.errors.PhalaInvalidInputException;
+import com.phala.cloud.internal.PlainText;
 
 /**
  * A Phala hashed id: a type prefix ({@code prj_}, {@code usr_}, {@code kms_}) and 1 to {@value
@@ -61,12 +62,7 @@ public abstract class HashedId {
       return "null";
     }
     String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-    StringBuilder safe = new StringBuilder("'");
-    shown
-        .codePoints()
-        .forEach(
-            c -> safe.append(Character.isISOControl(c) ? "?" : new String(Character.toChars(c))));
-    return safe.append("'").toString();
+    return "'" + PlainText.replaceHidden(shown, '?') + "'";
   }
 
   /** The id as the API writes it. */

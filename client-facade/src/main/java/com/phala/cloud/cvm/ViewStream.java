@@ -106,15 +106,18 @@ public abstract class ViewStream<T extends ApiObject> implements Iterable<T>, Au
 
   private PhalaException failure(IOException e) {
     close();
+    String why =
+        e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    boolean cut =
+        e instanceof java.io.EOFException
+            || e.getMessage() != null && e.getMessage().contains("unexpected end of stream");
     String message =
         "Reading the list of CVMs "
             + (e instanceof InterruptedIOException ? "timed out" : "failed")
             + " after "
             + reader.index()
             + " CVMs: "
-            + e.getClass().getSimpleName()
-            + ": "
-            + e.getMessage()
+            + (cut ? "the connection closed before the list ended (" + why + ")" : why)
             + ". List again to retry.";
     return reader.scrub(
         e instanceof InterruptedIOException

@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * CvmList.parse} all read through it.
  */
 public final class CvmArrayReader implements java.io.Closeable {
+  /** The message of okio's GzipSource when a check of the gzip format fails. */
+  private static final Pattern GZIP_CHECK = Pattern.compile("(ID1ID2|FHCRC|CRC|ISIZE): actual 0x");
+
   /** Gson's advice to parse leniently: meant for its callers, meaningless to ours. */
   private static final Pattern LENIENT_ADVICE =
       Pattern.compile("Use JsonReader\\.set\\w+\\([^)]*\\) to accept malformed JSON");
@@ -142,6 +145,10 @@ public final class CvmArrayReader implements java.io.Closeable {
    */
   private IOException asInvalid(IOException e) throws IOException {
     if (source.failedWith(e)) {
+      if (isCorruptGzip(e)) {
+        // The same bytes would come back: a corrupt body is data, not a failed connection.
+        throw invalid("The API's response is corrupt: its gzip compression does not decode", e);
+      }
       return e;
     }
     if (e instanceof LimitExceeded || isNestingLimit(e)) {
@@ -184,6 +191,20 @@ public final class CvmArrayReader implements java.io.Closeable {
           e);
     }
     return e;
+  }
+
+  /**
+   * Whether OkHttp failed to undo the body's gzip: the inflater refused the data, or okio's check
+   * of the gzip header or trailer (magic number, CRC, size) failed.
+   */
+  private static boolean isCorruptGzip(IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.util.zip.DataFormatException
+          || cause.getMessage() != null && GZIP_CHECK.matcher(cause.getMessage()).lookingAt()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

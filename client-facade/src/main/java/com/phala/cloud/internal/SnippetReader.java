@@ -93,10 +93,6 @@ final class SnippetReader extends FilterReader {
     } else {
       text = "..." + new String(tail, 0, tailLength);
     }
-    StringBuilder printable = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      printable.append(Character.isISOControl(c) ? ' ' : c);
-    }
-    return printable.toString().trim();
+    return PlainText.replaceHidden(text, ' ').trim();
   }
 }

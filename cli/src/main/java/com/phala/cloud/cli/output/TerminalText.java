@@ -5,7 +5,7 @@ package com.phala.cloud.cli.output;
  * show, and how many columns the others take. Names and statuses come from other people, and the
  * table, name and CSV outputs usually land on a terminal.
  */
-final class TerminalText {
+public final class TerminalText {
   private TerminalText() {}
 
   /**
@@ -13,7 +13,7 @@ final class TerminalText {
    * (escape sequences, carriage return, bell), a Unicode line or paragraph separator, or a
    * bidirectional control, which reorders the text around it (a name could show as another).
    */
-  static boolean controls(int c) {
+  public static boolean controls(int c) {
     return Character.isISOControl(c)
         || c == 0x2028
         || c == 0x2029
@@ -25,7 +25,7 @@ final class TerminalText {
   }
 
   /** {@code text} with every character that {@link #controls} a terminal replaced. */
-  static String replaceControls(String text, char replacement) {
+  public static String replaceControls(String text, char replacement) {
     return replaceControls(text, replacement, "");
   }
 

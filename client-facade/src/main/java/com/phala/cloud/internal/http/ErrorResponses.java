@@ -15,6 +15,7 @@ import com.phala.cloud.errors.UnauthorizedException;
 import com.phala.cloud.errors.UnexpectedStatusCodeException;
 import com.phala.cloud.errors.UnprocessableEntityException;
 import com.phala.cloud.errors.ValidationIssue;
+import com.phala.cloud.internal.PlainText;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -161,18 +162,21 @@ public final class ErrorResponses {
       case 429:
         return "Rate limited";
       default:
-        return status >= 500
+        return status >= 500 && status <= 599
             ? "The Phala Cloud API failed"
             : "Unexpected response from the Phala Cloud API";
     }
   }
 
-  /** Server text made safe for one line of a message: no control characters, bounded length. */
+  /**
+   * Server text made safe for one line of a message: no control, format or line-separator
+   * characters, bounded length.
+   */
   static String printable(String text) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < text.length() && out.length() < MAX_SNIPPET; i++) {
       char c = text.charAt(i);
-      out.append(Character.isISOControl(c) ? ' ' : c);
+      out.append(PlainText.hidden(c) ? ' ' : c);
     }
     if (out.length() >= MAX_SNIPPET && text.length() > MAX_SNIPPET) {
       out.append("...");
