@@ -190,6 +190,24 @@ class OutputOptionsTest extends ApiServer {
   }
 
   @Test
+  void aListsItemIsAColumnByItsIndex() throws Exception {
+    serveExample("cvms-full.json");
+
+    Cli.Result csv =
+        Cli.list(
+            baseUrl(),
+            "-o",
+            "csv",
+            "--columns",
+            "name,hosted.configuration.kms_urls.0,public_urls.0");
+
+    assertThat(csv.exitCode()).as(csv.toString()).isZero();
+    CSVRecord first = csv(csv.out()).get(1);
+    assertThat(first.get(1)).startsWith("https://");
+    assertThat(first.get(2)).startsWith("{\"app\":\"https://");
+  }
+
+  @Test
   void anUnknownColumnIsRefusedWithTheValidOnes() {
     serveExample("cvms-full.json");
 

@@ -180,7 +180,7 @@ public abstract class ApiObject {
    * Every JSON path the contract declares from a view with these {@code members} (such as {@code
    * Cvm.MEMBERS}), in the contract's order: each member's name, then the paths inside the object it
    * holds, dot-separated ({@code hosted}, {@code hosted.uptime}); a list's items are {@code *}
-   * ({@code public_urls.*.app}).
+   * ({@code public_urls.*}, {@code public_urls.*.app}).
    */
   public static List<String> declaredPaths(List<Member> members) {
     List<String> paths = new ArrayList<>();
@@ -192,6 +192,9 @@ public abstract class ApiObject {
     for (Member member : members) {
       String path = prefix + member.name();
       paths.add(path);
+      if (member.isList()) {
+        paths.add(path + ".*");
+      }
       if (depth < MAX_PATH_DEPTH) {
         addPaths(paths, path + (member.isList() ? ".*." : "."), member.members(), depth + 1);
       }
