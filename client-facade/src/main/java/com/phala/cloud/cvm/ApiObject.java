@@ -291,6 +291,32 @@ public abstract class ApiObject {
   }
 
   /**
+   * Records a problem if the number {@code name} is present but below {@code minimum} or above
+   * {@code maximum} (either may be {@code null}: no bound), compared exactly.
+   */
+  protected final void checkRange(Findings problems, String name, String minimum, String maximum) {
+    JsonElement value = value(name);
+    // A value of the wrong type is the accessor's problem, already recorded once.
+    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+      return;
+    }
+    BigDecimal number = new BigDecimal(value.getAsString());
+    if (minimum != null && number.compareTo(new BigDecimal(minimum)) < 0) {
+      problems.add(
+          invalid(
+              ContractProblem.Kind.INVALID_VALUE,
+              name,
+              "is below the contract's minimum " + minimum));
+    } else if (maximum != null && number.compareTo(new BigDecimal(maximum)) > 0) {
+      problems.add(
+          invalid(
+              ContractProblem.Kind.INVALID_VALUE,
+              name,
+              "is above the contract's maximum " + maximum));
+    }
+  }
+
+  /**
    * A short description for logs: the class, and the given members as received. Views name
    * themselves by their required plain values and ids, never by free text such as scripts or
    * compose files, which can hold the user's own secrets.

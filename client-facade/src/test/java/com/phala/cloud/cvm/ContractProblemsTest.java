@@ -50,6 +50,33 @@ class ContractProblemsTest {
   }
 
   @Test
+  void aNumberOutsideTheContractsRangeIsAnInvalidValue() {
+    CvmList cvms =
+        CvmList.parse(
+            "[{\"name\":\"a\",\"status\":\"running\",\"public_urls\":[],\"vcpu\":-1,"
+                + "\"memory\":0,\"disk_size\":1e400,"
+                + "\"hosted\":{\"id\":\"vm\",\"name\":\"a\",\"status\":\"running\","
+                + "\"uptime\":\"1h\",\"app_id\":\"x\",\"configuration\":{\"name\":\"a\","
+                + "\"image\":\"i\",\"vcpu\":1,\"memory\":1,\"disk_size\":1,\"ports\":["
+                + "{\"protocol\":\"tcp\",\"host_port\":65536,\"vm_port\":65535}]}}}]");
+
+    assertThat(cvms.get(0).problems())
+        .extracting(ContractProblem::path, ContractProblem::kind, ContractProblem::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "$[0].vcpu",
+                ContractProblem.Kind.INVALID_VALUE,
+                "$[0].vcpu is below the contract's minimum 0."),
+            org.assertj.core.groups.Tuple.tuple(
+                "$[0].hosted.configuration.ports[0].host_port",
+                ContractProblem.Kind.INVALID_VALUE,
+                "$[0].hosted.configuration.ports[0].host_port is above the contract's maximum"
+                    + " 65535."))
+        .noneMatch(problem -> problem.toList().get(0).equals("$[0].memory"))
+        .noneMatch(problem -> problem.toList().get(0).toString().endsWith("vm_port"));
+  }
+
+  @Test
   void anAccessorThrowsWithTheSameKind() {
     Cvm cvm = CvmList.parse(DRIFTED).get(0);
 
