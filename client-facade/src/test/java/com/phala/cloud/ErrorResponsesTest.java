@@ -134,6 +134,20 @@ class ErrorResponsesTest {
   }
 
   @Test
+  void a422IssueOfAnotherShapeIsShownAsJsonNotAsJavasMapText() {
+    UnprocessableEntityException e =
+        failure(
+            UnprocessableEntityException.class,
+            422,
+            "{\"detail\":[{\"loc\":[\"body\",{\"field\":\"x\"},2],"
+                + "\"msg\":{\"en\":\"too big\"},\"type\":\"odd\"}]}");
+
+    assertThat(e.getMessage())
+        .contains("body.{\"field\":\"x\"}.2: {\"en\":\"too big\"}")
+        .doesNotContain("{field=x}", "{en=too big}");
+  }
+
+  @Test
   void status429IsARateLimitExceptionWithTheRequestedWait() {
     RateLimitException e =
         failure(

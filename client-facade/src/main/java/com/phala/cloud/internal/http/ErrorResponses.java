@@ -96,10 +96,20 @@ public final class ErrorResponses {
         issue
             .field("loc")
             .filter(List.class::isInstance)
-            .map(loc -> ((List<?>) loc).stream().map(String::valueOf).collect(joining(".")))
+            .map(loc -> ((List<?>) loc).stream().map(ErrorResponses::text).collect(joining(".")))
             .orElse("?");
-    return where + ": " + issue.field("msg").map(String::valueOf).orElse("");
+    return where + ": " + issue.field("msg").map(ErrorResponses::text).orElse("");
   }
+
+  /** A value of an error body as text: a string or number as is, anything else as JSON. */
+  private static String text(Object value) {
+    return value instanceof java.util.Map || value instanceof List
+        ? JSON_TEXT.toJson(value)
+        : String.valueOf(value);
+  }
+
+  private static final com.google.gson.Gson JSON_TEXT =
+      new com.google.gson.GsonBuilder().disableHtmlEscaping().create();
 
   /**
    * The exception's message; {@code cut} says the body was longer than {@link
