@@ -90,6 +90,16 @@ class RedirectTest {
   }
 
   @Test
+  void aRedirectWithNoLocationSaysSo() {
+    api.listingReturns(aResponse().withStatus(302));
+
+    assertThatThrownBy(() -> api.client().listCvms())
+        .isInstanceOf(UnexpectedStatusCodeException.class)
+        .hasMessageContaining("HTTP 302")
+        .hasMessageContaining("A redirect the client does not follow (with no Location)");
+  }
+
+  @Test
   void anHttpsResponseRedirectingToPlainHttpIsNotFollowed() throws GeneralSecurityException {
     redirectTo("http://127.0.0.1:" + elsewhere.port() + OTHER_PATH);
     PhalaCloud client =
@@ -102,7 +112,13 @@ class RedirectTest {
 
     assertThatThrownBy(client::listCvms)
         .isInstanceOfSatisfying(
-            UnexpectedStatusCodeException.class, e -> assertThat(e.statusCode()).isEqualTo(302));
+            UnexpectedStatusCodeException.class,
+            e -> {
+              assertThat(e.statusCode()).isEqualTo(302);
+              assertThat(e.getMessage())
+                  .contains("A redirect the client does not follow (to http://127.0.0.1:")
+                  .contains("check the base URL");
+            });
 
     assertThat(api.onlyRequest().getAbsoluteUrl()).startsWith("https://");
     assertThat(elsewhere.server().findAll(getRequestedFor(urlPathEqualTo(OTHER_PATH)))).isEmpty();

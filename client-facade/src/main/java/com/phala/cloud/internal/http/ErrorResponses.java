@@ -141,6 +141,14 @@ public final class ErrorResponses {
           " Check the API key (PHALA_CLOUD_API_KEY) or bearer token (PHALA_OIDC_TOKEN).");
     } else if (status == 429 && retryAfter != null) {
       message.append(" Retry after ").append(Math.max(1, retryAfter.toSeconds())).append(" s.");
+    } else if (status >= 300 && status <= 399) {
+      message
+          .append(" A redirect the client does not follow (")
+          .append(
+              info.header("Location")
+                  .map(location -> "to " + printable(location))
+                  .orElse("with no Location"))
+          .append("): check the base URL.");
     }
     if (!body.isJson() && !body.raw().isBlank()) {
       message
