@@ -183,18 +183,11 @@ final class ListingOptions {
   }
 
   /**
-   * Checks the input, builds the client (against the sandbox with --sandbox), runs {@code listing}
-   * within --timeout, and returns the exit code: {@code OK}, or the code of what failed, which is
-   * reported on {@code err} with every credential masked.
-   */
-  int run(PrintWriter out, PrintWriter err, Listing listing) {
-    return run(out, err, () -> {}, listing);
-  }
-
-  /**
-   * Like {@link #run(PrintWriter, PrintWriter, Listing)}, running {@code checkInput} (the command's
-   * own checks of its options, which throw {@link PhalaInvalidInputException}) first. --timeout is
-   * the library's deadlines: the call's, and the stream's from its call to its last CVM.
+   * Runs {@code checkInput} (the command's own checks of its options, which throw {@link
+   * PhalaInvalidInputException}) and checks the shared options, builds the client (against the
+   * sandbox with --sandbox), runs {@code listing}, and returns the exit code: {@code OK}, or the
+   * code of what failed, which is reported on {@code err} with every credential masked. --timeout
+   * is the library's deadlines: the call's, and the stream's from its call to its last CVM.
    */
   int run(PrintWriter out, PrintWriter err, Runnable checkInput, Listing listing) {
     Duration timeout = timeout();
@@ -213,10 +206,10 @@ final class ListingOptions {
   }
 
   /**
-   * Like {@link #run(PrintWriter, PrintWriter, Runnable, Listing)} for a command that lists until
-   * interrupted ({@code list --watch}): --timeout, when given, bounds the whole watch and ends it
-   * instead of failing it. Each listing is bounded by the client's default timeout, and by the time
-   * the watch has left. What {@code watching} returns is the exit code.
+   * Like {@link #run} for a command that lists until interrupted ({@code list --watch}): --timeout,
+   * when given, bounds the whole watch and ends it instead of failing it. Each listing is bounded
+   * by the client's default timeout, and by the time the watch has left. What {@code watching}
+   * returns is the exit code.
    */
   int watch(PrintWriter out, PrintWriter err, Runnable checkInput, Watching watching) {
     Duration timeout = timeout();
@@ -260,7 +253,6 @@ final class ListingOptions {
    */
   private int guarded(
       PrintWriter out, PrintWriter err, Runnable checkInput, Duration timeout, Body body) {
-    Run run = null;
     long started = System.nanoTime();
     try (Sandbox stub = sandbox ? Sandbox.start() : null) {
       checkInput.run();
@@ -291,22 +283,19 @@ final class ListingOptions {
                 + timeoutSeconds
                 + ".");
       }
-      run = new Run(legacy, params, projectFilter);
-      return body.run(stub, run, started);
+      return body.run(stub, new Run(legacy, params, projectFilter), started);
     } catch (RuntimeException failure) {
       out.flush();
-      // The library's deadlines are --timeout: when one ends the listing, the command's time is
-      // what ran out.
-      boolean timedOut =
-          run != null
-              && failure instanceof PhalaTimeoutException
-              && System.nanoTime() - started >= timeout.toNanos();
-      if (!(failure instanceof PhalaException) && !timedOut) {
+      if (!(failure instanceof PhalaException)) {
         err.println("phala-cvms: unexpected error: " + redact(failure.toString()));
         err.print(redact(stackTrace(failure)));
         return ExitCodes.INTERNAL;
       }
-      // When time ran out, whatever the abort caused is reported as the timeout it is.
+      // The library's deadlines are --timeout: when one ends the listing, the command's time is
+      // what ran out, and it is reported as such.
+      boolean timedOut =
+          failure instanceof PhalaTimeoutException
+              && System.nanoTime() - started >= timeout.toNanos();
       PhalaException reported =
           timedOut
               ? new PhalaTimeoutException(
@@ -380,11 +369,6 @@ final class ListingOptions {
     }
     option("--api-version", () -> PhalaCloud.builder().apiVersion(apiVersion));
     return false;
-  }
-
-  /** The X-Phala-Version the run sends. */
-  String apiVersionSent() {
-    return apiVersion == null ? PhalaCloud.DEFAULT_API_VERSION : apiVersion;
   }
 
   private PhalaCloud client(Sandbox stub, Duration timeout) {
