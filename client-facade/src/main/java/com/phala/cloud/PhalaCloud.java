@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.net.Proxy;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -375,12 +374,7 @@ public final class PhalaCloud implements AutoCloseable {
               : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-    StreamDeadline deadline =
-        StreamDeadline.start(
-            response,
-            execution,
-            streamTimeout == null ? ChronoUnit.FOREVER.getDuration() : streamTimeout,
-            started);
+    StreamDeadline deadline = StreamDeadline.start(response, execution, streamTimeout, started);
     // Tagged so that what the stream reports about the body never quotes the credential back.
     Reader body = credential.redaction().tag(deadline.bound(response.body().charStream()));
     return shape.stream.read(body, info, deadline, limits);
@@ -519,7 +513,8 @@ public final class PhalaCloud implements AutoCloseable {
           "The base URL ("
               + origin
               + ") is not an http or https URL: '"
-              + printable(withoutCredentials(text, builder, settings))
+              // A credential set as the base URL by mistake (swapped arguments) is not quoted back.
+              + printable(masked(text, builder.secrets()))
               + "'. Use the API prefix, such as "
               + DEFAULT_BASE_URL
               + ".");
@@ -613,14 +608,6 @@ public final class PhalaCloud implements AutoCloseable {
     throw new PhalaInvalidInputException(
         "No credentials: set PHALA_CLOUD_API_KEY to your Phala Cloud API key"
             + " (or PHALA_OIDC_TOKEN to a bearer token), or pass apiKey(...) or bearerToken(...) to the builder.");
-  }
-
-  /**
-   * {@code text} without any credential given to the builder or found in the environment: a
-   * credential set as the base URL by mistake (swapped arguments or variables) is not quoted back.
-   */
-  private static String withoutCredentials(String text, Builder builder, Settings settings) {
-    return masked(text, builder.secrets());
   }
 
   /** {@code text} with every one of {@code secrets} (longest first) masked as {@code ***}. */
@@ -951,7 +938,7 @@ public final class PhalaCloud implements AutoCloseable {
       return new PhalaCloud(this);
     }
 
-    static Duration positive(Duration value, String name) {
+    private static Duration positive(Duration value, String name) {
       if (value == null || value.isNegative() || value.isZero()) {
         throw new PhalaInvalidInputException(
             name + " must be a positive duration, but was " + value + ".");

@@ -122,8 +122,7 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
    * order.
    */
   public Map<String, CvmList> groupByProject() {
-    return groupBy(
-        cvm -> String.valueOf(Optional.ofNullable(cvm.fields().get("project_id")).orElse("")));
+    return groupBy(cvm -> cvm.field("project_id").map(String::valueOf).orElse(""));
   }
 
   /**

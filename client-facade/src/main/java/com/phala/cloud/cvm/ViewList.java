@@ -1,6 +1,8 @@
 package com.phala.cloud.cvm;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import com.phala.cloud.ResponseInfo;
 import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.internal.CvmArrayReader;
@@ -138,8 +140,11 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
 
   /** A string member of the object {@code outer} of {@code item}, or {@code null}. */
   static String nested(ApiObject item, String outer, String name) {
-    Object object = item.field(outer).orElse(null);
-    Object value = object instanceof Map ? ((Map<?, ?>) object).get(name) : null;
-    return value instanceof String ? (String) value : null;
+    // Read from the tree: converting the whole outer object to maps to read one string is waste.
+    JsonElement object = item.json().get(outer);
+    JsonElement value = object instanceof JsonObject ? ((JsonObject) object).get(name) : null;
+    return value instanceof JsonPrimitive && ((JsonPrimitive) value).isString()
+        ? value.getAsString()
+        : null;
   }
 }

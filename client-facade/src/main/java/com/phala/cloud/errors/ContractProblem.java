@@ -1,6 +1,7 @@
 package com.phala.cloud.errors;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One way a JSON object the API sent breaks the contract ({@code openapi/phala-cloud.yaml}): where
@@ -14,6 +15,9 @@ import java.util.Objects;
  * @param message a one-line description naming the path, bounded in length
  */
 public record ContractProblem(String path, Kind kind, String message) {
+  /** An array index in a path. */
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
   /** What is wrong with a value. */
   public enum Kind {
     /** A required member is absent. */
@@ -50,7 +54,7 @@ public record ContractProblem(String path, Kind kind, String message) {
 
   /** {@code path} with every array index replaced by {@code *}. */
   public static String generalize(String path) {
-    return path.replaceAll("\\[\\d+]", "[*]");
+    return INDEX.matcher(path).replaceAll("[*]");
   }
 
   /** The message. */

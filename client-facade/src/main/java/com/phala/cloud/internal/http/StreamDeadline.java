@@ -37,12 +37,12 @@ public final class StreamDeadline implements AutoCloseable {
 
   /**
    * Bounds the reading of {@code response}, opened by {@code execution}, to {@code budget} from
-   * {@code startedNanos} (a {@link System#nanoTime()}); a budget too long to count in nanoseconds
-   * (such as {@code ChronoUnit.FOREVER}) is no bound.
+   * {@code startedNanos} (a {@link System#nanoTime()}); a {@code null} budget, or one too long to
+   * count in nanoseconds (such as {@code ChronoUnit.FOREVER}), is no bound.
    */
   public static StreamDeadline start(
       Response response, Execution execution, Duration budget, long startedNanos) {
-    long nanos = RetryPolicy.saturatedNanos(budget);
+    long nanos = budget == null ? Long.MAX_VALUE : RetryPolicy.saturatedNanos(budget);
     long left = nanos == Long.MAX_VALUE ? nanos : nanos - (System.nanoTime() - startedNanos);
     return new StreamDeadline(response, execution, budget, left);
   }
