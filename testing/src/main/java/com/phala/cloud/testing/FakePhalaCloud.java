@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
  *
  * <p>It checks every request against the contract (see {@link RecordedRequest#violations()}): a
  * credential in {@code X-API-Key} or {@code Authorization: Bearer}, a known {@code
- * X-Phala-Version}, valid {@code user_id} and {@code teepod_id}, the right path and method. A
- * request that breaks it gets the API's 4xx answer, and its problems are kept for {@link
- * #assertNoViolations()} (which {@link FakePhalaCloudExtension} calls after each test).
+ * X-Phala-Version}, a non-empty {@code X-Phala-Workspace}, valid {@code user_id} and {@code
+ * teepod_id}, the right path and method. Those the real API refuses get its 4xx answer; all are
+ * kept for {@link #assertNoViolations()} (which {@link FakePhalaCloudExtension} calls after each
+ * test).
  *
  * <pre>{@code
  * try (FakePhalaCloud fake = FakePhalaCloud.start()) {

@@ -107,7 +107,7 @@ public final class ContractCheck {
 
   private static void version(Incoming request, List<String> violations, List<Issue> issues) {
     Optional<String> version = request.header("X-Phala-Version");
-    if (version.isEmpty() || known(version.get())) {
+    if (version.isEmpty() || ApiVersion.of(version.get()).isPresent()) {
       return;
     }
     String known =
@@ -122,11 +122,6 @@ public final class ContractCheck {
             List.of("header", "x-phala-version"),
             "Input should be " + known,
             version.get()));
-  }
-
-  /** Whether {@code version} is one of the contract's API versions. */
-  public static boolean known(String version) {
-    return Arrays.stream(ApiVersion.values()).anyMatch(value -> value.value().equals(version));
   }
 
   private static void workspace(Incoming request, List<String> violations, List<Issue> issues) {

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 /** The contract's examples, packaged in the client's generated jar. */
 public final class Examples {
   /** Where the contract's examples are on the classpath. */
-  public static final String ROOT = "/META-INF/phala-cloud/openapi/examples/";
+  private static final String ROOT = "/META-INF/phala-cloud/openapi/examples/";
 
   /** The full example of the legacy shape (version 2025-10-28). */
   public static final String LEGACY = "cvms-full.json";
@@ -19,7 +19,7 @@ public final class Examples {
   private Examples() {}
 
   /** The bytes of example {@code name}. */
-  public static byte[] bytes(String name) {
+  private static byte[] bytes(String name) {
     try (InputStream in = Examples.class.getResourceAsStream(ROOT + name)) {
       if (in == null) {
         throw new IllegalStateException(

@@ -74,9 +74,4 @@ public record Planned(
   public Planned withFault(Fault what) {
     return new Planned(status, headers, body, delay, chunkPause, what);
   }
-
-  /** The body as text. */
-  public String text() {
-    return new String(body, StandardCharsets.UTF_8);
-  }
 }
