@@ -40,7 +40,7 @@ class ApiVersionSafetyTest {
 
   private static final String LEGACY = "2025-10-28";
   private static final List<String> CVMINFO_VERSIONS =
-      List.of("2026-01-21", "2026-05-22", "2026-06-23");
+      List.of("2026-01-21", "2026-05-22", "2026-06-23", "2026-11-11");
   private static final long WITHIN_SECONDS = 5;
 
   /** The legacy example's names, and the CVMInfo example's: the third differs. */
@@ -207,15 +207,15 @@ class ApiVersionSafetyTest {
 
   @ParameterizedTest(name = "{0} with apiVersion({1})")
   @MethodSource("infoCallsWithoutAVersionOfTheirShape")
-  void theCvmInfoCallsSend20260623ByDefaultAndWhen20251028IsConfigured(
+  void theCvmInfoCallsSendTheNewest20261111ByDefaultAndWhen20251028IsConfigured(
       InfoCall call, String configured) throws Exception {
     PhalaCloud client = client(configured);
 
     List<String> names = call.call.names(client);
 
     assertThat(names).isEqualTo(CVMINFO_NAMES);
-    assertThat(onlyVersionHeader()).containsExactly("2026-06-23");
-    assertThat(PhalaCloud.LATEST_API_VERSION).isEqualTo("2026-06-23");
+    assertThat(onlyVersionHeader()).containsExactly("2026-11-11");
+    assertThat(PhalaCloud.LATEST_API_VERSION).isEqualTo("2026-11-11");
   }
 
   @Test
@@ -233,7 +233,8 @@ class ApiVersionSafetyTest {
   void anUnknownVersionIsRefusedBeforeAnythingIsSent(String version) {
     assertThatThrownBy(() -> api.builder().apiVersion(version).build())
         .isInstanceOf(PhalaInvalidInputException.class)
-        .hasMessageContainingAll("2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23")
+        .hasMessageContainingAll(
+            "2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23", "2026-11-11")
         .hasMessageContaining("upgrade phala-cloud-client")
         .message()
         .doesNotContain("\r", "\n");

@@ -99,7 +99,7 @@ class RequestHeadersTest {
     assertThatThrownBy(() -> api.builder().apiVersion(version))
         .isInstanceOf(PhalaInvalidInputException.class)
         .hasMessageContaining("is not one this client knows")
-        .hasMessageContaining("2025-10-28, 2026-01-21, 2026-05-22, 2026-06-23");
+        .hasMessageContaining("2025-10-28, 2026-01-21, 2026-05-22, 2026-06-23, 2026-11-11");
   }
 
   @ParameterizedTest

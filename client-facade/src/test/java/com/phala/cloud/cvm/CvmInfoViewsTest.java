@@ -444,30 +444,30 @@ class CvmInfoViewsTest {
   @Test
   void unknownFieldsAreKeptAtEveryLevel() {
     JsonObject tree = fullTree(0);
-    Examples.set(tree, "hourly_rate", "0.0580");
+    Examples.set(tree, "carbon_rate", "0.0580");
     Examples.set(tree, "kms_contract_id", "kms_1");
-    Examples.set(tree, "resource.billing_interval", "1h");
+    Examples.set(tree, "resource.billing_cycle", "1h");
     JsonArray devices =
         JsonParser.parseString("[{\"device_id\":\"d1\",\"algorithm_version\":2,\"enabled\":true}]")
             .getAsJsonArray();
-    Examples.set(tree, "node_info.device_ids", devices);
+    Examples.set(tree, "node_info.attestations", devices);
     Examples.set(tree, "workspace.tier", "pro");
     Examples.set(tree, "endpoints.0.label", "api");
     CvmInfo cvm = one(tree);
 
     assertThat(cvm.unknownFields())
-        .containsExactly(Map.entry("hourly_rate", "0.0580"), Map.entry("kms_contract_id", "kms_1"));
-    assertThat(cvm.resource().unknownFields()).containsExactly(Map.entry("billing_interval", "1h"));
+        .containsExactly(Map.entry("carbon_rate", "0.0580"), Map.entry("kms_contract_id", "kms_1"));
+    assertThat(cvm.resource().unknownFields()).containsExactly(Map.entry("billing_cycle", "1h"));
     Map<String, Object> node = cvm.nodeInfo().orElseThrow().unknownFields();
-    assertThat(node).containsOnlyKeys("device_ids");
+    assertThat(node).containsOnlyKeys("attestations");
     @SuppressWarnings("unchecked")
-    Map<String, Object> device = (Map<String, Object>) ((List<?>) node.get("device_ids")).get(0);
+    Map<String, Object> device = (Map<String, Object>) ((List<?>) node.get("attestations")).get(0);
     assertThat(device).containsEntry("device_id", "d1").containsEntry("enabled", true);
     assertThat(device.get("algorithm_version").toString()).isEqualTo("2");
     assertThat(cvm.workspace().orElseThrow().unknownFields())
         .containsExactly(Map.entry("tier", "pro"));
     assertThat(cvm.endpoints().get(0).unknownFields()).containsExactly(Map.entry("label", "api"));
-    assertThat(cvm.field("hourly_rate")).contains("0.0580");
+    assertThat(cvm.field("carbon_rate")).contains("0.0580");
     // New fields are not problems.
     assertThat(cvm.validate()).isEmpty();
     // The examples themselves carry none.

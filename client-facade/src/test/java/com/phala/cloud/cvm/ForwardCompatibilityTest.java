@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ForwardCompatibilityTest {
   /** A member the server might add tomorrow, with an object value so nesting is kept too. */
   private static final String ADDED =
-      "{\"machine_info\":{\"cpu\":\"EPYC\",\"rate\":1.50,\"tags\":[1,null,true]}}";
+      "{\"cooling_info\":{\"cpu\":\"EPYC\",\"rate\":1.50,\"tags\":[1,null,true]}}";
 
   /**
    * Every kind of object: where its unknown member goes in the example, and how to reach its view.
@@ -60,7 +60,7 @@ class ForwardCompatibilityTest {
       String level, String prefix, Function<Cvm, ApiObject> view) {
     ApiObject object = view.apply(Examples.one(withAddedMember(prefix)));
 
-    assertThat(object.unknownFields()).containsOnlyKeys("machine_info");
+    assertThat(object.unknownFields()).containsOnlyKeys("cooling_info");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -68,7 +68,7 @@ class ForwardCompatibilityTest {
   void anAddedMembersValueIsPlainJavaWithItsNestingAndExactNumbers(
       String level, String prefix, Function<Cvm, ApiObject> view) {
     Object value =
-        view.apply(Examples.one(withAddedMember(prefix))).unknownFields().get("machine_info");
+        view.apply(Examples.one(withAddedMember(prefix))).unknownFields().get("cooling_info");
 
     assertThat(value).isInstanceOf(Map.class);
     Map<?, ?> info = (Map<?, ?>) value;
@@ -85,7 +85,7 @@ class ForwardCompatibilityTest {
   void fieldReadsAnAddedMember(String level, String prefix, Function<Cvm, ApiObject> view) {
     ApiObject object = view.apply(Examples.one(withAddedMember(prefix)));
 
-    assertThat(object.field("machine_info"))
+    assertThat(object.field("cooling_info"))
         .hasValueSatisfying(value -> assertThat(value).isInstanceOf(Map.class));
   }
 
@@ -115,12 +115,12 @@ class ForwardCompatibilityTest {
 
   @Test
   void anUnknownMemberThatIsNullIsListedWithANullValue() {
-    Cvm cvm = Examples.one(Examples.set(Examples.cvm(MINIMAL, 0), "updated_at", null));
+    Cvm cvm = Examples.one(Examples.set(Examples.cvm(MINIMAL, 0), "archived_at", null));
 
     assertThat(cvm.unknownFields())
-        .containsOnlyKeys("updated_at")
-        .containsEntry("updated_at", null);
-    assertThat(cvm.field("updated_at")).isEmpty();
+        .containsOnlyKeys("archived_at")
+        .containsEntry("archived_at", null);
+    assertThat(cvm.field("archived_at")).isEmpty();
   }
 
   @Test
@@ -200,8 +200,8 @@ class ForwardCompatibilityTest {
             Examples.get(Examples.cvm(FULL, 1), "hosted.configuration.gpus"));
     return Examples.set(
         cvm,
-        prefix + "machine_info",
-        JsonParser.parseString(ADDED).getAsJsonObject().get("machine_info"));
+        prefix + "cooling_info",
+        JsonParser.parseString(ADDED).getAsJsonObject().get("cooling_info"));
   }
 
   private static CvmConfiguration configuration(Cvm cvm) {

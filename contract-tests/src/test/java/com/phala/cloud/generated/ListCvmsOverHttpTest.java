@@ -90,9 +90,9 @@ class ListCvmsOverHttpTest {
   }
 
   @Test
-  void theSpecListsTheFourKnownVersionsAndPinsTheLegacyOne() {
+  void theSpecListsTheFiveKnownVersionsAndPinsTheLegacyOne() {
     assertThat(versions().map(v -> (String) v[0]))
-        .containsExactly("2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23");
+        .containsExactly("2025-10-28", "2026-01-21", "2026-05-22", "2026-06-23", "2026-11-11");
     assertThat(VERSION).isEqualTo("2025-10-28");
   }
 

@@ -245,7 +245,7 @@ class ScenariosTest {
 
     fake.enqueue(Scenario.unknownFields());
     assertThat(CvmList.parse(Http.list(fake).body()).get(0).unknownFields())
-        .containsKeys("machine_info", "billing_extra");
+        .containsKeys("carbon_footprint", "billing_extra");
 
     fake.enqueue(Scenario.wrongType());
     assertThatThrownBy(() -> fake.client().listCvms().get(0).name())

@@ -33,7 +33,7 @@ public final class BrokenBodies {
     return onFirst(
         list,
         cvm -> {
-          cvm.addProperty("machine_info", "added by the server after this contract");
+          cvm.addProperty("carbon_footprint", "added by the server after this contract");
           JsonObject nested = new JsonObject();
           nested.addProperty("hourly_rate", "0.0580");
           cvm.add("billing_extra", nested);
