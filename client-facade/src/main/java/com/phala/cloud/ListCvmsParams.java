@@ -10,6 +10,11 @@ import java.util.OptionalLong;
  * The filters of a CVM listing, sent to the API. Both are admin-only and optional; values are
  * validated when set, so nothing malformed is ever sent.
  *
+ * <p>Both filters are deprecated, as the contract marks them: since 2026-07 Phala's own SDKs refuse
+ * them on list calls. They keep working here, because Phala's reference page documents them and the
+ * server may still honour them; the setters carry {@code @Deprecated} so that code relying on them
+ * hears of it at compile time, not when the server stops honouring them.
+ *
  * <pre>{@code
  * ListCvmsParams.builder().userId("usr_0123abcd").teepodId(12).build()
  * }</pre>
@@ -75,7 +80,10 @@ public final class ListCvmsParams {
      * @param userId {@code "0"} for CVMs with no owner, or a hashed user id such as {@code
      *     usr_0123abcd}; {@code null} clears the filter
      * @throws PhalaInvalidInputException if it is neither
+     * @deprecated Admin-only, and refused by Phala's own SDKs since 2026-07; the server may still
+     *     honour it. Kept (not for removal) because the reference page documents it.
      */
+    @Deprecated
     public Builder userId(String userId) {
       if (userId != null && !userId.equals("0")) {
         // Name both accepted forms: the user id's own message knows only the usr_ form.
@@ -85,7 +93,13 @@ public final class ListCvmsParams {
       return this;
     }
 
-    /** Lists the CVMs of one owner (admin only). */
+    /**
+     * Lists the CVMs of one owner (admin only).
+     *
+     * @deprecated Admin-only, and refused by Phala's own SDKs since 2026-07; the server may still
+     *     honour it. Kept (not for removal) because the reference page documents it.
+     */
+    @Deprecated
     public Builder userId(UserId userId) {
       this.userId = userId == null ? null : userId.toString();
       return this;
@@ -96,7 +110,10 @@ public final class ListCvmsParams {
      *
      * @param teepodId the node's id, a positive integer
      * @throws PhalaInvalidInputException if it is zero or negative
+     * @deprecated Admin-only, and refused by Phala's own SDKs since 2026-07; the server may still
+     *     honour it. Kept (not for removal) because the reference page documents it.
      */
+    @Deprecated
     public Builder teepodId(long teepodId) {
       if (teepodId <= 0) {
         throw new PhalaInvalidInputException(

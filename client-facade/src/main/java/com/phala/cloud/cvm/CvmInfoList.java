@@ -17,8 +17,8 @@ import java.util.function.Function;
 /**
  * The CVMs of one listing in the current shape ({@link CvmInfo}, API versions {@code 2026-01-21}
  * and later), in the order the API sent them, with the helpers people reach for: filter by status
- * or workspace, find by name or id, group by region, and total the resources. Read-only; filters
- * return new lists that share the same {@link #response()}.
+ * or workspace, find by name or id, group by region, and total the resources and the hourly cost.
+ * Read-only; filters return new lists that share the same {@link #response()}.
  */
 public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
   CvmInfoList(List<CvmInfo> cvms, ResponseInfo response) {
@@ -98,6 +98,25 @@ public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
       total = total.add(cvm.resource().memoryInGb().orElse(BigDecimal.ZERO));
     }
     return total;
+  }
+
+  /**
+   * What these CVMs cost per hour together: the exact sum of {@code hourly_rate.total}, with the
+   * CVMs that have no rate left out of the sum and counted ({@link HourlyRateTotal#unpriced()}).
+   *
+   * @throws PhalaInvalidDataException if a rate is sent but is not a decimal number
+   */
+  public HourlyRateTotal totalHourlyRate() {
+    BigDecimal amount = BigDecimal.ZERO;
+    int priced = 0;
+    for (CvmInfo cvm : this) {
+      Optional<BigDecimal> rate = cvm.hourlyRate().flatMap(CvmHourlyRate::total);
+      if (rate.isPresent()) {
+        amount = amount.add(rate.get());
+        priced++;
+      }
+    }
+    return new HourlyRateTotal(amount, priced, size() - priced);
   }
 
   private long sum(Function<CvmResourceInfo, Integer> value) {
