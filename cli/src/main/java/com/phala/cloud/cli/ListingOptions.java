@@ -16,6 +16,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -59,11 +61,21 @@ final class ListingOptions {
   @Option(
       names = "--api-version",
       paramLabel = "DATE",
+      completionCandidates = KnownVersions.class,
       description =
-          "X-Phala-Version to send, which fixes the shape of the list: 2025-10-28 (the default)"
-              + " lists legacy CVMs, 2026-01-21, 2026-05-22 or 2026-06-23 the current CVMInfo"
-              + " shape (other columns: created, resources in GB, region, workspace).")
+          "X-Phala-Version to send, which fixes the shape of the list: one of"
+              + " ${COMPLETION-CANDIDATES}. The first (the default) lists legacy CVMs, the later"
+              + " ones the current CVMInfo shape (other columns: created, resources in GB,"
+              + " region, workspace).")
   String apiVersion;
+
+  /** The API versions the contract lists, for --api-version's help and shell completion. */
+  static final class KnownVersions implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(ApiVersion.values()).map(ApiVersion::value).iterator();
+    }
+  }
 
   @Option(
       names = "--workspace",
@@ -76,13 +88,17 @@ final class ListingOptions {
   @Option(
       names = "--user-id",
       paramLabel = "ID",
-      description = "Only CVMs of this owner, sent to the API (admin): 0 or usr_...")
+      description =
+          "Only CVMs of this owner, sent to the API (admin): 0 or usr_... Deprecated: Phala's"
+              + " SDKs refuse it since 2026-07; the server may still honour it.")
   String userId;
 
   @Option(
       names = "--teepod-id",
       paramLabel = "N",
-      description = "Only CVMs on this node, sent to the API (admin).")
+      description =
+          "Only CVMs on this node, sent to the API (admin). Deprecated: Phala's SDKs refuse it"
+              + " since 2026-07; the server may still honour it.")
   Long teepodId;
 
   @Option(
@@ -330,6 +346,7 @@ final class ListingOptions {
   }
 
   /** --user-id and --teepod-id, checked by the library's rules. */
+  @SuppressWarnings("deprecation") // The filters are deprecated, not gone: the options offer them.
   private ListCvmsParams params() {
     ListCvmsParams.Builder params = ListCvmsParams.builder();
     if (userId != null) {

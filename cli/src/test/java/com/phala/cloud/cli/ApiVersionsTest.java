@@ -40,7 +40,7 @@ class ApiVersionsTest extends ApiServer {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-01-21", "2026-05-22", "2026-06-23"})
+  @ValueSource(strings = {"2026-01-21", "2026-05-22", "2026-06-23", "2026-11-11"})
   void aLaterVersionIsSentAndItsShapeRead(String version) {
     serveExample(CVM_INFOS);
 
@@ -142,7 +142,8 @@ class ApiVersionsTest extends ApiServer {
               "workspace_id",
               "app_id",
               "cvm_id",
-              "public_url");
+              "public_url",
+              "hourly_rate");
       records = parser.getRecords();
     }
     assertThat(records).hasSize(3);
@@ -159,7 +160,8 @@ class ApiVersionsTest extends ApiServer {
             "wks_9XbT3mPq",
             "e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f",
             "cvm_7Kp2xQ9mRbT4",
-            "https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8080.dstack-prod5.phala.network");
+            "https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8080.dstack-prod5.phala.network",
+            "0.0690");
     assertThat(records.get(1).get("created_at")).isEqualTo("2025-11-03T17:45:00.123456Z");
     assertThat(records.get(1).get("public_url")).isEmpty();
     assertThat(records.get(2).get("status")).isEqualTo("starting*");

@@ -88,6 +88,7 @@ class OutputOptionsTest extends ApiServer {
             "VCPU",
             "MEMORY_GB",
             "DISK_GB",
+            "HOURLY_RATE",
             "REGION",
             "WORKSPACE",
             "APP_ID",

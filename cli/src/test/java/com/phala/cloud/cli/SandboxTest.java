@@ -162,7 +162,7 @@ class SandboxTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-01-21", "2026-05-22", "2026-06-23"})
+  @ValueSource(strings = {"2026-01-21", "2026-05-22", "2026-06-23", "2026-11-11"})
   void sandboxJsonOfALaterVersionIsTheCvmInfoExample(String version) {
     Cli.Result result = Cli.run("list", "--sandbox", "--api-version", version, "-o", "json");
 
@@ -207,7 +207,7 @@ class SandboxTest {
       assertThat(legacy.statusCode()).isEqualTo(200);
       assertThat(JsonParser.parseString(legacy.body()))
           .isEqualTo(JsonParser.parseString(example()));
-      for (String version : new String[] {"2026-01-21", "2026-05-22", "2026-06-23"}) {
+      for (String version : new String[] {"2026-01-21", "2026-05-22", "2026-06-23", "2026-11-11"}) {
         for (String[] credential :
             new String[][] {{"X-API-Key", key}, {"Authorization", "Bearer " + key}}) {
           HttpResponse<String> current =

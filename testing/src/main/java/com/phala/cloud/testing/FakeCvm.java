@@ -112,6 +112,24 @@ public final class FakeCvm {
   }
 
   /**
+   * This CVM costing {@code total} per hour ({@code hourly_rate.total} of the current shape), a
+   * decimal number as the API writes it, such as {@code "0.0690"}.
+   *
+   * @throws IllegalArgumentException if it is not a decimal number
+   */
+  public FakeCvm withHourlyRate(String total) {
+    try {
+      new BigDecimal(Objects.requireNonNull(total, "total"));
+    } catch (NumberFormatException notADecimal) {
+      throw new IllegalArgumentException(
+          "An hourly rate is a decimal number such as \"0.0690\", not \"" + total + "\".");
+    }
+    JsonObject rate = new JsonObject();
+    rate.addProperty("total", total);
+    return withCurrentField("hourly_rate", rate.toString());
+  }
+
+  /**
    * This CVM with a top-level field of the legacy shape set to {@code json} (any JSON text), for
    * the fields this builder does not name.
    */

@@ -1,12 +1,14 @@
 package com.phala.cloud.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmInfo;
 import com.phala.cloud.cvm.CvmInfoList;
 import com.phala.cloud.cvm.CvmList;
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,5 +70,28 @@ class FakeCvmTest {
     fake.serveCvmInfosJson("[" + FakeCvm.named("current-only").toCurrentJson() + "]");
     assertThat(client.listCvms().get(0).name()).isEqualTo("legacy-only");
     assertThat(client.listCvmInfos().get(0).name()).isEqualTo("current-only");
+  }
+
+  @Test
+  void anHourlyRateReachesTheCostHelperExactly(FakePhalaCloud fake, PhalaCloud client) {
+    fake.serve(
+        FakeCvm.named("a").withHourlyRate("0.0690"),
+        FakeCvm.named("b").withHourlyRate("3.5400"),
+        FakeCvm.named("c"));
+
+    CvmInfoList cvms = client.listCvmInfos();
+
+    assertThat(cvms.get(0).hourlyRate().orElseThrow().total()).hasValue(new BigDecimal("0.0690"));
+    assertThat(cvms.totalHourlyRate().amount()).isEqualByComparingTo("3.6090");
+    assertThat(cvms.totalHourlyRate().unpriced()).isEqualTo(1);
+    cvms.forEach(cvm -> assertThat(cvm.validate()).isEmpty());
+  }
+
+  @Test
+  void anHourlyRateThatIsNotADecimalIsRefused() {
+    assertThatThrownBy(() -> FakeCvm.named("a").withHourlyRate("cheap"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("decimal number")
+        .hasMessageContaining("cheap");
   }
 }

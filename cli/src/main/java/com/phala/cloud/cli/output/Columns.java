@@ -2,6 +2,7 @@ package com.phala.cloud.cli.output;
 
 import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.cvm.Cvm;
+import com.phala.cloud.cvm.CvmHourlyRate;
 import com.phala.cloud.cvm.CvmInfo;
 import com.phala.cloud.cvm.CvmNode;
 import com.phala.cloud.cvm.CvmView;
@@ -63,7 +64,7 @@ public final class Columns<T extends CvmView> {
   /** The columns a person scans, in table order. */
   final List<Column<T>> table;
 
-  /** The table's columns and more ({@code -o wide}): ids, public URL, KMS, region. */
+  /** The table's columns and more ({@code -o wide}): ids, public URL, KMS, region, hourly rate. */
   final List<Column<T>> wide;
 
   /** Every JSON path the contract declares for this shape, for --columns and --sort-by. */
@@ -209,12 +210,45 @@ public final class Columns<T extends CvmView> {
     Column<CvmInfo> url = new Column<>("public_url", false, cvm -> firstApp(cvm.endpoints()));
     Column<CvmInfo> vmId = new Column<>("vm_id", false, cvm -> cvm.vmUuid().orElse(""));
     Column<CvmInfo> kms = new Column<>("kms", false, cvm -> cvm.kmsType().orElse(""));
+    // What the CVM costs per hour (hourly_rate.total), as sent: a price keeps its digits.
+    Column<CvmInfo> hourlyRate =
+        new Column<>(
+            "hourly_rate",
+            true,
+            cvm ->
+                cvm.hourlyRate()
+                    .flatMap(CvmHourlyRate::total)
+                    .map(BigDecimal::toPlainString)
+                    .orElse(""));
     return new Columns<>(
         List.of(
-            name, status, createdAt, vcpu, memory, disk, region, workspaceId, appId, cvmId, url),
+            name,
+            status,
+            createdAt,
+            vcpu,
+            memory,
+            disk,
+            region,
+            workspaceId,
+            appId,
+            cvmId,
+            url,
+            hourlyRate),
         List.of(name, status, created, vcpu, memory, disk, region, workspace),
         List.of(
-            name, status, created, vcpu, memory, disk, region, workspace, appId, cvmId, vmId, url,
+            name,
+            status,
+            created,
+            vcpu,
+            memory,
+            disk,
+            hourlyRate,
+            region,
+            workspace,
+            appId,
+            cvmId,
+            vmId,
+            url,
             kms),
         CvmInfo.MEMBERS,
         "id");
