@@ -89,7 +89,7 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
    * matter).
    */
   public CvmList inProject(ProjectId project) {
-    return filter(isInProject(project)::test);
+    return filter(isInProject(project));
   }
 
   /**

@@ -74,8 +74,12 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
     return Optional.ofNullable(response);
   }
 
-  /** The CVMs that match {@code test}. */
-  public final L filter(Predicate<T> test) {
+  /**
+   * The CVMs that match {@code test}: any predicate of a CVM or of a supertype, such as the
+   * library's own {@link #hasStatus} and {@link CvmList#isInProject}, or a {@code
+   * Predicate<Object>}.
+   */
+  public final L filter(Predicate<? super T> test) {
     List<T> kept = new ArrayList<>();
     for (T item : items) {
       if (test.test(item)) {
@@ -90,7 +94,7 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
    * status is missing, null or not a string matches none.
    */
   public final L withStatus(String... statuses) {
-    return filter(hasStatus(Arrays.asList(statuses))::test);
+    return filter(hasStatus(Arrays.asList(statuses)));
   }
 
   /**
@@ -98,7 +102,7 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
    * predicate for streams ({@link ViewStream#stream()}) and {@link #filter}: the rule of {@link
    * #withStatus(String...)}. A CVM whose status is missing, null or not a string matches none.
    */
-  public static Predicate<ApiObject> hasStatus(java.util.Collection<String> statuses) {
+  public static Predicate<ApiObject> hasStatus(java.util.Collection<? extends String> statuses) {
     List<String> wanted = List.copyOf(statuses);
     return item ->
         item.field("status")
@@ -123,12 +127,12 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
   }
 
   /** The first CVM that matches {@code test}. */
-  final Optional<T> find(Predicate<T> test) {
+  final Optional<T> find(Predicate<? super T> test) {
     return items.stream().filter(test).findFirst();
   }
 
   /** The CVMs by {@code key}; keys keep first-seen order. */
-  final Map<String, L> groupBy(Function<T, String> key) {
+  final Map<String, L> groupBy(Function<? super T, String> key) {
     Map<String, List<T>> groups = new LinkedHashMap<>();
     for (T item : items) {
       groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
