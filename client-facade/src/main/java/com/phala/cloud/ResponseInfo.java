@@ -1,5 +1,6 @@
 package com.phala.cloud;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,9 +10,12 @@ import java.util.TreeMap;
 
 /**
  * The HTTP response behind a result or an error: status, headers and request id. Quote the request
- * id when you report a problem to Phala.
+ * id when you report a problem to Phala. Serializable, so an exception that carries it survives
+ * being sent to another JVM or written to a log store.
  */
-public final class ResponseInfo {
+public final class ResponseInfo implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int statusCode;
   private final Map<String, List<String>> headers;
   private final String requestId;

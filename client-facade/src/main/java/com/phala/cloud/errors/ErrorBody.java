@@ -4,6 +4,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.internal.JsonTree;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +21,12 @@ import java.util.function.Supplier;
  * ErrorResponse}, {@link HTTPValidationError}); this class only picks the form and never throws: a
  * part of the body that breaks the contract reads as absent. A body that is not JSON (an HTML page
  * from a proxy) keeps only {@link #raw()}.
+ *
+ * <p>Serializable (as its text), so the exception that carries it can be.
  */
-public final class ErrorBody {
+public final class ErrorBody implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   /**
    * How much of a body {@link #raw()} keeps; error pages can be large and are never needed whole.
    */
@@ -28,7 +35,7 @@ public final class ErrorBody {
   private static final ErrorBody EMPTY = new ErrorBody("", null);
 
   private final String raw;
-  private final JsonObject json;
+  private final transient JsonObject json;
 
   private ErrorBody(String raw, JsonObject json) {
     this.raw = raw;
@@ -56,6 +63,34 @@ public final class ErrorBody {
     } catch (Exception notJson) {
       // An HTML page, plain text or broken JSON: only the raw snippet is useful.
       return new ErrorBody(raw, null);
+    }
+  }
+
+  /** Serialized as its text: Gson's tree is not serializable, and the text is all it is. */
+  private Object writeReplace() {
+    return new Text(raw, json == null ? null : json.toString());
+  }
+
+  private void readObject(ObjectInputStream in) throws InvalidObjectException {
+    throw new InvalidObjectException("An ErrorBody is read through its serialized text.");
+  }
+
+  /** The serialized form: the raw snippet and, for a JSON body, the whole object as JSON. */
+  private static final class Text implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String raw;
+    private final String json;
+
+    Text(String raw, String json) {
+      this.raw = raw;
+      this.json = json;
+    }
+
+    private Object readResolve() {
+      if (raw.isEmpty() && json == null) {
+        return EMPTY;
+      }
+      return new ErrorBody(raw, json == null ? null : parse(json).json);
     }
   }
 

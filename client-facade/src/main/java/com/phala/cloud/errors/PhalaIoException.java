@@ -11,4 +11,10 @@ public class PhalaIoException extends PhalaException {
   public PhalaIoException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** True: the network may work on the next try. */
+  @Override
+  public boolean retryable() {
+    return true;
+  }
 }

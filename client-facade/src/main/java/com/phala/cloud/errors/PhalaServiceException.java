@@ -1,6 +1,7 @@
 package com.phala.cloud.errors;
 
 import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.internal.http.RetryPolicy;
 import java.util.Optional;
 
 /**
@@ -10,8 +11,8 @@ import java.util.Optional;
 public class PhalaServiceException extends PhalaException {
   private static final long serialVersionUID = 1L;
 
-  private final transient ResponseInfo response;
-  private final transient ErrorBody body;
+  private final ResponseInfo response;
+  private final ErrorBody body;
 
   /** An exception for an error response, with a message a person can act on. */
   public PhalaServiceException(String message, ResponseInfo response, ErrorBody body) {
@@ -41,5 +42,14 @@ public class PhalaServiceException extends PhalaException {
   /** The error body as the API sent it, parsed. */
   public ErrorBody body() {
     return body;
+  }
+
+  /**
+   * Whether the status is one that may pass (408, 409, 429, 500, 502, 503, 504): the statuses the
+   * client retries itself before it throws.
+   */
+  @Override
+  public boolean retryable() {
+    return RetryPolicy.isRetryable(statusCode());
   }
 }

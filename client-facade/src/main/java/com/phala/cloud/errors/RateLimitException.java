@@ -8,7 +8,7 @@ import java.util.Optional;
 public class RateLimitException extends PhalaServiceException {
   private static final long serialVersionUID = 1L;
 
-  private final transient Duration retryAfter;
+  private final Duration retryAfter;
 
   /** An exception for a 429, with how long the API asked to wait (may be {@code null}). */
   public RateLimitException(
