@@ -233,7 +233,13 @@ class ResponseLimitsTest {
     RECORD(
         "maxStringLength",
         "$[1].name",
-        builder -> builder.responseLimits(new ResponseLimits(1_000, 10, 1_000, 10_000, 10_000)));
+        builder ->
+            builder.responseLimits(
+                ResponseLimits.builder()
+                    .maxStringLength(10)
+                    .maxCvmChars(10_000)
+                    .maxListChars(10_000)
+                    .build()));
 
     final String option;
     final String path;
