@@ -300,7 +300,13 @@ public abstract class ApiObject {
     if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
       return;
     }
-    BigDecimal number = new BigDecimal(value.getAsString());
+    BigDecimal number;
+    try {
+      number = new BigDecimal(value.getAsString());
+    } catch (NumberFormatException exponentOverflow) {
+      // Such as 1e2147483648: no Java number holds it, which the accessor's check records.
+      return;
+    }
     if (minimum != null && number.compareTo(new BigDecimal(minimum)) < 0) {
       problems.add(
           invalid(

@@ -77,6 +77,21 @@ class ContractProblemsTest {
   }
 
   @Test
+  void aNumberNoJavaNumberHoldsIsAProblemNotAnException() {
+    // The exponent overflows even BigDecimal: validate() must still list, never throw.
+    CvmList cvms =
+        CvmList.parse(
+            "[{\"name\":\"a\",\"status\":\"running\",\"public_urls\":[],"
+                + "\"vcpu\":1e2147483648,\"memory\":-1e-2147483649,"
+                + "\"hosted\":{\"id\":\"vm\",\"name\":\"a\",\"status\":\"running\","
+                + "\"uptime\":\"1h\",\"app_id\":\"x\"}}]");
+
+    assertThat(cvms.get(0).problems())
+        .extracting(ContractProblem::path)
+        .contains("$[0].vcpu", "$[0].memory");
+  }
+
+  @Test
   void anAccessorThrowsWithTheSameKind() {
     Cvm cvm = CvmList.parse(DRIFTED).get(0);
 
