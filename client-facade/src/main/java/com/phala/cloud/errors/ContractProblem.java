@@ -10,11 +10,10 @@ import java.util.regex.Pattern;
  * {@link com.phala.cloud.cvm.ApiObject#problems()} lists them; {@code validate()} is the same list
  * as messages, so the two never disagree.
  *
- * @param path the JSON path of the offending value, indexes included
- * @param kind what is wrong
- * @param message a one-line description naming the path, bounded in length
+ * <p>A value: equal when path, kind and message are. A class rather than a record, so that what a
+ * problem carries can grow without breaking a caller.
  */
-public record ContractProblem(String path, Kind kind, String message) {
+public final class ContractProblem {
   /** An array index in a path. */
   private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
@@ -37,11 +36,49 @@ public record ContractProblem(String path, Kind kind, String message) {
     INVALID_VALUE
   }
 
-  /** A problem; every component is required. */
-  public ContractProblem {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(message, "message");
+  private final String path;
+  private final Kind kind;
+  private final String message;
+
+  /**
+   * A problem; every argument is required.
+   *
+   * @param path the JSON path of the offending value, indexes included
+   * @param kind what is wrong
+   * @param message a one-line description naming the path, bounded in length
+   */
+  public ContractProblem(String path, Kind kind, String message) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.message = Objects.requireNonNull(message, "message");
+  }
+
+  /** The JSON path of the offending value, indexes included ({@code $[1].hosted.name}). */
+  public String path() {
+    return path;
+  }
+
+  /** What is wrong. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** A one-line description naming the path, bounded in length. */
+  public String message() {
+    return message;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ContractProblem that
+        && that.path.equals(path)
+        && that.kind == kind
+        && that.message.equals(message);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(path, kind, message);
   }
 
   /**
