@@ -13,6 +13,7 @@ import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.generated.api.CvmsApi;
 import com.phala.cloud.internal.PlainText;
 import com.phala.cloud.internal.Redaction;
+import com.phala.cloud.internal.RuntimeValue;
 import com.phala.cloud.internal.Settings;
 import com.phala.cloud.internal.Version;
 import com.phala.cloud.internal.http.AuthInterceptor;
@@ -60,7 +61,11 @@ public final class PhalaCloud implements AutoCloseable {
   /** This library's version, as its build wrote it (the pom is its one source). */
   public static final String VERSION = Version.VERSION;
 
-  /** The API prefix used when none is configured. */
+  /**
+   * The API prefix used when none is configured. A compile-time constant on purpose, unlike the
+   * other defaults: annotations (the command's help) read it, and the production URL does not move
+   * without a release that says so.
+   */
   public static final String DEFAULT_BASE_URL = "https://cloud-api.phala.com/api/v1";
 
   /**
@@ -85,11 +90,13 @@ public final class PhalaCloud implements AutoCloseable {
   /** Default whole-call deadline: every attempt and every wait between them together. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
 
+  // The numbers below are read at run time (RuntimeValue), not copied into callers' bytecode.
+
   /** Default number of retries after the first attempt. */
-  public static final int DEFAULT_MAX_RETRIES = 2;
+  public static final int DEFAULT_MAX_RETRIES = RuntimeValue.of(2);
 
   /** The most retries {@link Builder#maxRetries(int)} accepts. */
-  public static final int MAX_RETRIES = 10;
+  public static final int MAX_RETRIES = RuntimeValue.of(10);
 
   private final HttpUrl baseUrl;
   private final String apiVersion;

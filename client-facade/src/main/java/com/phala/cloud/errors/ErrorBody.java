@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.internal.JsonTree;
+import com.phala.cloud.internal.RuntimeValue;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.Serializable;
@@ -30,7 +31,7 @@ public final class ErrorBody implements Serializable {
   /**
    * How much of a body {@link #raw()} keeps; error pages can be large and are never needed whole.
    */
-  public static final int MAX_RAW_CHARS = 500;
+  public static final int MAX_RAW_CHARS = RuntimeValue.of(500);
 
   private static final ErrorBody EMPTY = new ErrorBody("", null);
 
@@ -99,7 +100,7 @@ public final class ErrorBody implements Serializable {
     return json != null;
   }
 
-  /** The start of the body as received, at most {@value #MAX_RAW_CHARS} characters. */
+  /** The start of the body as received, at most {@link #MAX_RAW_CHARS} characters. */
   public String raw() {
     return raw;
   }

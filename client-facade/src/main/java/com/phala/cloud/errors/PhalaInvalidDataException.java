@@ -1,5 +1,6 @@
 package com.phala.cloud.errors;
 
+import com.phala.cloud.internal.RuntimeValue;
 import java.util.Optional;
 
 /**
@@ -8,21 +9,21 @@ import java.util.Optional;
  * #where()} says where it broke (a JSON path such as {@code $[1].hosted.name}); {@link #snippet()}
  * shows a short, bounded piece of what was received.
  *
- * <p>The message, path and snippet are bounded whatever the server sent (at most {@value
- * #MAX_MESSAGE}, {@value #MAX_WHERE} and {@value #MAX_SNIPPET} characters; longer text keeps its
+ * <p>The message, path and snippet are bounded whatever the server sent (at most {@link
+ * #MAX_MESSAGE}, {@link #MAX_WHERE} and {@link #MAX_SNIPPET} characters; longer text keeps its
  * start and end around {@code " ... "}), so logging one never writes megabytes.
  */
 public class PhalaInvalidDataException extends PhalaException {
   private static final long serialVersionUID = 1L;
 
   /** The longest message an instance carries. */
-  public static final int MAX_MESSAGE = 1_200;
+  public static final int MAX_MESSAGE = RuntimeValue.of(1_200);
 
   /** The longest path {@link #where()} returns. */
-  public static final int MAX_WHERE = 300;
+  public static final int MAX_WHERE = RuntimeValue.of(300);
 
   /** The longest snippet {@link #snippet()} returns. */
-  public static final int MAX_SNIPPET = 500;
+  public static final int MAX_SNIPPET = RuntimeValue.of(500);
 
   private final String where;
   private final String snippet;
