@@ -9,11 +9,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.phala.cloud.generated.api.CvmsApi;
 import com.phala.cloud.generated.invoker.ApiClient;
 import com.phala.cloud.generated.model.ApiVersion;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,15 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import retrofit2.Call;
 
 /**
  * The generated Retrofit interface, built through the generated {@link ApiClient}, against a real
- * HTTP server (WireMock on loopback) that serves, at the spec's path, the full example of the shape
+ * HTTP server (WireMock on loopback) that serves, at the spec's path, the examples of the shape
  * each {@code X-Phala-Version} selects: {@code HostedCvm} for the default version, {@code CVMInfo}
- * for every later one. The generated interface builds the request; the body is read with the
- * generated Gson models of the shape asked for (the generated return type, the wrapper of the 200
- * response's {@code anyOf}, cannot decode either array). This class checks the whole client path
- * end to end: the body decodes to exactly what the example holds, and the request carries the API
+ * for every later one. Two kinds of method are checked end to end: the typed one per version of the
+ * spec's {@code ApiVersion} enum ({@code listCvmsV20251028}, ...), whose {@code execute()} alone
+ * gives the list of generated models, as a team that uses only this jar would call it; and the
+ * versionless {@code listCvms}, whose raw body the façade reads. The request carries the API
  * version, the workspace and the optional filters as the spec names them.
  */
 class ListCvmsOverHttpTest {
@@ -73,17 +77,7 @@ class ListCvmsOverHttpTest {
 
   @BeforeEach
   void serveTheFullExamplesThroughTheGeneratedClient() {
-    versions()
-        .forEach(
-            v ->
-                server.stubFor(
-                    get(urlPathEqualTo(LIST_CVMS.path()))
-                        .withHeader("X-Phala-Version", equalTo((String) v[0]))
-                        .willReturn(
-                            aResponse()
-                                .withStatus(200)
-                                .withHeader("Content-Type", "application/json")
-                                .withBody(full((Contract.Shape) v[1]).bytes()))));
+    versions().forEach(v -> serve((String) v[0], full((Contract.Shape) v[1]).bytes()));
     ApiClient client = new ApiClient();
     client.getAdapterBuilder().baseUrl("http://127.0.0.1:" + server.getPort() + "/");
     api = client.createService(CvmsApi.class);
@@ -96,14 +90,85 @@ class ListCvmsOverHttpTest {
     assertThat(VERSION).isEqualTo("2025-10-28");
   }
 
+  @Test
+  void everyVersionOfTheEnumHasExactlyOneTypedMethodAndNothingElseDoes() {
+    List<String> typed = new ArrayList<>();
+    versions().forEach(v -> typed.add(typedMethod((String) v[0]).getName()));
+
+    assertThat(java.util.Arrays.stream(CvmsApi.class.getMethods()).map(Method::getName))
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.concat(Stream.of(Contract.LIST_CVMS), typed.stream()).toList());
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("versions")
-  void decodesTheWholeServedExampleOfTheVersionsShape(String version, Contract.Shape shape)
+  void typedMethodDecodesTheFullExampleOfItsVersionsShapeToGeneratedModels(
+      String version, Contract.Shape shape) throws IOException {
+    List<?> cvms = listTyped(version, null, null, null);
+
+    assertThat(cvms).isNotEmpty().allSatisfy(cvm -> assertThat(cvm).isInstanceOf(shape.model));
+    assertThat(cvms).isEqualTo(full(shape).decode());
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("versions")
+  void typedMethodDecodesTheMinimalExampleOfItsVersionsShape(String version, Contract.Shape shape)
       throws IOException {
-    try (Response response =
-        execute(api.listCvms(ApiVersion.fromValue(version), null, null, null).request())) {
-      assertThat(response.code()).isEqualTo(200);
-      assertThat(shape.decode(response.body().string())).isEqualTo(full(shape).decode());
+    Contract.Example minimal = Contract.example(shape.example("minimal"));
+    serve(version, minimal.bytes());
+
+    assertThat(listTyped(version, null, null, null)).isEqualTo(minimal.decode());
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("versions")
+  void typedMethodIgnoresUnknownFieldsAtEveryLevel(String version, Contract.Shape shape)
+      throws IOException {
+    JsonNode payload = full(shape).tree();
+    UnknownFieldsAreIgnoredTest.addUnknownMembers(payload, shape.arraySchema());
+    serve(version, payload.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(listTyped(version, null, null, null)).isEqualTo(full(shape).decode());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("versions")
+  void typedMethodSendsItsVersionTheWorkspaceAndTheFilters(String version) throws IOException {
+    listTyped(version, "wks_0123abcd", "usr_0123abcd", 12L);
+
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
+            .withHeader("X-Phala-Version", equalTo(version))
+            .withHeader("X-Phala-Workspace", equalTo("wks_0123abcd"))
+            .withQueryParam("user_id", equalTo("usr_0123abcd"))
+            .withQueryParam("teepod_id", equalTo("12")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("versions")
+  void typedMethodLeavesTheWorkspaceAndFiltersOutWhenNull(String version) throws IOException {
+    listTyped(version, null, null, null);
+
+    server.verify(
+        1,
+        getRequestedFor(urlPathEqualTo(LIST_CVMS.path()))
+            .withHeader("X-Phala-Version", equalTo(version))
+            .withoutHeader("X-Phala-Workspace")
+            .withoutQueryParam("user_id")
+            .withoutQueryParam("teepod_id"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("versions")
+  void versionlessMethodGivesTheRawBodyOfTheVersionItIsGiven(String version, Contract.Shape shape)
+      throws IOException {
+    retrofit2.Response<okhttp3.ResponseBody> response =
+        api.listCvms(ApiVersion.fromValue(version), null, null, null).execute();
+
+    assertThat(response.code()).isEqualTo(200);
+    try (okhttp3.ResponseBody body = response.body()) {
+      assertThat(shape.decode(body.string())).isEqualTo(full(shape).decode());
     }
   }
 
@@ -151,6 +216,48 @@ class ListCvmsOverHttpTest {
             .withoutHeader("X-Phala-Workspace")
             .withoutQueryParam("user_id")
             .withoutQueryParam("teepod_id"));
+  }
+
+  /**
+   * The typed method of {@code version}: named after the enum constant of the version (its {@code
+   * x-enum-varnames}) without underscores, so it is found from the spec's enum, never a list here.
+   */
+  private static Method typedMethod(String version) {
+    String name = Contract.LIST_CVMS + ApiVersion.fromValue(version).name().replace("_", "");
+    try {
+      return CvmsApi.class.getMethod(name, String.class, String.class, Long.class);
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("CvmsApi has no typed method " + name + " for " + version, e);
+    }
+  }
+
+  /** Calls the typed method of {@code version} as a user would: {@code execute().body()}. */
+  private List<?> listTyped(String version, String workspace, String userId, Long teepodId)
+      throws IOException {
+    Call<?> call;
+    try {
+      call = (Call<?>) typedMethod(version).invoke(api, workspace, userId, teepodId);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new AssertionError(e);
+    }
+    retrofit2.Response<?> response = call.execute();
+    assertThat(response.code()).isEqualTo(200);
+    return (List<?>) response.body();
+  }
+
+  /** Serves {@code body} for {@code version}, over the full example served before. */
+  private static void serve(String version, byte[] body) {
+    server.stubFor(stub(version, body));
+  }
+
+  private static MappingBuilder stub(String version, byte[] body) {
+    return get(urlPathEqualTo(LIST_CVMS.path()))
+        .withHeader("X-Phala-Version", equalTo(version))
+        .willReturn(
+            aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body));
   }
 
   private Response execute(Request request) throws IOException {

@@ -75,7 +75,7 @@ class UnknownFieldsAreIgnoredTest {
    * Adds to every object the spec models, however deep (found by walking the tree along {@code
    * schema}), members the spec does not declare, of every JSON kind.
    */
-  private static void addUnknownMembers(JsonNode node, JsonNode schema) {
+  static void addUnknownMembers(JsonNode node, JsonNode schema) {
     JsonNode type = Contract.nonNull(schema);
     if (node.isArray()) {
       node.forEach(item -> addUnknownMembers(item, type.path("items")));
