@@ -35,7 +35,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -550,15 +550,15 @@ public final class PhalaCloud implements AutoCloseable {
     if (theirs != null && builder.executor == null && builder.maxConcurrentCalls == null) {
       return null;
     }
-    Dispatcher dispatcher =
-        new Dispatcher(
-            builder.executor != null
-                ? builder.executor
-                : theirs != null ? theirs.dispatcher().executorService() : daemonThreads());
     int bound =
         builder.maxConcurrentCalls != null
             ? builder.maxConcurrentCalls
             : theirs != null ? theirs.dispatcher().getMaxRequests() : DEFAULT_MAX_CONCURRENT_CALLS;
+    Dispatcher dispatcher =
+        new Dispatcher(
+            builder.executor != null
+                ? builder.executor
+                : theirs != null ? theirs.dispatcher().executorService() : daemonThreads(bound));
     dispatcher.setMaxRequests(bound);
     dispatcher.setMaxRequestsPerHost(
         builder.maxConcurrentCalls == null && theirs != null
@@ -723,23 +723,28 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   /**
-   * OkHttp's own kind of executor (a thread per running call, kept 60 s idle; the dispatcher bounds
-   * how many run), but of daemon threads, so that a program that forgets to close the client can
-   * still exit.
+   * At most {@code bound} daemon threads, each let go after 60 s idle. Not OkHttp's default (a
+   * thread for each task, none queued): its dispatcher hands the next call over before the thread
+   * that finished one is idle again, so that pool grows past the bound (95 threads for 64 calls in
+   * flight); here the next call waits in the queue for that thread. Daemon threads, so that a
+   * program that forgets to close the client can still exit.
    */
-  private static ExecutorService daemonThreads() {
+  private static ExecutorService daemonThreads(int bound) {
     AtomicInteger count = new AtomicInteger();
-    return new ThreadPoolExecutor(
-        0,
-        Integer.MAX_VALUE,
-        60,
-        TimeUnit.SECONDS,
-        new SynchronousQueue<>(),
-        task -> {
-          Thread thread = new Thread(task, "phala-cloud-http-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        });
+    ThreadPoolExecutor threads =
+        new ThreadPoolExecutor(
+            bound,
+            bound,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "phala-cloud-http-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    threads.allowCoreThreadTimeOut(true);
+    return threads;
   }
 
   /**
@@ -986,7 +991,11 @@ public final class PhalaCloud implements AutoCloseable {
      * on the caller's thread.
      */
     public Builder executor(ExecutorService executor) {
-      this.executor = java.util.Objects.requireNonNull(executor, "executor");
+      if (executor == null) {
+        throw new PhalaInvalidInputException(
+            "executor must be an ExecutorService, but was null; leave it unset for the default.");
+      }
+      this.executor = executor;
       return this;
     }
 

@@ -61,7 +61,8 @@ class ClosedClientTest {
   void afterCloseEveryCallFailsAtOnceAndSendsNothing(
       String name, Function<PhalaCloud, Object> call) {
     api.listingReturns(StubApi.example("cvms-full.json"));
-    PhalaCloud client = api.client();
+    StubApi.Calls calls = new StubApi.Calls();
+    PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
     client.close();
 
     long started = System.nanoTime();
@@ -74,7 +75,7 @@ class ClosedClientTest {
         .hasMessageContaining("client is closed")
         .hasMessageContaining("build a new client");
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(200);
-    assertThat(api.listingRequests()).isZero();
+    assertThat(calls.started()).as("nothing was sent").isZero();
   }
 
   @Test
@@ -135,10 +136,10 @@ class ClosedClientTest {
   @Test
   void anAsyncCallWaitingToRetryFailsWithTheCloseAndRetriesNoMore() throws Exception {
     api.listingReturns(StubApi.json(503, "{}").withHeader("retry-after-ms", "2000"));
-    PhalaCloud client = api.client();
+    StubApi.Calls calls = new StubApi.Calls();
+    PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
     CompletableFuture<CvmList> future = client.listCvmsAsync();
-    Thread.sleep(500);
-    assertThat(api.listingRequests()).as("the first attempt was answered").isEqualTo(1);
+    assertThat(calls.callEnded.await(5, TimeUnit.SECONDS)).as("the first answer came").isTrue();
 
     client.close();
 
@@ -146,8 +147,7 @@ class ClosedClientTest {
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(PhalaClosedException.class);
-    Thread.sleep(2_000);
-    assertThat(api.listingRequests()).as("no retry after the close").isEqualTo(1);
+    assertThat(calls.noFurtherCallWithin(2_500)).as("no retry after the close").isTrue();
   }
 
   @Test
@@ -181,7 +181,8 @@ class ClosedClientTest {
   @Test
   void closingTheOriginalClosesTheClientsDerivedFromIt() {
     api.listingReturns(StubApi.example("cvms-full.json"));
-    PhalaCloud client = api.client();
+    StubApi.Calls calls = new StubApi.Calls();
+    PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
     PhalaCloud quick = client.withTimeout(Duration.ofSeconds(1));
     PhalaCloud quickStreams = quick.withStreamTimeout(Duration.ofSeconds(1));
 
@@ -190,7 +191,7 @@ class ClosedClientTest {
     assertThatThrownBy(quick::listCvms).isInstanceOf(PhalaClosedException.class);
     assertThatThrownBy(quickStreams::streamCvms).isInstanceOf(PhalaClosedException.class);
     assertThat(quick.listCvmsAsync()).isCompletedExceptionally();
-    assertThat(api.listingRequests()).isZero();
+    assertThat(calls.started()).as("nothing was sent").isZero();
   }
 
   @Test
