@@ -158,6 +158,16 @@ class AsyncThreadsTest {
       assertThat(run.threadsAdded)
           .isLessThanOrEqualTo(
               Runtime.getRuntime().availableProcessors() + HOUSEKEEPING_THREADS + 2);
+      Figures.put(
+          "async threads, virtual",
+          CALLS
+              + " concurrent async calls on virtual threads added "
+              + run.threadsAdded
+              + " platform threads, at most "
+              + server.mostAtOnce()
+              + " in flight, "
+              + run.millis
+              + " ms");
     } finally {
       virtual.shutdownNow();
     }
