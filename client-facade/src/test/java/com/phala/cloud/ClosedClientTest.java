@@ -9,7 +9,9 @@ import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.errors.PhalaClosedException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +66,8 @@ class ClosedClientTest {
     StubApi.Calls calls = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
     client.close();
+    // Once unmeasured, so that loading classes does not count as waiting.
+    catchThrowable(() -> call.apply(client));
 
     long started = System.nanoTime();
     Throwable thrown = catchThrowable(() -> call.apply(client));
@@ -131,6 +135,26 @@ class ClosedClientTest {
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(PhalaClosedException.class);
+  }
+
+  @Test
+  void asyncCallsStillQueuedBehindTheBoundFailWithTheCloseToo() throws Exception {
+    api.listingReturns(StubApi.example("cvms-full.json").withFixedDelay(3_000));
+    PhalaCloud client = api.track(api.builder().maxConcurrentCalls(1).build());
+    List<CompletableFuture<CvmList>> calls = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      calls.add(client.listCvmsAsync());
+    }
+    Thread.sleep(300);
+
+    client.close();
+
+    for (CompletableFuture<CvmList> call : calls) {
+      assertThatThrownBy(() -> call.get(PROMPTLY_MILLIS, TimeUnit.MILLISECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(PhalaClosedException.class);
+    }
   }
 
   @Test

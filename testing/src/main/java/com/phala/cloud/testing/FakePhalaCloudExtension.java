@@ -63,7 +63,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  *
  * <p>Parameters are always the fake of the test asking for them. {@link #fake()} and {@link
  * #client()} answer the test running on the calling thread; from another thread (one the test
- * started) they answer the only fake running, and refuse when several tests run at once.
+ * started) they answer the only test's fake running (else the class's), and refuse when several
+ * tests run at once.
  */
 public final class FakePhalaCloudExtension
     implements BeforeAllCallback,
@@ -80,7 +81,7 @@ public final class FakePhalaCloudExtension
   // For fake() and client(), which have no context: the fakes of the class and the test running
   // on each thread, innermost first.
   private final ThreadLocal<Deque<FakePhalaCloud>> onThisThread = new ThreadLocal<>();
-  private final Set<FakePhalaCloud> live = ConcurrentHashMap.newKeySet();
+  private final Set<Running> live = ConcurrentHashMap.newKeySet();
 
   /** An extension whose fake has the defaults (any credential, the contract's examples). */
   public FakePhalaCloudExtension() {
@@ -104,7 +105,12 @@ public final class FakePhalaCloudExtension
     if (stack != null && !stack.isEmpty()) {
       return stack.peek();
     }
-    List<FakePhalaCloud> running = List.copyOf(live);
+    // A test's own fake is the one a thread it started means; else the class's, if there is one.
+    List<FakePhalaCloud> running =
+        live.stream().filter(fake -> fake.perMethod).map(fake -> fake.fake).toList();
+    if (running.isEmpty()) {
+      running = live.stream().map(fake -> fake.fake).toList();
+    }
     if (running.size() == 1) {
       return running.get(0);
     }
@@ -183,7 +189,7 @@ public final class FakePhalaCloudExtension
     }
     return method
         .getStore(namespace)
-        .getOrComputeIfAbsent(key(method), key -> new Running(), Running.class)
+        .getOrComputeIfAbsent(key(method), key -> new Running(true), Running.class)
         .fake;
   }
 
@@ -194,7 +200,7 @@ public final class FakePhalaCloudExtension
         ? found
         : testClass
             .getStore(namespace)
-            .getOrComputeIfAbsent(key(testClass), key -> new Running(), Running.class);
+            .getOrComputeIfAbsent(key(testClass), key -> new Running(false), Running.class);
   }
 
   private Running classFakeIfAny(ExtensionContext testClass) {
@@ -278,17 +284,19 @@ public final class FakePhalaCloudExtension
   @SuppressWarnings("deprecation") // CloseableResource: for JUnit 5 before 5.13.
   private final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final FakePhalaCloud fake;
+    final boolean perMethod;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Running() {
+    Running(boolean perMethod) {
       this.fake = settings.start();
-      live.add(fake);
+      this.perMethod = perMethod;
+      live.add(this);
     }
 
     @Override
     public void close() {
       if (closed.compareAndSet(false, true)) {
-        live.remove(fake);
+        live.remove(this);
         fake.close();
       }
     }

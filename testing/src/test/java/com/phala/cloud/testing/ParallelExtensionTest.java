@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -238,6 +239,13 @@ class ParallelExtensionTest {
                     .contains("call fake() and client() on the test's own thread"));
   }
 
+  @Test
+  void fromAThreadATestStartedTheFieldAnswersThatTestsFake() {
+    run(AskedFromAnotherThread.Alone.class, true)
+        .testEvents()
+        .assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
   /** Lists through {@code client} and expects only the CVM named {@code name}. */
   static void listsOnly(PhalaCloud client, String name) {
     assertThat(client.listCvms()).extracting(Cvm::name).containsExactly(name);
@@ -372,6 +380,20 @@ class ParallelExtensionTest {
     @RegisterExtension static FakePhalaCloudExtension phala = new FakePhalaCloudExtension();
 
     static final List<String> refusals = Collections.synchronizedList(new ArrayList<>());
+
+    /** One concurrent test: a thread it starts gets its fake, not the class's. */
+    @Execution(ExecutionMode.CONCURRENT)
+    static class Alone {
+      @RegisterExtension static FakePhalaCloudExtension phala = new FakePhalaCloudExtension();
+
+      @Test
+      void asksFromAThreadOfItsOwn() throws Exception {
+        FakePhalaCloud mine = phala.fake();
+        CompletableFuture<FakePhalaCloud> fromThere =
+            CompletableFuture.supplyAsync(phala::fake, runnable -> new Thread(runnable).start());
+        assertThat(fromThere.get(5, TimeUnit.SECONDS)).isSameAs(mine);
+      }
+    }
 
     @RepeatedTest(AT_ONCE)
     void asksFromAThreadOfItsOwn() throws Exception {
