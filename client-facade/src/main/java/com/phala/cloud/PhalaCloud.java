@@ -1001,9 +1001,12 @@ public final class PhalaCloud implements AutoCloseable {
 
     /**
      * The most async calls in flight at once (default {@value
-     * PhalaCloud#DEFAULT_MAX_CONCURRENT_CALLS}, or the dispatcher's of your {@link #okHttpClient}).
-     * More wait in a queue, in order, their deadline running: the bound on the threads async calls
-     * take and on the connections they open. Sync calls and streams are not counted.
+     * PhalaCloud#DEFAULT_MAX_CONCURRENT_CALLS}). More wait in a queue, in order, their deadline
+     * running: the bound on the threads async calls take and on the connections they open. Sync
+     * calls and streams are not counted. With your own {@link #okHttpClient} and neither this nor
+     * {@link #executor} set, async calls share its dispatcher and its limits (OkHttp's defaults: 64
+     * calls, 5 per host); set this for a bound of the client's own (your dispatcher is not
+     * changed).
      *
      * @throws PhalaInvalidInputException if it is not positive
      */
