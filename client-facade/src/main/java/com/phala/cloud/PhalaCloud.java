@@ -7,6 +7,7 @@ import com.phala.cloud.cvm.CvmInfoList;
 import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.cvm.CvmStream;
+import com.phala.cloud.errors.PhalaClosedException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
@@ -21,6 +22,7 @@ import com.phala.cloud.internal.http.CallRunner;
 import com.phala.cloud.internal.http.Credential;
 import com.phala.cloud.internal.http.Execution;
 import com.phala.cloud.internal.http.Loopback;
+import com.phala.cloud.internal.http.OpenCalls;
 import com.phala.cloud.internal.http.RetryPolicy;
 import com.phala.cloud.internal.http.StaticHeadersInterceptor;
 import com.phala.cloud.internal.http.StreamDeadline;
@@ -30,11 +32,15 @@ import java.net.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -56,6 +62,9 @@ import retrofit2.converter.gson.GsonConverterFactory;
  *
  * <p>Every call retries what is safe to retry, stays within its deadline, and fails only with a
  * {@link PhalaException} subclass.
+ *
+ * <p>{@link #close()} it when done: from then on every call fails at once with {@link
+ * PhalaClosedException}, and calls in progress end with it too.
  */
 public final class PhalaCloud implements AutoCloseable {
   /** This library's version, as its build wrote it (the pom is its one source). */
@@ -98,6 +107,9 @@ public final class PhalaCloud implements AutoCloseable {
   /** The most retries {@link Builder#maxRetries(int)} accepts. */
   public static final int MAX_RETRIES = RuntimeValue.of(10);
 
+  /** Default most async calls in flight at once; {@link Builder#maxConcurrentCalls(int)}. */
+  public static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
+
   private final HttpUrl baseUrl;
   private final String apiVersion;
   private final Credential credential;
@@ -109,8 +121,8 @@ public final class PhalaCloud implements AutoCloseable {
   private final boolean ownsHttp;
   private final CvmsApi api;
   private final CallRunner runner;
-  private final ExecutorService async;
-  private final boolean ownsAsync;
+  private final boolean ownsExecutor;
+  private final OpenCalls calls;
   private final ResponseLimits limits;
   private final String workspace;
   private final Shape<CvmInfoList, CvmInfoStream> current;
@@ -138,6 +150,7 @@ public final class PhalaCloud implements AutoCloseable {
             CvmInfoList::read,
             CvmInfoStream::read);
     this.ownsHttp = builder.okHttpClient == null;
+    this.ownsExecutor = ownsHttp && builder.executor == null;
     this.http = http(builder);
     this.api =
         new Retrofit.Builder()
@@ -151,8 +164,7 @@ public final class PhalaCloud implements AutoCloseable {
             http,
             new RetryPolicy(builder.maxRetries, builder.initialBackoff, builder.maxBackoff),
             credential);
-    this.async = Executors.newCachedThreadPool(daemonThreads());
-    this.ownsAsync = true;
+    this.calls = new OpenCalls();
   }
 
   /** {@code base} with other deadlines; it shares base's connections and threads. */
@@ -171,14 +183,15 @@ public final class PhalaCloud implements AutoCloseable {
     this.http = base.http;
     this.api = base.api;
     this.runner = base.runner;
-    this.async = base.async;
-    this.ownsAsync = false;
+    this.ownsExecutor = false;
+    this.calls = base.calls.child();
   }
 
   /**
    * This client with another whole-call deadline ({@link Builder#timeout}), for calls that must end
    * sooner or may take longer. It shares this client's connections, threads and other settings, so
-   * it costs nothing to make; closing it releases nothing (close this one).
+   * it costs nothing to make. Closing this client closes it too; closing it ends its own calls and
+   * refuses more, but releases nothing and leaves this client open.
    *
    * @throws PhalaInvalidInputException if {@code timeout} is not positive
    */
@@ -229,18 +242,22 @@ public final class PhalaCloud implements AutoCloseable {
    * @throws PhalaInvalidDataException if the response is not a JSON array of CVMs
    */
   public CvmList listCvms(ListCvmsParams params) {
-    return list(LEGACY, params, new Execution(timeout));
+    return list(LEGACY, params);
   }
 
-  /** {@link #listCvms()} on a background thread. */
+  /** {@link #listCvms()} without blocking; see {@link #listCvmsAsync(ListCvmsParams)}. */
   public CompletableFuture<CvmList> listCvmsAsync() {
     return listCvmsAsync(ListCvmsParams.none());
   }
 
   /**
-   * {@link #listCvms(ListCvmsParams)} on a background thread. Cancelling the future cancels the
-   * HTTP call in flight and any wait between retries. The future fails with the same exceptions
-   * {@code listCvms} throws.
+   * {@link #listCvms(ListCvmsParams)} without blocking the caller. The call runs on OkHttp's
+   * dispatcher, at most {@link Builder#maxConcurrentCalls} at once (the rest wait in its queue,
+   * within their deadline), on the {@link Builder#executor executor}'s threads; no thread waits
+   * between retries. The future completes on the thread that read the response: do slow work in
+   * {@code thenApplyAsync} and the like. Cancelling the future cancels the HTTP call in flight and
+   * any wait between retries. The future fails with the same exceptions {@code listCvms} throws,
+   * and at once with {@link PhalaClosedException} if the client is closed.
    */
   public CompletableFuture<CvmList> listCvmsAsync(ListCvmsParams params) {
     return async(LEGACY, params);
@@ -275,15 +292,18 @@ public final class PhalaCloud implements AutoCloseable {
    * #listCvms(ListCvmsParams)} does.
    */
   public CvmInfoList listCvmInfos(ListCvmsParams params) {
-    return list(current, params, new Execution(timeout));
+    return list(current, params);
   }
 
-  /** {@link #listCvmInfos()} on a background thread. */
+  /** {@link #listCvmInfos()} without blocking; see {@link #listCvmsAsync(ListCvmsParams)}. */
   public CompletableFuture<CvmInfoList> listCvmInfosAsync() {
     return listCvmInfosAsync(ListCvmsParams.none());
   }
 
-  /** {@link #listCvmInfos(ListCvmsParams)} on a background thread, cancellable. */
+  /**
+   * {@link #listCvmInfos(ListCvmsParams)} without blocking, cancellable; runs as {@link
+   * #listCvmsAsync(ListCvmsParams)} does.
+   */
   public CompletableFuture<CvmInfoList> listCvmInfosAsync(ListCvmsParams params) {
     return async(current, params);
   }
@@ -326,19 +346,32 @@ public final class PhalaCloud implements AutoCloseable {
   private static final Shape<CvmList, CvmStream> LEGACY =
       new Shape<>(DEFAULT_API_VERSION, CvmList::read, CvmStream::read);
 
-  private <L> L list(Shape<L, ?> shape, ListCvmsParams params, Execution execution) {
-    return runner.execute(
-        request(shape.version, params),
-        execution,
-        (response, info) -> {
-          requireJson(response);
-          // What this throws is scrubbed of the credential by CallRunner, like every failure.
-          return shape.list.read(response.body().charStream(), info, limits);
-        });
+  private <L> L list(Shape<L, ?> shape, ListCvmsParams params) {
+    Execution execution = calls.begin(timeout);
+    try {
+      return runner.execute(request(shape.version, params), execution, listReader(shape));
+    } catch (CancellationException | PhalaException failure) {
+      throw calls.isClosed() && execution.isCancelled() ? OpenCalls.closed() : failure;
+    } finally {
+      calls.end(execution);
+    }
+  }
+
+  private <L> CallRunner.BodyHandler<L> listReader(Shape<L, ?> shape) {
+    return (response, info) -> {
+      requireJson(response);
+      // What this throws is scrubbed of the credential by CallRunner, like every failure.
+      return shape.list.read(response.body().charStream(), info, limits);
+    };
   }
 
   private <L> CompletableFuture<L> async(Shape<L, ?> shape, ListCvmsParams params) {
-    Execution execution = new Execution(timeout);
+    Execution execution;
+    try {
+      execution = calls.begin(timeout);
+    } catch (PhalaClosedException closed) {
+      return CompletableFuture.failedFuture(closed);
+    }
     CompletableFuture<L> future =
         new CompletableFuture<>() {
           @Override
@@ -347,33 +380,42 @@ public final class PhalaCloud implements AutoCloseable {
             return super.cancel(mayInterruptIfRunning);
           }
         };
-    try {
-      async.execute(
-          () -> {
-            try {
-              future.complete(list(shape, params, execution));
-            } catch (Throwable failure) {
-              future.completeExceptionally(failure);
-            }
-          });
-    } catch (RejectedExecutionException closed) {
-      future.completeExceptionally(new PhalaException("This PhalaCloud client is closed.", closed));
-    }
+    runner
+        .executeAsync(request(shape.version, params), execution, listReader(shape))
+        .whenComplete(
+            (list, failure) -> {
+              calls.end(execution);
+              if (failure == null) {
+                future.complete(list);
+              } else if (failure instanceof CancellationException && calls.isClosed()) {
+                future.completeExceptionally(OpenCalls.closed());
+              } else {
+                future.completeExceptionally(
+                    failure instanceof CompletionException ? failure.getCause() : failure);
+              }
+            });
     return future;
   }
 
   private <S> S stream(Shape<?, S> shape, ListCvmsParams params) {
     long started = System.nanoTime();
     Execution execution =
-        new Execution(
+        calls.begin(
             streamTimeout != null && streamTimeout.compareTo(timeout) < 0
                 ? streamTimeout
                 : timeout);
-    Response response = runner.open(request(shape.version, params), execution);
+    Response response;
+    try {
+      response = runner.open(request(shape.version, params), execution);
+    } catch (CancellationException | PhalaException failure) {
+      calls.end(execution);
+      throw calls.isClosed() && execution.isCancelled() ? OpenCalls.closed() : failure;
+    }
     try {
       requireJson(response);
     } catch (IOException | RuntimeException notJson) {
       response.close();
+      calls.end(execution);
       throw notJson instanceof IOException
           ? runner.bodyFailure(response.request(), (IOException) notJson)
           : notJson instanceof PhalaException
@@ -383,8 +425,14 @@ public final class PhalaCloud implements AutoCloseable {
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
     StreamDeadline deadline = StreamDeadline.start(response, execution, streamTimeout, started);
     // Tagged so that what the stream reports about the body never quotes the credential back.
-    Reader body = credential.redaction().tag(deadline.bound(response.body().charStream()));
-    return shape.stream.read(body, info, deadline, limits);
+    Reader body =
+        credential.redaction().tag(calls.guard(deadline.bound(response.body().charStream())));
+    AutoCloseable release =
+        () -> {
+          calls.end(execution);
+          deadline.close();
+        };
+    return shape.stream.read(body, info, release, limits);
   }
 
   /** The request for a listing, built by the generated Retrofit interface from the contract. */
@@ -429,16 +477,24 @@ public final class PhalaCloud implements AutoCloseable {
   }
 
   /**
-   * Releases the client's threads and idle connections (a caller's own OkHttpClient is left as it
-   * is).
+   * Closes the client: every call made from now on fails at once with {@link PhalaClosedException}
+   * (a sync call throws it, an async one returns a future already failed with it, a stream is not
+   * opened), and every call in progress is cancelled and ends with it too (a stream being read
+   * throws it at its next step). Then releases the client's threads and idle connections (a
+   * caller's own {@code OkHttpClient} and {@link Builder#executor executor} are left as they are).
+   * Safe to call more than once.
+   *
+   * <p>Clients derived with {@link #withTimeout} or {@link #withStreamTimeout} share this one's
+   * connections and threads: closing this one closes them too. Closing a derived client ends its
+   * own calls and refuses more, and leaves this one open.
    */
   @Override
   public void close() {
-    if (ownsAsync) {
-      async.shutdown();
+    calls.close();
+    if (ownsExecutor) {
+      http.dispatcher().executorService().shutdown();
     }
     if (ownsHttp) {
-      http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
   }
@@ -481,10 +537,41 @@ public final class PhalaCloud implements AutoCloseable {
             + System.getProperty("java.version")
             + ")"
             + (builder.userAgentSuffix == null ? "" : " " + builder.userAgentSuffix);
+    Dispatcher dispatcher = dispatcher(builder);
+    if (dispatcher != null) {
+      http.dispatcher(dispatcher);
+    }
     return http.followSslRedirects(false)
         .addInterceptor(new StaticHeadersInterceptor(userAgent))
         .addNetworkInterceptor(new AuthInterceptor(credential, baseUrl))
         .build();
+  }
+
+  /**
+   * The dispatcher async calls run on, or {@code null} to keep that of the caller's {@code
+   * OkHttpClient}, which may be shared with the caller's own calls. All calls go to one host, so
+   * the per-host bound is the bound.
+   */
+  private static Dispatcher dispatcher(Builder builder) {
+    OkHttpClient theirs = builder.okHttpClient;
+    if (theirs != null && builder.executor == null && builder.maxConcurrentCalls == null) {
+      return null;
+    }
+    int bound =
+        builder.maxConcurrentCalls != null
+            ? builder.maxConcurrentCalls
+            : theirs != null ? theirs.dispatcher().getMaxRequests() : DEFAULT_MAX_CONCURRENT_CALLS;
+    Dispatcher dispatcher =
+        new Dispatcher(
+            builder.executor != null
+                ? builder.executor
+                : theirs != null ? theirs.dispatcher().executorService() : daemonThreads(bound));
+    dispatcher.setMaxRequests(bound);
+    dispatcher.setMaxRequestsPerHost(
+        builder.maxConcurrentCalls == null && theirs != null
+            ? theirs.dispatcher().getMaxRequestsPerHost()
+            : bound);
+    return dispatcher;
   }
 
   /**
@@ -642,13 +729,29 @@ public final class PhalaCloud implements AutoCloseable {
     return PlainText.replaceHidden(shown, '?');
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  /**
+   * At most {@code bound} daemon threads, each let go after 60 s idle. Not OkHttp's default (a
+   * thread for each task, none queued): its dispatcher hands the next call over before the thread
+   * that finished one is idle again, so that pool grows past the bound (95 threads for 64 calls in
+   * flight); here the next call waits in the queue for that thread. Daemon threads, so that a
+   * program that forgets to close the client can still exit.
+   */
+  private static ExecutorService daemonThreads(int bound) {
     AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, "phala-cloud-async-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+    ThreadPoolExecutor threads =
+        new ThreadPoolExecutor(
+            bound,
+            bound,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "phala-cloud-http-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    threads.allowCoreThreadTimeOut(true);
+    return threads;
   }
 
   /**
@@ -669,6 +772,8 @@ public final class PhalaCloud implements AutoCloseable {
     private Duration maxBackoff = Duration.ofSeconds(8);
     private String userAgentSuffix;
     private OkHttpClient okHttpClient;
+    private ExecutorService executor;
+    private Integer maxConcurrentCalls;
     private Proxy proxy;
     private Settings settings;
     private int maxNestingDepth = ResponseLimits.DEFAULTS.maxNestingDepth();
@@ -880,6 +985,44 @@ public final class PhalaCloud implements AutoCloseable {
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = okHttpClient;
+      return this;
+    }
+
+    /**
+     * The threads async calls ({@code listCvmsAsync}, {@code listCvmInfosAsync}) run on: each call
+     * in flight takes one while it waits for the response and reads it (OkHttp's I/O blocks), none
+     * waits between retries. For example {@code Executors.newVirtualThreadPerTaskExecutor()} on JDK
+     * 21+, so that no platform thread waits on the network. Default: a pool of daemon threads, one
+     * per call in flight, kept 60 s when idle. Yours is not shut down by {@link
+     * PhalaCloud#close()}; keep it open as long as the client is used. Sync calls and streams run
+     * on the caller's thread.
+     */
+    public Builder executor(ExecutorService executor) {
+      if (executor == null) {
+        throw new PhalaInvalidInputException(
+            "executor must be an ExecutorService, but was null; leave it unset for the default.");
+      }
+      this.executor = executor;
+      return this;
+    }
+
+    /**
+     * The most async calls in flight at once (default {@value
+     * PhalaCloud#DEFAULT_MAX_CONCURRENT_CALLS}). More wait in a queue, in order, their deadline
+     * running: the bound on the threads async calls take and on the connections they open. Sync
+     * calls and streams are not counted. With your own {@link #okHttpClient} and neither this nor
+     * {@link #executor} set, async calls share its dispatcher and its limits (OkHttp's defaults: 64
+     * calls, 5 per host); set this for a bound of the client's own (your dispatcher is not
+     * changed).
+     *
+     * @throws PhalaInvalidInputException if it is not positive
+     */
+    public Builder maxConcurrentCalls(int calls) {
+      if (calls < 1) {
+        throw new PhalaInvalidInputException(
+            "maxConcurrentCalls must be at least 1, but was " + calls + ".");
+      }
+      this.maxConcurrentCalls = calls;
       return this;
     }
 

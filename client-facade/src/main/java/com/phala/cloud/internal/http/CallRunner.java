@@ -9,6 +9,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -67,6 +68,29 @@ public final class CallRunner {
    */
   public Response open(Request request, Execution execution) {
     return run(request, execution, (response, info) -> response, false);
+  }
+
+  /**
+   * {@link #execute} without a thread waiting for it: the attempts are enqueued on OkHttp's
+   * dispatcher and the waits between them are scheduled (see {@link AsyncAttempts}). The future
+   * completes on the dispatcher's thread that read the response, or fails as {@code execute}
+   * throws; cancel through {@code execution}.
+   */
+  public <T> CompletableFuture<T> executeAsync(
+      Request request, Execution execution, BodyHandler<T> handler) {
+    return new AsyncAttempts<>(this, request, execution, handler).start();
+  }
+
+  OkHttpClient http() {
+    return http;
+  }
+
+  RetryPolicy retries() {
+    return retries;
+  }
+
+  Credential credential() {
+    return credential;
   }
 
   /**
@@ -186,7 +210,7 @@ public final class CallRunner {
     }
   }
 
-  private PhalaException networkFailure(Request request, IOException e) {
+  PhalaException networkFailure(Request request, IOException e) {
     String where = "GET " + redactedUrl(request.url());
     String cause = credential.redact(String.valueOf(e.getMessage()));
     if (e instanceof SocketTimeoutException
@@ -203,7 +227,7 @@ public final class CallRunner {
         e);
   }
 
-  private static PhalaTimeoutException deadlineExceeded(Execution execution, Throwable cause) {
+  static PhalaTimeoutException deadlineExceeded(Execution execution, Throwable cause) {
     return new PhalaTimeoutException(
         "The call did not finish within its deadline of "
             + execution.budget().toMillis()
@@ -217,7 +241,7 @@ public final class CallRunner {
   /**
    * One line per attempt; the request id is the server's text, so it is redacted like any other.
    */
-  private void log(Request request, int attempt, long startedNanos, int status, ResponseInfo info) {
+  void log(Request request, int attempt, long startedNanos, int status, ResponseInfo info) {
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "GET {} -> {} (attempt {}, {} ms{})",

@@ -3,6 +3,7 @@ package com.phala.cloud.internal.http;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 
 /**
@@ -15,6 +16,8 @@ public final class Execution {
   private final CountDownLatch cancelled = new CountDownLatch(1);
   private volatile Call current;
   private volatile boolean deadlineHit;
+  // What cancel() must also stop: an async call's scheduled retry, which holds no thread to wake.
+  private final AtomicReference<Runnable> onCancel = new AtomicReference<>();
 
   /**
    * An execution that must finish within {@code budget} from now; a budget too long to count in
@@ -43,6 +46,21 @@ public final class Execution {
     Call call = current;
     if (call != null) {
       call.cancel();
+    }
+    Runnable listener = onCancel.getAndSet(null);
+    if (listener != null) {
+      listener.run();
+    }
+  }
+
+  /**
+   * Runs {@code listener} when the call is cancelled (at once if it already was), in place of any
+   * earlier one; {@code null} removes it.
+   */
+  void whenCancelled(Runnable listener) {
+    onCancel.set(listener);
+    if (listener != null && isCancelled() && onCancel.compareAndSet(listener, null)) {
+      listener.run();
     }
   }
 
