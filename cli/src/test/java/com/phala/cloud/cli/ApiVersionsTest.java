@@ -153,7 +153,7 @@ class ApiVersionsTest extends ApiServer {
             "running",
             "2026-02-14T09:30:12Z",
             "2",
-            "4",
+            "4.0",
             "40",
             "us-west",
             "wks_9XbT3mPq",
@@ -162,7 +162,7 @@ class ApiVersionsTest extends ApiServer {
             "https://e15a4bc4ee6e4d9c4e2e5d2ca43b0cc6a1a2b30f-8080.dstack-prod5.phala.network");
     assertThat(records.get(1).get("created_at")).isEqualTo("2025-11-03T17:45:00.123456Z");
     assertThat(records.get(1).get("public_url")).isEmpty();
-    assertThat(records.get(2).get("status")).isEqualTo("starting*");
+    assertThat(records.get(2).get("status")).isEqualTo("starting");
     assertThat(records.get(2).get("memory_gb")).isEqualTo("8.5");
     assertThat(records.get(2).get("workspace_id")).isEqualTo("wks_2LpV7nKs");
     for (CSVRecord record : records) {
