@@ -81,6 +81,19 @@ class FieldNamesTest extends ApiServer {
   }
 
   @Test
+  void aNameCloseToNothingIsRefusedWithTheWayToTheList() {
+    serveExample("cvms-full.json");
+
+    Cli.Result result = Cli.list(baseUrl(), "--sort-by", "zzzzzzzzzzzzzzzzzz");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+    assertThat(result.errLines())
+        .containsExactly(
+            "phala-cvms: --sort-by: unknown field 'zzzzzzzzzzzzzzzzzz'. 'phala-cvms list --help'"
+                + " lists the table's headers and the JSON paths.");
+  }
+
+  @Test
   void aJsonPathWinsOverAHeaderOfTheSameName() throws IOException {
     serveExample("cvms-full.json");
 

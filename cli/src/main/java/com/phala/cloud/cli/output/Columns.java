@@ -180,7 +180,7 @@ public final class Columns<T extends CvmView> {
             + ": unknown field '"
             + printable(name)
             + "'"
-            + (closest.isEmpty() ? "" : "; did you mean " + Suggestions.either(closest) + "?")
+            + (closest.isEmpty() ? "." : "; did you mean " + Suggestions.either(closest) + "?")
             + " 'phala-cvms list --help' lists the table's headers and the JSON paths.");
   }
 
