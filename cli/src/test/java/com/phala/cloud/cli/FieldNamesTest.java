@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,13 @@ class FieldNamesTest extends ApiServer {
     assertThat(line.split(" or |, ")).hasSizeLessThanOrEqualTo(4);
     assertThat(help.out())
         .contains("memory_mb", "hosted.uptime", "resource.memory_in_gb", JSON_PATHS_HINT, "*");
+    // Every name whole on a line, and no line past 80 columns.
+    for (String path :
+        List.of("kms_info.dstack_app_address", "hosted.configuration.compose_file.name")) {
+      assertThat(help.out().lines())
+          .anyMatch(helpLine -> helpLine.matches(".* " + Pattern.quote(path) + "(,.*|$)"));
+    }
+    assertThat(help.out().lines()).allMatch(helpLine -> helpLine.length() <= 80);
     assertThat(requests()).as("nothing sent").isEmpty();
   }
 }
