@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * Generated hostile strings, as values and as member names of an unknown field, come back from
  * {@code -o yaml} as the same strings for YAML 1.1 and 1.2 readers as from {@code -o json}.
  */
-class YamlHostileStringsProperties {
+class YamlHostileStringsTest {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   /** Pieces that YAML readers give a meaning: scalars of other types, indicators, line breaks. */
@@ -170,7 +170,7 @@ class YamlHostileStringsProperties {
     return "[" + GSON.toJson(cvm) + "]";
   }
 
-  @Property(tries = 400)
+  @Property(tries = 300)
   void hostileStringsReadBackAsTheJsonWithYaml11And12Readers(
       @ForAll("strings") List<String> strings) {
     String[] out = YamlReaders.jsonAndYaml(payload(strings));
