@@ -86,12 +86,15 @@ class FieldNamesTest extends ApiServer {
     serveExample("cvms-full.json");
 
     Cli.Result result = Cli.list(baseUrl(), "--sort-by", "zzzzzzzzzzzzzzzzzz");
+    Cli.Result empty = Cli.list(baseUrl(), "--sort-by", "");
 
     assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
     assertThat(result.errLines())
         .containsExactly(
             "phala-cvms: --sort-by: unknown field 'zzzzzzzzzzzzzzzzzz'. 'phala-cvms list --help'"
                 + " lists the table's headers and the JSON paths.");
+    assertThat(empty.exitCode()).as(empty.toString()).isEqualTo(2);
+    assertThat(empty.err()).contains("unknown field ''.").doesNotContain("did you mean");
   }
 
   @Test

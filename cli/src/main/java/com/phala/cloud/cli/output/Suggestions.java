@@ -19,7 +19,8 @@ public final class Suggestions {
    */
   public static List<String> closest(String typed, List<String> names, int count) {
     String wanted = typed.trim().toLowerCase(Locale.ROOT);
-    if (wanted.length() > 200) {
+    // Nothing typed is close to nothing; a very long text is no typo.
+    if (wanted.isEmpty() || wanted.length() > 200) {
       return List.of();
     }
     List<String> candidates = new ArrayList<>();
