@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
+    versionProvider = PhalaCvms.VersionProvider.class,
+    header = "Reports every way the API's list of CVMs departs from the contract.",
     description = {
       "Lists the CVMs like 'list' (same credentials, --api-version, --workspace, filters and"
           + " --sandbox) and reports every way the response departs from the contract"

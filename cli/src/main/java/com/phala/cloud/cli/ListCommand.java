@@ -41,6 +41,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
+    versionProvider = PhalaCvms.VersionProvider.class,
+    resourceBundle = "com.phala.cloud.cli.ListHelp",
+    header = "Lists the CVMs of your workspace as a table, JSON, YAML, CSV or names.",
     description = {
       "Lists the CVMs of your workspace.",
       "Credentials: --api-key or PHALA_CLOUD_API_KEY (sent as X-API-Key), or --bearer-token or"
@@ -79,8 +82,9 @@ final class ListCommand implements Callable<Integer> {
       paramLabel = "PATHS",
       split = ",",
       description =
-          "The columns of table, wide or csv, by JSON path: name,status,hosted.uptime,"
-              + "public_urls.0.app,... An unknown path exits 2 with the valid ones.")
+          "The columns of table, wide or csv, by table header or JSON path (listed below):"
+              + " name,status,memory_mb,hosted.uptime,public_urls.0.app, or public_urls.*.app for"
+              + " every item's, joined by ','. An unknown name exits 2 with the closest ones.")
   List<String> columns;
 
   @Option(names = "--no-headers", description = "No header line (table, wide, csv).")
@@ -90,8 +94,8 @@ final class ListCommand implements Callable<Integer> {
       names = "--sort-by",
       paramLabel = "PATH",
       description =
-          "Sort by the field at this JSON path (table, wide, csv, name): numbers as numbers,"
-              + " durations as durations, CVMs without the field last.")
+          "Sort by this table header's column or the field at this JSON path (table, wide, csv,"
+              + " name): numbers as numbers, durations as durations, CVMs without the field last.")
   String sortBy;
 
   @Option(
@@ -114,6 +118,7 @@ final class ListCommand implements Callable<Integer> {
   @Option(
       names = "--interval",
       paramLabel = "SECONDS",
+      converter = WholeNumbers.Count.class,
       description = "Seconds between listings with --watch: at least 1 (default: 5).")
   Long intervalSeconds;
 

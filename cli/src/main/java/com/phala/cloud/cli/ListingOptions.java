@@ -7,6 +7,7 @@ import com.phala.cloud.cli.sandbox.Sandbox;
 import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.cvm.CvmList;
+import com.phala.cloud.cvm.CvmStatus;
 import com.phala.cloud.cvm.ProjectId;
 import com.phala.cloud.cvm.ViewList;
 import com.phala.cloud.errors.PhalaException;
@@ -19,9 +20,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -96,9 +99,10 @@ final class ListingOptions {
   @Option(
       names = "--teepod-id",
       paramLabel = "N",
+      converter = WholeNumbers.NodeId.class,
       description =
-          "Only CVMs on this node, sent to the API (admin). Deprecated: Phala's SDKs refuse it"
-              + " since 2026-07; the server may still honour it.")
+          "Only CVMs on this node, sent to the API (admin): its id, a positive number. Deprecated:"
+              + " Phala's SDKs refuse it since 2026-07; the server may still honour it.")
   Long teepodId;
 
   @Option(
@@ -118,6 +122,7 @@ final class ListingOptions {
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
+      converter = WholeNumbers.Count.class,
       description =
           "Bound on the whole command, retries and waits included: 1 to 86400 (default: 120).")
   Long timeoutSeconds;
@@ -125,6 +130,7 @@ final class ListingOptions {
   @Option(
       names = "--max-retries",
       paramLabel = "N",
+      converter = WholeNumbers.SmallCount.class,
       description = "Retries on failures that are safe to retry: 0 to 10 (default: 2).")
   Integer maxRetries;
 
@@ -299,6 +305,7 @@ final class ListingOptions {
                 + timeoutSeconds
                 + ".");
       }
+      warnUnknownStatuses(err);
       return body.run(stub, new Run(legacy, params, projectFilter), started);
     } catch (RuntimeException failure) {
       out.flush();
@@ -323,6 +330,25 @@ final class ListingOptions {
         err.print(redact(stackTrace(reported)));
       }
       return ExitCodes.of(reported);
+    }
+  }
+
+  /**
+   * Warns, on {@code err}, of each --status that is none the library knows: likely a typo, though
+   * statuses are an open set (the API adds states), so it still filters by it.
+   */
+  private void warnUnknownStatuses(PrintWriter err) {
+    for (String status : statuses) {
+      if (CvmStatus.of(status).known().isEmpty()) {
+        err.println(
+            "phala-cvms: warning: --status "
+                + quoted(status)
+                + " is not a status the contract knows ("
+                + Arrays.stream(CvmStatus.Known.values())
+                    .map(known -> known.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(", "))
+                + "); listing the CVMs in it anyway, as the API may have added it.");
+      }
     }
   }
 

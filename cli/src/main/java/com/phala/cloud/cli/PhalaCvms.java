@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       "Lists your Phala Cloud confidential VMs (CVMs), and checks the API's answer against the"
           + " contract.",
     },
+    commandListHeading = "%nCommands:%n",
     subcommands = {ListCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -58,7 +59,7 @@ public final class PhalaCvms {
     commandLine.setParameterExceptionHandler(
         (problem, args1) -> {
           CommandLine failed = problem.getCommandLine();
-          failed.getErr().println("phala-cvms: " + problem.getMessage());
+          failed.getErr().println("phala-cvms: " + UsageProblems.describe(problem));
           failed
               .getErr()
               .println(

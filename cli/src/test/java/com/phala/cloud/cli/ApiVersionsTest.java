@@ -154,7 +154,7 @@ class ApiVersionsTest extends ApiServer {
             "running",
             "2026-02-14T09:30:12Z",
             "2",
-            "4",
+            "4.0",
             "40",
             "us-west",
             "wks_9XbT3mPq",
@@ -164,7 +164,7 @@ class ApiVersionsTest extends ApiServer {
             "0.0690");
     assertThat(records.get(1).get("created_at")).isEqualTo("2025-11-03T17:45:00.123456Z");
     assertThat(records.get(1).get("public_url")).isEmpty();
-    assertThat(records.get(2).get("status")).isEqualTo("starting*");
+    assertThat(records.get(2).get("status")).isEqualTo("starting");
     assertThat(records.get(2).get("memory_gb")).isEqualTo("8.5");
     assertThat(records.get(2).get("workspace_id")).isEqualTo("wks_2LpV7nKs");
     for (CSVRecord record : records) {

@@ -72,7 +72,7 @@ class SandboxTest {
     assertThat(result.out()).isEmpty();
     assertThat(result.err())
         .startsWith("phala-cvms: ")
-        .contains("401", "Not authenticated", "request id sandbox")
+        .contains("401", "Not authenticated", "request id " + Sandbox.REQUEST_ID)
         .doesNotContain("\tat ");
     assertThat(result.printed()).doesNotContain(SECRET_KEY);
   }

@@ -14,9 +14,13 @@ import com.phala.cloud.errors.PhalaInvalidInputException;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -48,6 +52,8 @@ public final class Columns<T extends CvmView> {
       }
     }
   }
+
+  private static final FieldPath MEMORY_GB = FieldPath.parse("resource.memory_in_gb");
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -92,34 +98,95 @@ public final class Columns<T extends CvmView> {
   }
 
   /**
-   * The column showing the field at {@code path} (such as {@code hosted.uptime} or {@code
-   * public_urls.0.app}) as sent: text as is, numbers exactly, objects and lists as compact JSON.
-   *
-   * @throws PhalaInvalidInputException listing the valid paths, if the contract declares none such
+   * The headers of this shape's table, wide and CSV columns, in that order, without repeats: also
+   * names of their columns for --columns and --sort-by.
    */
-  public Column<T> column(String path, String option) {
-    FieldPath field = path(path, option);
-    return new Column<>(
-        path, false, cvm -> FieldPath.text(field.read(cvm)), field.toString().equals("status"));
+  public List<String> headers() {
+    Set<String> headers = new LinkedHashSet<>();
+    for (List<Column<T>> columns : List.of(table, wide, all)) {
+      columns.forEach(column -> headers.add(column.header()));
+    }
+    return List.copyOf(headers);
   }
 
   /**
-   * The field at {@code path}, checked against the contract's paths for this shape.
+   * The column {@code name} names: the field at a JSON path the contract declares (such as {@code
+   * hosted.uptime}, {@code public_urls.0.app}, or {@code public_urls.*.app} for every item's) as
+   * sent, text as is, numbers exactly, objects and lists as compact JSON; else, in any case, one of
+   * the table's headers (such as {@code memory_mb}) for that column, as the CSV writes it when
+   * {@code asSent}, as the table shows it otherwise.
    *
-   * @throws PhalaInvalidInputException listing the valid paths, if the contract declares none such
+   * @throws PhalaInvalidInputException naming the closest names, if it names no column
    */
-  public FieldPath path(String path, String option) {
-    FieldPath field = FieldPath.parse(path);
-    if (field == null || !paths.contains(field.declared())) {
-      throw new PhalaInvalidInputException(
-          option
-              + ": unknown field '"
-              + printable(path)
-              + "'. Valid fields (a list's items by index, such as 0 for *): "
-              + String.join(", ", paths)
-              + ".");
+  public Column<T> column(String name, String option, boolean asSent) {
+    FieldPath field = declared(name);
+    if (field != null) {
+      return new Column<>(name, false, field::cell, field.toString().equals("status"));
     }
-    return field;
+    Column<T> column = header(name, asSent);
+    if (column == null) {
+      throw unknown(name, option);
+    }
+    return column;
+  }
+
+  /**
+   * What --sort-by {@code name} orders the CVMs by: the value at a declared JSON path (with {@code
+   * *}, every item's, joined), else the cell of the column whose header it is; null sorts last.
+   *
+   * @throws PhalaInvalidInputException naming the closest names, if it names no field
+   */
+  public Function<T, Object> sortKey(String name, String option, boolean asSent) {
+    FieldPath field = declared(name);
+    if (field != null) {
+      return field.hasEvery() ? cvm -> emptyToNull(field.cell(cvm)) : field::read;
+    }
+    Column<T> column = header(name, asSent);
+    if (column == null) {
+      throw unknown(name, option);
+    }
+    return cvm -> emptyToNull(column.cell(cvm));
+  }
+
+  /** The field at {@code path} if the contract declares it for this shape, else null. */
+  private FieldPath declared(String path) {
+    for (String candidate : List.of(path, path.toLowerCase(Locale.ROOT))) {
+      FieldPath field = FieldPath.parse(candidate);
+      if (field != null && paths.contains(field.declared())) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /** The column whose header is {@code name} in any case (CSV's first when {@code asSent}). */
+  private Column<T> header(String name, boolean asSent) {
+    List<List<Column<T>>> order = asSent ? List.of(all, table, wide) : List.of(table, wide, all);
+    for (List<Column<T>> columns : order) {
+      for (Column<T> column : columns) {
+        if (column.header().equalsIgnoreCase(name.trim())) {
+          return column;
+        }
+      }
+    }
+    return null;
+  }
+
+  private PhalaInvalidInputException unknown(String name, String option) {
+    List<String> names = new ArrayList<>(headers());
+    paths.stream().filter(path -> !names.contains(path)).forEach(names::add);
+    List<String> closest = Suggestions.closest(name, names, 3);
+    return new PhalaInvalidInputException(
+        option
+            + ": unknown field '"
+            + printable(name)
+            + "'"
+            + (closest.isEmpty() ? "." : "; did you mean " + Suggestions.either(closest) + "?")
+            + " 'phala-cvms list --help' lists the table's headers and the JSON paths.");
+  }
+
+  private static Object emptyToNull(String cell) {
+    return cell == null || cell.isEmpty() ? null : cell;
   }
 
   /** What identifies {@code cvm} from one listing to the next: its id, else its name. */
@@ -138,6 +205,7 @@ public final class Columns<T extends CvmView> {
   private static Columns<Cvm> legacy() {
     Column<Cvm> name = new Column<>("name", false, Cvm::name);
     Column<Cvm> status = new Column<>("status", false, Columns::status, true);
+    Column<Cvm> statusAsSent = new Column<>("status", false, Columns::statusAsSent, true);
     Column<Cvm> uptime = new Column<>("uptime", false, cvm -> cvm.hosted().uptimeRaw());
     Column<Cvm> vcpu =
         new Column<>(
@@ -174,7 +242,7 @@ public final class Columns<T extends CvmView> {
         new Column<>(
             "region", false, cvm -> cvm.node().flatMap(CvmNode::regionIdentifier).orElse(""));
     return new Columns<>(
-        List.of(name, status, uptime, vcpu, memory, disk, node, project, appId, vmId, url),
+        List.of(name, statusAsSent, uptime, vcpu, memory, disk, node, project, appId, vmId, url),
         List.of(name, status, uptime, vcpu, memory, disk, node, project),
         List.of(
             name, status, uptime, vcpu, memory, disk, node, project, appId, vmId, url, kms, region),
@@ -185,6 +253,7 @@ public final class Columns<T extends CvmView> {
   private static Columns<CvmInfo> cvmInfo() {
     Column<CvmInfo> name = new Column<>("name", false, CvmInfo::name);
     Column<CvmInfo> status = new Column<>("status", false, Columns::status, true);
+    Column<CvmInfo> statusAsSent = new Column<>("status", false, Columns::statusAsSent, true);
     // The table shows the day (UTC) the CVM was created; the CSV the instant exactly as sent.
     Column<CvmInfo> created =
         new Column<>("created", false, cvm -> cvm.createdAt().map(DAY::format).orElse(""));
@@ -195,6 +264,13 @@ public final class Columns<T extends CvmView> {
     Column<CvmInfo> memory =
         new Column<>(
             "memory_gb", true, cvm -> cvm.resource().memoryInGb().map(Columns::decimal).orElse(""));
+    // The CSV carries the number as sent (4.0 stays 4.0).
+    Column<CvmInfo> memoryAsSent =
+        new Column<>(
+            "memory_gb",
+            true,
+            // Read once as a number first, so that a value breaking the contract shows ?.
+            cvm -> cvm.resource().memoryInGb().isPresent() ? MEMORY_GB.cell(cvm) : "");
     Column<CvmInfo> disk =
         new Column<>("disk_gb", true, cvm -> number(cvm.resource().diskInGb(), () -> null));
     Column<CvmInfo> region =
@@ -223,10 +299,10 @@ public final class Columns<T extends CvmView> {
     return new Columns<>(
         List.of(
             name,
-            status,
+            statusAsSent,
             createdAt,
             vcpu,
-            memory,
+            memoryAsSent,
             disk,
             region,
             workspaceId,
@@ -266,6 +342,11 @@ public final class Columns<T extends CvmView> {
     } catch (PhalaInvalidDataException unreadable) {
       return status;
     }
+  }
+
+  /** The status as sent: the in-progress mark is the table's, never the data's. */
+  private static String statusAsSent(CvmView cvm) {
+    return cvm.status().value();
   }
 
   private static String firstApp(List<PublicUrls> urls) {

@@ -9,17 +9,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A field of a CVM by its JSON path: member names into nested objects, separated by dots, with a
- * list's items by index ({@code hosted.uptime}, {@code public_urls.0.app}). It reads the value as
- * sent, and orders CVMs by it for --sort-by.
+ * list's items by index ({@code hosted.uptime}, {@code public_urls.0.app}) or all of them by {@code
+ * *} ({@code public_urls.*.app}). It reads the value as sent, and orders CVMs by it for --sort-by.
  */
 public final class FieldPath {
   private static final Pattern INDEX = Pattern.compile("0|[1-9][0-9]{0,8}");
   private static final Gson GSON = new Gson();
+
+  /** A list's every item. */
+  static final String EVERY = "*";
+
+  /** What joins the values of every item in a cell, as kubectl's custom columns do. */
+  static final String JOIN = ",";
 
   private final List<String> segments;
 
@@ -52,10 +59,28 @@ public final class FieldPath {
     return text.toString();
   }
 
-  /** The value at this path in {@code view}, as a plain Java value; null when absent or null. */
+  /** Whether this path reads every item of a list ({@code *}). */
+  boolean hasEvery() {
+    return segments.contains(EVERY);
+  }
+
+  /**
+   * The value at this path in {@code view}, as a plain Java value; null when absent or null. With
+   * {@code *}, the list of the values of every item that has one (null when there are none).
+   */
   public Object read(ApiObject view) {
     Object value = view.field(segments.get(0)).orElse(null);
-    for (String segment : segments.subList(1, segments.size())) {
+    if (!hasEvery()) {
+      return read(value, 1);
+    }
+    List<Object> values = new ArrayList<>();
+    collect(value, 1, values);
+    return values.isEmpty() ? null : values;
+  }
+
+  /** The value at this path's segments from {@code from} on, in {@code value}. */
+  private Object read(Object value, int from) {
+    for (String segment : segments.subList(from, segments.size())) {
       if (value instanceof Map) {
         value = ((Map<?, ?>) value).get(segment);
       } else if (value instanceof List && INDEX.matcher(segment).matches()) {
@@ -67,6 +92,46 @@ public final class FieldPath {
       }
     }
     return value;
+  }
+
+  /** Adds to {@code values} the non-null values at the segments from {@code from} on. */
+  private void collect(Object value, int from, List<Object> values) {
+    int every = segments.subList(from, segments.size()).indexOf(EVERY);
+    if (every < 0) {
+      Object found = read(value, from);
+      if (found != null) {
+        values.add(found);
+      }
+      return;
+    }
+    // Up to the *, then each item of the list there.
+    Object list = read(value, from, from + every);
+    if (list instanceof List) {
+      for (Object item : (List<?>) list) {
+        collect(item, from + every + 1, values);
+      }
+    }
+  }
+
+  /** The value at the segments from {@code from} up to {@code to} (exclusive), in {@code value}. */
+  private Object read(Object value, int from, int to) {
+    return new FieldPath(segments.subList(0, to)).read(value, from);
+  }
+
+  /**
+   * This field of {@code view} as a cell: {@link #text} of its value; with {@code *}, the text of
+   * every item's value, joined by {@value #JOIN}.
+   */
+  String cell(ApiObject view) {
+    Object value = read(view);
+    if (value != null && hasEvery()) {
+      StringJoiner cell = new StringJoiner(JOIN);
+      for (Object item : (List<?>) value) {
+        cell.add(text(item));
+      }
+      return cell.toString();
+    }
+    return text(value);
   }
 
   /** A value as a cell: text as is, numbers exactly as sent, objects and lists as JSON. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The output formats of {@code --output}. */
 public enum Format {
@@ -55,14 +56,17 @@ public enum Format {
     if (this == YAML) {
       return new YamlOutput<>(out);
     }
-    FieldPath sortBy = options.sortBy() == null ? null : shape.path(options.sortBy(), "--sort-by");
+    // CSV carries values as sent; the table may show them for people (a mark, a day, 4 for 4.0).
+    boolean asSent = this == CSV;
+    Function<T, Object> sortBy =
+        options.sortBy() == null ? null : shape.sortKey(options.sortBy(), "--sort-by", asSent);
     List<Columns.Column<T>> columns;
     if (this == NAME) {
-      columns = List.of(shape.column("name", "-o name"));
+      columns = List.of(shape.column("name", "-o name", asSent));
     } else if (options.columns() != null) {
       columns = new ArrayList<>();
       for (String path : options.columns()) {
-        columns.add(shape.column(path, "--columns"));
+        columns.add(shape.column(path, "--columns", asSent));
       }
     } else {
       columns = this == CSV ? shape.all : this == WIDE ? shape.wide : shape.table;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The formats made of rows of cells (table, wide, CSV, name): each CVM becomes its cells as it is
@@ -33,7 +34,7 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
   static final String RESET = "\u001b[0m";
 
   private final List<Columns.Column<T>> columns;
-  private final FieldPath sortBy;
+  private final Function<T, Object> sortBy;
   private final boolean headers;
   private final boolean colour;
   private final Sink sink;
@@ -41,7 +42,7 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
 
   RowOutput(
       List<Columns.Column<T>> columns,
-      FieldPath sortBy,
+      Function<T, Object> sortBy,
       boolean headers,
       boolean colour,
       Sink sink) {
@@ -84,7 +85,7 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
   }
 
   private Object sortValue(T cvm) {
-    Object value = sortBy.read(cvm);
+    Object value = sortBy.apply(cvm);
     // Kept small: the value's text, or a number as is (its toString() is the text sent).
     return value == null || value instanceof Number ? value : FieldPath.text(value);
   }

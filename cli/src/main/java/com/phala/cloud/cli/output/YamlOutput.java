@@ -18,7 +18,11 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
  * The same data as {@code json} (every field as sent, unknown ones included) as one YAML sequence,
  * written by SnakeYAML Engine one item per CVM as it is read: constant memory for any size. Numbers
  * keep exactly the digits the API sent ({@code 4.0} stays {@code 4.0}, {@code 1769815500123} is not
- * rounded); text that looks like a number (a price such as {@code "0.0580"}) stays quoted text.
+ * rounded; an exponent gains a dot and a sign, {@code 1e-7} is {@code 1.0e-7}, which YAML 1.1 needs
+ * to read a number). Text that a YAML 1.1 or 1.2 reader would take for anything else (a price such
+ * as {@code "0.0580"}, a hex address {@code "0x8d1e..."}, a GPU slot {@code "18:00.0"}, a date,
+ * {@code "yes"}, {@code "~"}, empty text) is quoted, so every reader gets the same data as {@code
+ * json}: see {@link YamlScalars}.
  */
 final class YamlOutput<T extends CvmView> implements CvmOutput<T> {
   /** A number as the text the API sent, which YAML writes as an int or a float scalar. */
@@ -98,8 +102,9 @@ final class YamlOutput<T extends CvmView> implements CvmOutput<T> {
   }
 
   /**
-   * SnakeYAML's representer, with numbers written as the exact text received, and text holding a
-   * YAML 1.1 line break (U+0085, U+2028, U+2029) double-quoted, so that it is escaped.
+   * SnakeYAML's representer, with numbers written as the exact text received, text that a YAML 1.1
+   * or 1.2 reader may take for another type quoted, and text holding a YAML 1.1 line break (U+0085,
+   * U+2028, U+2029) double-quoted, so that it is escaped.
    */
   private static final class ExactRepresenter extends StandardRepresenter {
     ExactRepresenter(DumpSettings settings) {
@@ -107,14 +112,20 @@ final class YamlOutput<T extends CvmView> implements CvmOutput<T> {
       RepresentToNode strings = representers.get(String.class);
       representers.put(
           String.class,
-          data ->
-              hasYaml11LineBreak((String) data)
-                  ? representScalar(Tag.STR, (String) data, ScalarStyle.DOUBLE_QUOTED)
-                  : strings.representData(data));
+          data -> {
+            String text = (String) data;
+            if (hasYaml11LineBreak(text)) {
+              return representScalar(Tag.STR, text, ScalarStyle.DOUBLE_QUOTED);
+            }
+            if (YamlScalars.mayReadAsNonString(text)) {
+              return representScalar(Tag.STR, text, ScalarStyle.SINGLE_QUOTED);
+            }
+            return strings.representData(data);
+          });
       representers.put(
           ExactNumber.class,
           data -> {
-            String text = ((ExactNumber) data).text();
+            String text = YamlScalars.number(((ExactNumber) data).text());
             // The tag the schema reads this text as (int or float), so it is written plain.
             Tag tag = settings.getSchema().getScalarResolver().resolve(text, true);
             return representScalar(

@@ -22,8 +22,11 @@ public final class Sandbox implements AutoCloseable {
   /** Where the contract's examples are on the classpath. */
   public static final String EXAMPLES = "/META-INF/phala-cloud/openapi/examples/";
 
-  /** The request id of every answer. */
-  public static final String REQUEST_ID = "sandbox";
+  /**
+   * The request id of every answer: shaped like the API's ({@code req_} and hex), and sharing no
+   * piece with {@link #API_KEY}, which the command masks wherever it appears.
+   */
+  public static final String REQUEST_ID = "req_5a4db0c5e2f1";
 
   private final FakePhalaCloud fake;
 
