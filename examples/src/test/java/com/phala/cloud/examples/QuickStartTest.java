@@ -3,8 +3,11 @@ package com.phala.cloud.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,5 +47,22 @@ class QuickStartTest {
             "gpu-trainer  stopped  us-east",
             "chain-indexer  starting  eu-central",
             "3 CVMs; the running ones cost 0.0690 an hour");
+  }
+
+  @Test
+  void theReadmeShowsWhatItPrints() throws IOException {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+    QuickStartOnSandbox.main(new String[0]);
+
+    String readme =
+        Files.readString(
+            Paths.get(System.getProperty("phala.docs.root", ".."), "README.md"),
+            StandardCharsets.UTF_8);
+    String output = printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    assertThat(readme)
+        .as("the Quick start's output in README.md")
+        .contains("```\n" + output + "```\n");
   }
 }
