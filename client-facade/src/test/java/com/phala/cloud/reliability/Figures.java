@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * The figures of one run of the reliability suite, written to {@code
  * target/reliability-figures.txt} (one summary line per kind) as the tests finish, and printed. The
- * README's Reliability section quotes this file.
+ * docs/reliability.md quotes this file.
  */
 public final class Figures {
   private static final Path FILE = Paths.get("target", "reliability-figures.txt");

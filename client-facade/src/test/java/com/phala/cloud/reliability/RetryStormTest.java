@@ -137,7 +137,7 @@ class RetryStormTest {
 
   @Test
   void okHttpRepeatsA503WithRetryAfterZeroOnceEvenWithRetriesOff() {
-    // Documented in the README: OkHttp's own follow-up logic, below the client's retries.
+    // In docs/configuration.md (Retries and timeouts): OkHttp's own follow-up, below our retries.
     always(status(503).withHeader("Retry-After", "0"));
     try (PhalaCloud noRetries =
         http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
