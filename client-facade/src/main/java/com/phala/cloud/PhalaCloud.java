@@ -108,7 +108,7 @@ public final class PhalaCloud implements AutoCloseable {
   public static final int MAX_RETRIES = RuntimeValue.of(10);
 
   /** Default most async calls in flight at once; {@link Builder#maxConcurrentCalls(int)}. */
-  public static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
+  public static final int DEFAULT_MAX_CONCURRENT_CALLS = RuntimeValue.of(64);
 
   private final HttpUrl baseUrl;
   private final String apiVersion;
@@ -136,13 +136,7 @@ public final class PhalaCloud implements AutoCloseable {
     this.streamTimeout = builder.streamTimeout;
     this.maxRetries = builder.maxRetries;
     this.secrets = builder.secrets();
-    this.limits =
-        new ResponseLimits(
-            builder.maxNestingDepth,
-            builder.maxStringLength,
-            builder.maxNumberLength,
-            builder.maxCvmChars,
-            builder.maxListChars);
+    this.limits = builder.limits.build();
     this.workspace = workspace(builder, settings);
     this.current =
         new Shape<>(
@@ -776,11 +770,8 @@ public final class PhalaCloud implements AutoCloseable {
     private Integer maxConcurrentCalls;
     private Proxy proxy;
     private Settings settings;
-    private int maxNestingDepth = ResponseLimits.DEFAULTS.maxNestingDepth();
-    private int maxStringLength = ResponseLimits.DEFAULTS.maxStringLength();
-    private int maxNumberLength = ResponseLimits.DEFAULTS.maxNumberLength();
-    private long maxCvmChars = ResponseLimits.DEFAULTS.maxCvmChars();
-    private long maxListChars = ResponseLimits.DEFAULTS.maxListChars();
+    // Each limit is checked where it is set (ResponseLimits.Builder), not at build().
+    private ResponseLimits.Builder limits = ResponseLimits.builder();
     private String workspace;
 
     private Builder() {}
@@ -1029,27 +1020,41 @@ public final class PhalaCloud implements AutoCloseable {
     /**
      * How deeply a response's JSON may nest (default 1,000); see {@link ResponseLimits}. Past any
      * limit, reading stops with a {@code PhalaInvalidDataException} naming it.
+     *
+     * @throws PhalaInvalidInputException if it is less than 1
      */
     public Builder maxNestingDepth(int depth) {
-      maxNestingDepth = depth;
+      limits.maxNestingDepth(depth);
       return this;
     }
 
-    /** The longest string or member name a response may hold, in characters (default 4,000,000). */
+    /**
+     * The longest string or member name a response may hold, in characters (default 4,000,000).
+     *
+     * @throws PhalaInvalidInputException if it is less than 1
+     */
     public Builder maxStringLength(int chars) {
-      maxStringLength = chars;
+      limits.maxStringLength(chars);
       return this;
     }
 
-    /** The longest number a response may hold, in characters (default 1,000). */
+    /**
+     * The longest number a response may hold, in characters (default 1,000).
+     *
+     * @throws PhalaInvalidInputException if it is less than 1
+     */
     public Builder maxNumberLength(int chars) {
-      maxNumberLength = chars;
+      limits.maxNumberLength(chars);
       return this;
     }
 
-    /** The most characters one CVM may take (default 8,000,000). */
+    /**
+     * The most characters one CVM may take (default 8,000,000).
+     *
+     * @throws PhalaInvalidInputException if it is less than 1
+     */
     public Builder maxCvmChars(long chars) {
-      maxCvmChars = chars;
+      limits.maxCvmChars(chars);
       return this;
     }
 
@@ -1057,19 +1062,20 @@ public final class PhalaCloud implements AutoCloseable {
      * The most characters a list read whole by {@code listCvms} may take, counted after gzip is
      * undone (default 64,000,000). {@code streamCvms} holds one CVM at a time and is not bounded by
      * it.
+     *
+     * @throws PhalaInvalidInputException if it is less than 1
      */
     public Builder maxListChars(long chars) {
-      maxListChars = chars;
+      limits.maxListChars(chars);
       return this;
     }
 
-    /** All the response limits at once. */
+    /**
+     * All the response limits at once; {@code null} resets them to {@link ResponseLimits#DEFAULTS}.
+     */
     public Builder responseLimits(ResponseLimits limits) {
-      return maxNestingDepth(limits.maxNestingDepth())
-          .maxStringLength(limits.maxStringLength())
-          .maxNumberLength(limits.maxNumberLength())
-          .maxCvmChars(limits.maxCvmChars())
-          .maxListChars(limits.maxListChars());
+      this.limits = (limits == null ? ResponseLimits.DEFAULTS : limits).toBuilder();
+      return this;
     }
 
     /** An HTTP proxy to go through. */

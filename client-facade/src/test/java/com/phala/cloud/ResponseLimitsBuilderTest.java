@@ -39,4 +39,16 @@ class ResponseLimitsBuilderTest {
         .isInstanceOf(PhalaInvalidInputException.class)
         .hasMessageContaining("maxListChars");
   }
+
+  @Test
+  void theClientsBuilderRefusesALimitWhereItIsSetNotAtBuild() {
+    PhalaCloud.Builder builder = PhalaCloud.builder();
+
+    assertThatThrownBy(() -> builder.maxNestingDepth(-5))
+        .isInstanceOf(PhalaInvalidInputException.class)
+        .hasMessage("maxNestingDepth must be at least 1, but was -5.");
+    assertThatThrownBy(() -> builder.maxCvmChars(0))
+        .isInstanceOf(PhalaInvalidInputException.class)
+        .hasMessageContaining("maxCvmChars");
+  }
 }
