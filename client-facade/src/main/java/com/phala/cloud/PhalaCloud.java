@@ -54,7 +54,9 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * }</pre>
  *
  * <p>Every call retries what is safe to retry, stays within its deadline, and fails only with a
- * {@link PhalaException} subclass.
+ * {@link PhalaException} subclass: a call whose thread is interrupted ends with {@link
+ * com.phala.cloud.errors.PhalaCancelledException}, the thread's interrupt flag still set. The
+ * client starts no thread that outlives it: {@link #close()} ends them all.
  */
 public final class PhalaCloud implements AutoCloseable {
   /** This library's version, as its build wrote it (the pom is its one source). */
@@ -374,7 +376,7 @@ public final class PhalaCloud implements AutoCloseable {
               : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-    StreamDeadline deadline = StreamDeadline.start(response, execution, streamTimeout, started);
+    StreamDeadline deadline = runner.streamDeadline(response, execution, streamTimeout, started);
     // Tagged so that what the stream reports about the body never quotes the credential back.
     Reader body = credential.redaction().tag(deadline.bound(response.body().charStream()));
     return shape.stream.read(body, info, deadline, limits);
@@ -429,6 +431,8 @@ public final class PhalaCloud implements AutoCloseable {
   public void close() {
     if (ownsAsync) {
       async.shutdown();
+      // The deadline thread is this client's (and its withTimeout copies'): it ends with it.
+      runner.close();
     }
     if (ownsHttp) {
       http.dispatcher().executorService().shutdown();
