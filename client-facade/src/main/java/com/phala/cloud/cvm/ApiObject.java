@@ -23,6 +23,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -470,20 +471,25 @@ public abstract class ApiObject {
   }
 
   /**
-   * A hashed id: {@code raw} checked against the prefix of the contract's {@code pattern} (such as
-   * {@code ^prj_.+}), or a problem naming the field, the accepted form and the accessor that
-   * returns the id as sent (servers and SDK mocks do send malformed ids).
+   * A hashed id: {@code raw} checked against the contract's {@code pattern} (such as {@code
+   * ^prj_.+}, the id type's {@code PATTERN}) by {@code valid}, or a problem naming the field, the
+   * pattern and the accessor that returns the id as sent (servers and SDK mocks do send malformed
+   * ids).
    */
   protected final <T extends HashedId> T hashedId(
-      String name, String raw, String pattern, String rawAccessor, Function<String, T> parse) {
-    String prefix = pattern.replaceFirst("^\\^", "").replaceFirst("\\.[+*]\\$?$", "");
-    if (!HashedId.isWellFormed(raw, prefix)) {
+      String name,
+      String raw,
+      String rawAccessor,
+      String pattern,
+      Predicate<String> valid,
+      Function<String, T> parse) {
+    if (!valid.test(raw)) {
       throw invalid(
           ContractProblem.Kind.MALFORMED_ID,
           name,
-          "is not a valid hashed id ("
-              + prefix
-              + " and letters and digits): "
+          "does not match the contract's pattern "
+              + pattern
+              + " for a hashed id: "
               + HashedId.describe(raw)
               + "; "
               + rawAccessor
