@@ -250,7 +250,7 @@ class SpecDrivesTheViewsTest {
 
   // ---- The edited contract ----------------------------------------------------------------------
 
-  private static Path openapiDir(Path module) {
+  static Path openapiDir(Path module) {
     String configured = System.getProperty("phala.openapi.dir");
     return configured != null ? Path.of(configured) : module.resolveSibling("openapi");
   }
@@ -280,7 +280,7 @@ class SpecDrivesTheViewsTest {
   // ---- The generator, as the pom runs it --------------------------------------------------------
 
   /** Runs the generator on {@code spec} with the pom's settings for the {@code cvm-views} run. */
-  private static void generate(Path module, Path spec, Path output) throws Exception {
+  static void generate(Path module, Path spec, Path output) throws Exception {
     Map<String, String> settings = cvmViewsSettings(module.resolve("pom.xml"));
     String configurationFile = settings.get("configurationFile");
     CodegenConfigurator configurator =
@@ -399,11 +399,24 @@ class SpecDrivesTheViewsTest {
   // ---- Compiling and loading -------------------------------------------------------------------
 
   private static void compile(Path sources, Path classes) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(f -> f.toString().endsWith(".java")).toList();
-    }
+    List<Path> files = javaFiles(sources);
     assertThat(files).anyMatch(f -> f.endsWith("BackupPolicy.java"));
+    String errors = javac(files, classes);
+    assertThat(errors).as("the generated views compile:%n%s", errors).isNull();
+  }
+
+  /** The Java sources under {@code root}. */
+  static List<Path> javaFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(f -> f.toString().endsWith(".java")).toList();
+    }
+  }
+
+  /**
+   * Compiles {@code files} into {@code classes} against the test class path (sources given here win
+   * over its classes); returns the compiler's errors, or {@code null} when it compiled.
+   */
+  static String javac(List<Path> files, Path classes) throws IOException {
     // Surefire may start the JVM on a manifest-only jar; it gives the real class path here.
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -423,7 +436,7 @@ class SpecDrivesTheViewsTest {
                   null,
                   fileManager.getJavaFileObjectsFromPaths(files))
               .call();
-      assertThat(compiled).as("the generated views compile:%n%s", errors).isTrue();
+      return compiled ? null : errors.toString();
     }
   }
 

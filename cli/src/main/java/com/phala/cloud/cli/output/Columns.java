@@ -240,7 +240,7 @@ public final class Columns<T extends CvmView> {
 
   /** The workspace's name, else its id. */
   private static String workspace(WorkspaceRef workspace) {
-    Optional<Object> name = workspace.field("name");
+    Optional<Object> name = workspace.field(WorkspaceRef.Fields.NAME);
     return name.isPresent() && !workspace.name().isBlank() ? workspace.name() : workspace.idRaw();
   }
 
