@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import com.phala.cloud.errors.ContractProblem;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.HumanDuration;
+import com.phala.cloud.internal.JsonEquality;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,11 @@ import java.util.function.Supplier;
  * PhalaInvalidDataException} naming the field's path (such as {@code $[1].hosted.name}); {@link
  * #validate()} lists every such problem without throwing. Absent or null optional fields are {@code
  * Optional.empty()}, an empty list, or the contract's default.
+ *
+ * <p>Views are values: two views are {@link #equals equal} when they are of the same class and came
+ * from the same JSON: the same members (in any order) with equal values, numbers and strings
+ * compared by their exact text, as received. Where they were in the response ({@link #path()}) does
+ * not count. So the same body parsed twice gives equal CVMs, nested views and lists.
  *
  * <p>Not meant to be extended outside this library: its protected members are the runtime the
  * generated views call.
@@ -684,6 +690,24 @@ public abstract class ApiObject {
     List<Object> list = new ArrayList<>(array.size());
     array.forEach(item -> list.add(plain(item)));
     return list;
+  }
+
+  /**
+   * Whether {@code other} is a view of the same class over the same JSON (see the class comment):
+   * members in any order, values compared by their exact text as received, the path not counted.
+   */
+  @Override
+  public final boolean equals(Object other) {
+    return other == this
+        || other != null
+            && other.getClass() == getClass()
+            && JsonEquality.equal(json, ((ApiObject) other).json);
+  }
+
+  /** A hash consistent with {@link #equals}. */
+  @Override
+  public final int hashCode() {
+    return getClass().getName().hashCode() * 31 + JsonEquality.hash(json);
   }
 
   /** A short description: see {@link #describe(String...)}. */

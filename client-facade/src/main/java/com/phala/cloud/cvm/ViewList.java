@@ -26,7 +26,8 @@ import java.util.function.Predicate;
  * The CVMs of one listing, in the order the API sent them, with the helpers every shape of the list
  * shares: filter by status, find by name, group. Read-only; filters return new lists that share the
  * same {@link #response()}. {@link CvmList} and {@link CvmInfoList} are the two kinds, one per
- * shape.
+ * shape. A list is equal to any list of equal views in the same order ({@link List#equals}; views
+ * are equal by the JSON received, see {@link ApiObject}); the response it came from does not count.
  *
  * @param <T> the view of one CVM
  * @param <L> the list type itself, which the filters return
