@@ -208,7 +208,7 @@ public final class Columns<T extends CvmView> {
     Column<CvmInfo> cvmId = new Column<>("cvm_id", false, CvmInfo::idRaw);
     Column<CvmInfo> url = new Column<>("public_url", false, cvm -> firstApp(cvm.endpoints()));
     Column<CvmInfo> vmId = new Column<>("vm_id", false, cvm -> cvm.vmUuid().orElse(""));
-    Column<CvmInfo> kms = new Column<>("kms", false, cvm -> cvm.kmsType().orElse(""));
+    Column<CvmInfo> kms = new Column<>("kms", false, cvm -> cvm.kmsTypeRaw().orElse(""));
     return new Columns<>(
         List.of(
             name, status, createdAt, vcpu, memory, disk, region, workspaceId, appId, cvmId, url),
