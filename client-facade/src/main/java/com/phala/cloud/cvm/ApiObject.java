@@ -307,7 +307,14 @@ public abstract class ApiObject {
     if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
       return;
     }
-    BigDecimal number = new BigDecimal(value.getAsString());
+    BigDecimal number;
+    try {
+      number = new BigDecimal(value.getAsString());
+    } catch (NumberFormatException beyondBigDecimal) {
+      // Such as 1e9999999999: valid JSON, but past any bound the contract can give.
+      problems.add(invalid(ContractProblem.Kind.INVALID_VALUE, name, "is out of any range"));
+      return;
+    }
     if (minimum != null && number.compareTo(new BigDecimal(minimum)) < 0) {
       problems.add(
           invalid(
@@ -621,7 +628,11 @@ public abstract class ApiObject {
     if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
       throw wrongType(name, "a number", value);
     }
-    return new BigDecimal(value.getAsString());
+    try {
+      return new BigDecimal(value.getAsString());
+    } catch (NumberFormatException beyondBigDecimal) {
+      throw invalid(name, "is a number too large to read (such as an exponent past 2^31)");
+    }
   }
 
   private long whole(String name, JsonElement value, long min, long max, boolean alsoString) {
