@@ -10,7 +10,7 @@ package com.phala.cloud.cli.output;
  */
 final class HeldRows {
   /** The least of the heap kept for everything but the held rows, in MB. */
-  static final int MIN_RESERVE_MB = 8;
+  static final int MIN_RESERVE_MB = 12;
 
   /** What one held string costs beyond its characters: its header, array and list slot. */
   private static final int OVERHEAD_BYTES = 64;

@@ -58,8 +58,8 @@ class HeldRowsTest {
   @Test
   void theBudgetIsTheHeapButAReserve() {
     assertThat(HeldRows.budgetOf(64L << 20)).isEqualTo(48L << 20);
-    assertThat(HeldRows.budgetOf(16L << 20)).isEqualTo(8L << 20);
-    assertThat(HeldRows.budgetOf(4L << 20)).isZero();
+    assertThat(HeldRows.budgetOf(16L << 20)).isEqualTo(4L << 20);
+    assertThat(HeldRows.budgetOf(8L << 20)).isZero();
   }
 
   @Test
