@@ -61,10 +61,12 @@ import retrofit2.converter.gson.GsonConverterFactory;
  * }</pre>
  *
  * <p>Every call retries what is safe to retry, stays within its deadline, and fails only with a
- * {@link PhalaException} subclass.
+ * {@link PhalaException} subclass: a call whose thread is interrupted ends with {@link
+ * com.phala.cloud.errors.PhalaCancelledException}, the thread's interrupt flag still set.
  *
  * <p>{@link #close()} it when done: from then on every call fails at once with {@link
- * PhalaClosedException}, and calls in progress end with it too.
+ * PhalaClosedException}, and calls in progress end with it too. The client starts no thread that
+ * outlives it: closing it ends them all.
  */
 public final class PhalaCloud implements AutoCloseable {
   /** This library's version, as its build wrote it (the pom is its one source). */
@@ -122,6 +124,7 @@ public final class PhalaCloud implements AutoCloseable {
   private final CvmsApi api;
   private final CallRunner runner;
   private final boolean ownsExecutor;
+  private final boolean ownsRunner;
   private final OpenCalls calls;
   private final ResponseLimits limits;
   private final String workspace;
@@ -145,6 +148,7 @@ public final class PhalaCloud implements AutoCloseable {
             CvmInfoStream::read);
     this.ownsHttp = builder.okHttpClient == null;
     this.ownsExecutor = ownsHttp && builder.executor == null;
+    this.ownsRunner = true;
     this.http = http(builder);
     this.api =
         new Retrofit.Builder()
@@ -178,6 +182,7 @@ public final class PhalaCloud implements AutoCloseable {
     this.api = base.api;
     this.runner = base.runner;
     this.ownsExecutor = false;
+    this.ownsRunner = false;
     this.calls = base.calls.child();
   }
 
@@ -417,7 +422,7 @@ public final class PhalaCloud implements AutoCloseable {
               : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-    StreamDeadline deadline = StreamDeadline.start(response, execution, streamTimeout, started);
+    StreamDeadline deadline = runner.streamDeadline(response, execution, streamTimeout, started);
     // Tagged so that what the stream reports about the body never quotes the credential back.
     Reader body =
         credential.redaction().tag(calls.guard(deadline.bound(response.body().charStream())));
@@ -485,6 +490,10 @@ public final class PhalaCloud implements AutoCloseable {
   @Override
   public void close() {
     calls.close();
+    if (ownsRunner) {
+      // The deadline thread is this client's (and its derived clients'): it ends with it.
+      runner.close();
+    }
     if (ownsExecutor) {
       http.dispatcher().executorService().shutdown();
     }

@@ -30,7 +30,7 @@ class ListCvmsParamsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0", "usr_abc123", "usr_0123abcd", "usr_A"})
+  @ValueSource(strings = {"0", "usr_abc123", "usr_0123abcd", "usr_A", "usr_a-b", "usr_abc "})
   void aWellFormedUserIdIsAcceptedAndSent(String userId) {
     api.client().listCvms(ListCvmsParams.builder().userId(userId).build());
 
@@ -43,8 +43,7 @@ class ListCvmsParamsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"usr_", "user-1", "usr_a-b", "", "00", "usr_abc ", "prj_abc123", "USR_abc"})
+  @ValueSource(strings = {"usr_", "user-1", " usr_a", "", "00", "usr_\n", "prj_abc123", "USR_abc"})
   void aMalformedUserIdIsRefusedNamingUserIdAndTheAcceptedForm(String userId) {
     assertThatThrownBy(() -> ListCvmsParams.builder().userId(userId))
         .isInstanceOf(PhalaInvalidInputException.class)

@@ -1,5 +1,6 @@
 package com.phala.cloud.cli;
 
+import com.phala.cloud.cli.output.TooLargeToHoldException;
 import com.phala.cloud.errors.PermissionDeniedException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
@@ -21,7 +22,10 @@ public final class ExitCodes {
   /** Authentication or permission refused (HTTP 401, 403). */
   public static final int AUTH = 3;
 
-  /** Any other API error, or a response that cannot be used, after retries. */
+  /**
+   * Any other API error, or a response that cannot be used, after retries; also a list whose rows
+   * the table or --sort-by would hold past what the heap leaves them.
+   */
   public static final int API = 4;
 
   /** Network failure or timeout. */
@@ -40,7 +44,9 @@ public final class ExitCodes {
     if (failure instanceof UnauthorizedException || failure instanceof PermissionDeniedException) {
       return AUTH;
     }
-    if (failure instanceof PhalaServiceException || failure instanceof PhalaInvalidDataException) {
+    if (failure instanceof PhalaServiceException
+        || failure instanceof PhalaInvalidDataException
+        || failure instanceof TooLargeToHoldException) {
       return API;
     }
     if (failure instanceof PhalaIoException) {

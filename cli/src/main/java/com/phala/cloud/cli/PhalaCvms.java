@@ -72,19 +72,9 @@ public final class PhalaCvms {
           failure.printStackTrace(line.getErr());
           return ExitCodes.INTERNAL;
         });
-    int code;
-    try {
-      code = commandLine.execute(args);
-    } catch (OutOfMemoryError full) {
-      // Only the table and --sort-by hold the whole list (the table to size its columns); what
-      // they held is garbage once the error is thrown, so there is room to say what to do.
-      out.flush();
-      err.println(
-          "phala-cvms: out of memory holding the list to align the table or to sort it. -o json,"
-              + " -o yaml and -o name without --sort-by print each CVM as it is read, in constant"
-              + " memory; or give Java more heap (PHALA_CVMS_JAVA_OPTS=-Xmx1g).");
-      code = ExitCodes.API;
-    }
+    // No catch of OutOfMemoryError: the outputs that hold rows are bounded up front (HeldRows), so
+    // a real one is a bug or a JVM too small to start in, and is reported as what it is.
+    int code = commandLine.execute(args);
     out.flush();
     err.flush();
     return code;

@@ -222,7 +222,10 @@ class LargeListTest {
     }
   }
 
-  /** Past what the heap can hold, the command says what to do instead of crashing (exit 1). */
+  /**
+   * Past what the heap can hold, the command stops at the budget it set up front (the heap but a
+   * reserve) and says what to do, before the JVM runs out of memory.
+   */
   @Test
   void aListTooLargeToSortInTheHeapExits4SayingWhatToDo() throws Exception {
     Path stdout = temp.resolve("out.txt");
@@ -247,7 +250,7 @@ class LargeListTest {
     String err = Files.readString(stderr);
     assertThat(code).as(err).isEqualTo(ExitCodes.API);
     assertThat(err)
-        .startsWith("phala-cvms: out of memory")
+        .startsWith("phala-cvms: the list is too large to hold for the table or --sort-by")
         .contains("-o json", "PHALA_CVMS_JAVA_OPTS=-Xmx")
         .doesNotContain("Exception", "\tat ");
   }

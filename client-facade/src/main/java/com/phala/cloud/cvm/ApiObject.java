@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import com.phala.cloud.errors.ContractProblem;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.HumanDuration;
+import com.phala.cloud.internal.JsonEquality;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,11 @@ import java.util.function.Supplier;
  * PhalaInvalidDataException} naming the field's path (such as {@code $[1].hosted.name}); {@link
  * #validate()} lists every such problem without throwing. Absent or null optional fields are {@code
  * Optional.empty()}, an empty list, or the contract's default.
+ *
+ * <p>Views are values: two views are {@link #equals equal} when they are of the same class and came
+ * from the same JSON: the same members (in any order) with equal values, numbers and strings
+ * compared by their exact text, as received. Where they were in the response ({@link #path()}) does
+ * not count. So the same body parsed twice gives equal CVMs, nested views and lists.
  *
  * <p>Not meant to be extended outside this library: its protected members are the runtime the
  * generated views call.
@@ -476,20 +483,25 @@ public abstract class ApiObject {
   }
 
   /**
-   * A hashed id: {@code raw} checked against the prefix of the contract's {@code pattern} (such as
-   * {@code ^prj_.+}), or a problem naming the field, the accepted form and the accessor that
-   * returns the id as sent (servers and SDK mocks do send malformed ids).
+   * A hashed id: {@code raw} checked against the contract's {@code pattern} (such as {@code
+   * ^prj_.+}, the id type's {@code PATTERN}) by {@code valid}, or a problem naming the field, the
+   * pattern and the accessor that returns the id as sent (servers and SDK mocks do send malformed
+   * ids).
    */
   protected final <T extends HashedId> T hashedId(
-      String name, String raw, String pattern, String rawAccessor, Function<String, T> parse) {
-    String prefix = pattern.replaceFirst("^\\^", "").replaceFirst("\\.[+*]\\$?$", "");
-    if (!HashedId.isWellFormed(raw, prefix)) {
+      String name,
+      String raw,
+      String rawAccessor,
+      String pattern,
+      Predicate<String> valid,
+      Function<String, T> parse) {
+    if (!valid.test(raw)) {
       throw invalid(
           ContractProblem.Kind.MALFORMED_ID,
           name,
-          "is not a valid hashed id ("
-              + prefix
-              + " and letters and digits): "
+          "does not match the contract's pattern "
+              + pattern
+              + " for a hashed id: "
               + HashedId.describe(raw)
               + "; "
               + rawAccessor
@@ -615,7 +627,11 @@ public abstract class ApiObject {
     if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
       throw wrongType(name, "a number", value);
     }
-    return new BigDecimal(value.getAsString());
+    try {
+      return new BigDecimal(value.getAsString());
+    } catch (NumberFormatException beyondBigDecimal) {
+      throw invalid(name, "is a number too large to read (such as an exponent past 2^31)");
+    }
   }
 
   private long whole(String name, JsonElement value, long min, long max, boolean alsoString) {
@@ -684,6 +700,24 @@ public abstract class ApiObject {
     List<Object> list = new ArrayList<>(array.size());
     array.forEach(item -> list.add(plain(item)));
     return list;
+  }
+
+  /**
+   * Whether {@code other} is a view of the same class over the same JSON (see the class comment):
+   * members in any order, values compared by their exact text as received, the path not counted.
+   */
+  @Override
+  public final boolean equals(Object other) {
+    return other == this
+        || other != null
+            && other.getClass() == getClass()
+            && JsonEquality.equal(json, ((ApiObject) other).json);
+  }
+
+  /** A hash consistent with {@link #equals}. */
+  @Override
+  public final int hashCode() {
+    return getClass().getName().hashCode() * 31 + JsonEquality.hash(json);
   }
 
   /** A short description: see {@link #describe(String...)}. */

@@ -58,17 +58,24 @@ public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
 
   /** The CVM with this id (compared with the id as sent). */
   public Optional<CvmInfo> findById(CvmId id) {
-    return find(cvm -> cvm.field("id").filter(id.toString()::equals).isPresent());
+    return find(cvm -> cvm.field(CvmInfo.Fields.ID).filter(id.toString()::equals).isPresent());
   }
 
   /** The CVMs of one workspace (compared with the id as sent). */
   public CvmInfoList inWorkspace(WorkspaceId workspace) {
-    return filter(cvm -> workspace.toString().equals(nested(cvm, "workspace", "id")));
+    return filter(
+        cvm ->
+            workspace
+                .toString()
+                .equals(nested(cvm, CvmInfo.Fields.WORKSPACE, WorkspaceRef.Fields.ID)));
   }
 
   /** The CVMs by their node's region; CVMs with none are under {@code ""}. */
   public Map<String, CvmInfoList> groupByRegion() {
-    return groupBy(cvm -> Optional.ofNullable(nested(cvm, "node_info", "region")).orElse(""));
+    return groupBy(
+        cvm ->
+            Optional.ofNullable(nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.REGION))
+                .orElse(""));
   }
 
   /**

@@ -99,22 +99,26 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
    */
   public static java.util.function.Predicate<ApiObject> isInProject(ProjectId project) {
     String wanted = project.toString();
-    return cvm -> cvm.field("project_id").filter(wanted::equals).isPresent();
+    return cvm -> cvm.field(Cvm.Fields.PROJECT_ID).filter(wanted::equals).isPresent();
   }
 
   /** The first CVM with this app id ({@code hosted.app_id}). */
   public Optional<Cvm> findByAppId(String appId) {
-    return find(cvm -> appId.equalsIgnoreCase(nested(cvm, "hosted", "app_id")));
+    return find(
+        cvm -> appId.equalsIgnoreCase(nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.APP_ID)));
   }
 
   /** The CVM with this VM id ({@code hosted.id}, a UUID). */
   public Optional<Cvm> findByVmId(String vmId) {
-    return find(cvm -> vmId.equalsIgnoreCase(nested(cvm, "hosted", "id")));
+    return find(cvm -> vmId.equalsIgnoreCase(nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.ID)));
   }
 
   /** The CVM with this instance id ({@code hosted.instance_id}). */
   public Optional<Cvm> findByInstanceId(String instanceId) {
-    return find(cvm -> instanceId.equalsIgnoreCase(nested(cvm, "hosted", "instance_id")));
+    return find(
+        cvm ->
+            instanceId.equalsIgnoreCase(
+                nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.INSTANCE_ID)));
   }
 
   /**
@@ -122,7 +126,7 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
    * order.
    */
   public Map<String, CvmList> groupByProject() {
-    return groupBy(cvm -> cvm.field("project_id").map(String::valueOf).orElse(""));
+    return groupBy(cvm -> cvm.field(Cvm.Fields.PROJECT_ID).map(String::valueOf).orElse(""));
   }
 
   /**
@@ -130,7 +134,8 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
    * order.
    */
   public Map<String, CvmList> groupByNode() {
-    return groupBy(cvm -> Optional.ofNullable(nested(cvm, "node", "name")).orElse(""));
+    return groupBy(
+        cvm -> Optional.ofNullable(nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.NAME)).orElse(""));
   }
 
   /**

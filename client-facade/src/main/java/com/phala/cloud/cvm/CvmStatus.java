@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * A CVM's status: an open set. The API adds states without notice, so a status is its raw string
  * plus, when it is one this library knows, a {@link Known} constant. Unknown states are kept, never
- * an error.
+ * an error. The pattern of every open set of the contract ({@link OpenEnum}), with the questions
+ * people ask of a status; known states match without regard to case.
  */
-public final class CvmStatus {
+public final class CvmStatus extends OpenEnum<CvmStatus.Known> {
   /** The states this version of the library knows. */
   public enum Known {
     /** Up and serving. */
@@ -37,19 +38,17 @@ public final class CvmStatus {
     ERROR
   }
 
-  private final String value;
-  private final Known known;
-
   private CvmStatus(String value) {
-    this.value = value;
-    Known match = null;
+    super(value, match(value));
+  }
+
+  private static Known match(String value) {
     for (Known candidate : Known.values()) {
       if (candidate.name().equalsIgnoreCase(value)) {
-        match = candidate;
-        break;
+        return candidate;
       }
     }
-    this.known = match;
+    return null;
   }
 
   /** The status for a raw API string (any string is accepted). */
@@ -62,19 +61,9 @@ public final class CvmStatus {
     return new CvmStatus(known.name().toLowerCase(Locale.ROOT));
   }
 
-  /** The string the API sent. */
-  public String value() {
-    return value;
-  }
-
-  /** The known state, or empty for a state this library does not know yet. */
-  public Optional<Known> known() {
-    return Optional.ofNullable(known);
-  }
-
   /** Whether this is {@link Known#RUNNING}. */
   public boolean isRunning() {
-    return known == Known.RUNNING;
+    return is(Known.RUNNING);
   }
 
   /**
@@ -82,8 +71,9 @@ public final class CvmStatus {
    * deleting, or any unknown {@code ...ing} state.
    */
   public boolean isTransitional() {
-    if (known != null) {
-      switch (known) {
+    Optional<Known> state = known();
+    if (state.isPresent()) {
+      switch (state.get()) {
         case STARTING:
         case STOPPING:
         case RESTARTING:
@@ -95,23 +85,17 @@ public final class CvmStatus {
           return false;
       }
     }
-    return value.toLowerCase(Locale.ROOT).endsWith("ing");
-  }
-
-  /** The raw string. */
-  @Override
-  public String toString() {
-    return value;
+    return value().toLowerCase(Locale.ROOT).endsWith("ing");
   }
 
   /** Equal when the raw strings are equal, ignoring case. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof CvmStatus && ((CvmStatus) other).value.equalsIgnoreCase(value);
+    return other instanceof CvmStatus && ((CvmStatus) other).value().equalsIgnoreCase(value());
   }
 
   @Override
   public int hashCode() {
-    return value.toLowerCase(Locale.ROOT).hashCode();
+    return value().toLowerCase(Locale.ROOT).hashCode();
   }
 }

@@ -12,6 +12,9 @@ public abstract class CvmView extends ApiObject {
     super(json, path);
   }
 
+  /** The CVM's name, unique in its workspace (required). */
+  public abstract String name();
+
   /** The cloud-level status (required): an open set, see {@link CvmStatus}. */
   public abstract CvmStatus status();
 

@@ -2,15 +2,23 @@ package com.phala.cloud.cvm;
 
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.internal.PlainText;
+import java.util.regex.Pattern;
 
 /**
- * A Phala hashed id: a type prefix ({@code prj_}, {@code usr_}, {@code kms_}) and 1 to {@value
- * #MAX_BODY_LENGTH} letters and digits. Subclasses are values: equal when their wire strings are,
- * and {@link #toString()} gives the wire string.
+ * A Phala hashed id, such as {@code prj_0123abcd}. What is a valid id is the contract's rule and
+ * only that: the {@code pattern} of the id's schema in {@code openapi/phala-cloud.yaml} (such as
+ * {@code ^prj_.+}), generated into each id type's {@code PATTERN} and matched as JSON Schema does
+ * (anywhere in the value, so a pattern anchors itself with {@code ^} and {@code $}). The views'
+ * accessors and the id types' {@code parse} and {@code isValid} apply the same pattern. Subclasses
+ * are values: equal when their wire strings are, and {@link #toString()} gives the wire string.
  */
 public abstract class HashedId {
-  /** The longest hash accepted after the prefix; real ids are far shorter. */
-  public static final int MAX_BODY_LENGTH = 64;
+  /**
+   * The longest hash this library once accepted after the prefix.
+   *
+   * @deprecated no longer enforced: the contract's pattern is the one rule (see the class comment)
+   */
+  @Deprecated public static final int MAX_BODY_LENGTH = 64;
 
   private final String value;
 
@@ -18,38 +26,24 @@ public abstract class HashedId {
     this.value = value;
   }
 
-  /** Whether {@code value} is {@code prefix} followed by 1 to 64 ASCII letters and digits. */
-  static boolean isWellFormed(String value, String prefix) {
-    if (value == null || !value.startsWith(prefix)) {
-      return false;
-    }
-    int bodyLength = value.length() - prefix.length();
-    if (bodyLength < 1 || bodyLength > MAX_BODY_LENGTH) {
-      return false;
-    }
-    for (int i = prefix.length(); i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean letterOrDigit =
-          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!letterOrDigit) {
-        return false;
-      }
-    }
-    return true;
+  /** Whether {@code value} matches {@code pattern}, as JSON Schema's {@code pattern} does. */
+  static boolean matches(String value, Pattern pattern) {
+    return value != null && pattern.matcher(value).find();
   }
 
-  /** Checks {@code value}, or throws an exception naming {@code what} and the accepted form. */
-  static String require(String value, String prefix, String what) {
-    if (!isWellFormed(value, prefix)) {
+  /**
+   * Checks {@code value} against {@code pattern}, or throws an exception naming {@code what}, the
+   * pattern and an {@code example}.
+   */
+  static String require(String value, Pattern pattern, String what, String example) {
+    if (!matches(value, pattern)) {
       throw new PhalaInvalidInputException(
           what
-              + " must be '"
-              + prefix
-              + "' followed by 1 to "
-              + MAX_BODY_LENGTH
-              + " letters and digits (for example "
-              + prefix
-              + "0123abcd), but was "
+              + " must match the contract's pattern "
+              + pattern.pattern()
+              + " (for example "
+              + example
+              + "), but was "
               + describe(value)
               + ".");
     }

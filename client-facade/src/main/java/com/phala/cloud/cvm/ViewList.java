@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.phala.cloud.ResponseInfo;
 import com.phala.cloud.ResponseLimits;
+import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.CvmArrayReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,13 +26,14 @@ import java.util.function.Predicate;
  * The CVMs of one listing, in the order the API sent them, with the helpers every shape of the list
  * shares: filter by status, find by name, group. Read-only; filters return new lists that share the
  * same {@link #response()}. {@link CvmList} and {@link CvmInfoList} are the two kinds, one per
- * shape.
+ * shape. A list is equal to any list of equal views in the same order ({@link List#equals}; views
+ * are equal by the JSON received, see {@link ApiObject}); the response it came from does not count.
  *
  * @param <T> the view of one CVM
  * @param <L> the list type itself, which the filters return
  */
-public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
-    extends AbstractList<T> implements RandomAccess {
+public abstract class ViewList<T extends CvmView, L extends ViewList<T, L>> extends AbstractList<T>
+    implements RandomAccess {
   private final List<T> items;
   private final ResponseInfo response;
 
@@ -100,15 +102,15 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
   /**
    * Whether a CVM's status is one of {@code statuses} (compared without regard to case), as a
    * predicate for streams ({@link ViewStream#stream()}) and {@link #filter}: the rule of {@link
-   * #withStatus(String...)}. A CVM whose status is missing, null or not a string matches none.
+   * #withStatus(String...)}, read through {@link CvmView#status()}. A CVM whose status is missing,
+   * null or not a string matches none, as does an object that is not a view of one CVM.
    */
   public static Predicate<ApiObject> hasStatus(java.util.Collection<? extends String> statuses) {
     List<String> wanted = List.copyOf(statuses);
-    return item ->
-        item.field("status")
-            .filter(String.class::isInstance)
-            .map(status -> wanted.stream().anyMatch(((String) status)::equalsIgnoreCase))
-            .orElse(false);
+    return item -> {
+      String status = item instanceof CvmView ? readable(((CvmView) item)::status) : null;
+      return status != null && wanted.stream().anyMatch(status::equalsIgnoreCase);
+    };
   }
 
   /** The CVMs whose status is one of {@code statuses}. */
@@ -123,7 +125,7 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
 
   /** The first CVM with this name. */
   public final Optional<T> findByName(String name) {
-    return find(item -> item.field("name").filter(name::equals).isPresent());
+    return find(item -> name.equals(readable(item::name)));
   }
 
   /** The first CVM that matches {@code test}. */
@@ -142,7 +144,22 @@ public abstract class ViewList<T extends ApiObject, L extends ViewList<T, L>>
     return Collections.unmodifiableMap(lists);
   }
 
-  /** A string member of the object {@code outer} of {@code item}, or {@code null}. */
+  /**
+   * What {@code accessor} reads as text, or {@code null} when the member breaks the contract (a
+   * filter matches no such CVM; {@code validate()} reports it).
+   */
+  private static String readable(java.util.function.Supplier<?> accessor) {
+    try {
+      return String.valueOf(accessor.get());
+    } catch (PhalaInvalidDataException unreadable) {
+      return null;
+    }
+  }
+
+  /**
+   * A string member of the object {@code outer} of {@code item}, or {@code null}; the names are the
+   * views' generated {@code Fields} constants, so a rename in the contract fails the build.
+   */
   static String nested(ApiObject item, String outer, String name) {
     // Read from the tree: converting the whole outer object to maps to read one string is waste.
     JsonElement object = item.json().get(outer);

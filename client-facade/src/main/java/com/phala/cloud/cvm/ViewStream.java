@@ -8,6 +8,7 @@ import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.errors.PhalaTimeoutException;
 import com.phala.cloud.internal.CvmArrayReader;
+import com.phala.cloud.internal.http.CallRunner;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Reader;
@@ -106,6 +107,9 @@ public abstract class ViewStream<T extends ApiObject> implements Iterable<T>, Au
 
   private PhalaException failure(IOException e) {
     close();
+    if (CallRunner.isInterrupt(e)) {
+      return CallRunner.interrupted(e);
+    }
     String why =
         e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     boolean cut =

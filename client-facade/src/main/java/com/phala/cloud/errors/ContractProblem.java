@@ -25,7 +25,7 @@ public final class ContractProblem {
     NULL,
     /** A member has the wrong JSON type (a string where an integer belongs, ...). */
     WRONG_TYPE,
-    /** A hashed id ({@code prj_...}, {@code cvm_...}) is not its prefix and letters and digits. */
+    /** A hashed id ({@code prj_...}, {@code cvm_...}) does not match the contract's pattern. */
     MALFORMED_ID,
     /** A string is not one of the values of a closed enum of the contract. */
     NOT_IN_ENUM,

@@ -65,7 +65,7 @@ class ComposeFileAccessorsTest {
     assertThat(compose.features()).containsExactly("kms", "tproxy-net");
     assertThat(compose.salt()).contains("3f9a2c71b5e84d06");
     assertThat(compose.secureTime()).isFalse();
-    assertThat(compose.storageFs()).contains("zfs");
+    assertThat(compose.storageFsRaw()).contains("zfs");
     assertThat(compose.tproxyEnabled()).isTrue();
   }
 
@@ -85,7 +85,7 @@ class ComposeFileAccessorsTest {
     assertThat(compose.features()).containsExactly("kms");
     assertThat(compose.salt()).isEmpty();
     assertThat(compose.secureTime()).isTrue();
-    assertThat(compose.storageFs()).contains("ext4");
+    assertThat(compose.storageFsRaw()).contains("ext4");
     assertThat(compose.tproxyEnabled()).isFalse();
   }
 
@@ -95,7 +95,7 @@ class ComposeFileAccessorsTest {
     OPTIONAL.forEach(member -> Examples.remove(cvm, "hosted.configuration.compose_file." + member));
 
     assertDefaults(compose(cvm));
-    assertThat(compose(cvm).storageFs()).contains("zfs");
+    assertThat(compose(cvm).storageFsRaw()).contains("zfs");
   }
 
   @Test
@@ -114,7 +114,7 @@ class ComposeFileAccessorsTest {
         Examples.set(
             Examples.cvm(FULL, 0), "hosted.configuration.compose_file.storage_fs", "btrfs");
 
-    assertThat(compose(cvm).storageFs()).contains("btrfs");
+    assertThat(compose(cvm).storageFsRaw()).contains("btrfs");
   }
 
   private static void assertDefaults(ComposeFile compose) {

@@ -36,7 +36,7 @@ class CvmConfigurationAccessorsTest {
     assertThat(configuration.hugepages()).isFalse();
     assertThat(configuration.pinNuma()).isFalse();
     assertThat(configuration.gpus().orElseThrow().gpus()).isEmpty();
-    assertThat(configuration.gpus().orElseThrow().attachMode()).isEqualTo("listed");
+    assertThat(configuration.gpus().orElseThrow().attachModeRaw()).isEqualTo("listed");
     assertThat(configuration.kmsUrls()).containsExactly("https://kms.dstack-prod5.phala.network");
     assertThat(configuration.gatewayUrls())
         .containsExactly("https://gateway.dstack-prod5.phala.network:9202");
@@ -74,7 +74,7 @@ class CvmConfigurationAccessorsTest {
   void readsEveryAttachedGpu() {
     GpuConfig gpus = full.get(1).hosted().configuration().orElseThrow().gpus().orElseThrow();
 
-    assertThat(gpus.attachMode()).isEqualTo("listed");
+    assertThat(gpus.attachModeRaw()).isEqualTo("listed");
     assertThat(gpus.gpus()).extracting(Gpu::slot).containsExactly("18:00.0", "2a:00.0");
     assertThat(gpus.gpus().get(0).productId()).contains("10de:2335");
     assertThat(gpus.gpus().get(1).productId()).isEmpty();
@@ -92,7 +92,7 @@ class CvmConfigurationAccessorsTest {
                 .orElseThrow()
                 .gpus()
                 .orElseThrow()
-                .attachMode())
+                .attachModeRaw())
         .isEqualTo("all");
   }
 
@@ -122,7 +122,7 @@ class CvmConfigurationAccessorsTest {
 
     assertThat(thrown).isNotNull();
     assertThat(thrown.where()).isEqualTo("$[0].hosted.configuration.gpus.gpus");
-    assertThat(gpus.attachMode()).isEqualTo("listed");
+    assertThat(gpus.attachModeRaw()).isEqualTo("listed");
   }
 
   @Test
@@ -137,7 +137,7 @@ class CvmConfigurationAccessorsTest {
                 .orElseThrow()
                 .gpus()
                 .orElseThrow()
-                .attachMode())
+                .attachModeRaw())
         .isEqualTo("listed");
   }
 

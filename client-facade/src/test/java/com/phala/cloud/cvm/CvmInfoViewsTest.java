@@ -70,8 +70,8 @@ class CvmInfoViewsTest {
     assertThat(cvm.createdAtRaw()).contains("2026-02-14T09:30:12Z");
     assertThat(cvm.deletedAt()).isEmpty();
     assertThat(cvm.deletedAtRaw()).isEmpty();
-    assertThat(cvm.kmsType()).contains("base");
-    assertThat(cvm.kmsType().flatMap(KmsType::of)).contains(KmsType.BASE);
+    assertThat(cvm.kmsTypeRaw()).contains("base");
+    assertThat(cvm.kmsType().flatMap(OpenEnum::known)).contains(KmsType.BASE);
     assertThat(cvm.gatewayEnabled()).isTrue();
     assertThat(cvm.progress()).isEmpty();
     assertThat(cvm.projectType()).contains("webdapp");
@@ -90,7 +90,7 @@ class CvmInfoViewsTest {
     assertThat(stopped.preLaunchScriptHash()).isEmpty();
     // Fractional seconds, to the microsecond.
     assertThat(stopped.createdAt()).contains(Instant.parse("2025-11-03T17:45:00.123456Z"));
-    assertThat(stopped.kmsType()).contains("phala");
+    assertThat(stopped.kmsTypeRaw()).contains("phala");
     assertThat(stopped.listed()).isFalse();
     assertThat(stopped.publicTcbinfo()).isFalse();
     assertThat(stopped.secureTime()).isTrue();
@@ -105,7 +105,7 @@ class CvmInfoViewsTest {
     assertThat(starting.dockerComposeHash()).isEmpty();
     assertThat(starting.projectType()).isEmpty();
     assertThat(starting.creator()).isEmpty();
-    assertThat(starting.kmsType()).contains("ethereum");
+    assertThat(starting.kmsTypeRaw()).contains("ethereum");
     assertThat(starting.gatewayEnabled()).isFalse();
   }
 
@@ -124,8 +124,8 @@ class CvmInfoViewsTest {
     Optional<BigDecimal> price = resource.computeBillingPrice();
     assertThat(price).contains(new BigDecimal("0.0580"));
     assertThat(price.orElseThrow().scale()).isEqualTo(4);
-    assertThat(resource.billingPeriod()).contains("hourly");
-    assertThat(resource.billingPeriod().flatMap(BillingPeriod::of)).contains(BillingPeriod.HOURLY);
+    assertThat(resource.billingPeriodRaw()).contains("hourly");
+    assertThat(resource.billingPeriod().flatMap(OpenEnum::known)).contains(BillingPeriod.HOURLY);
 
     CvmResourceInfo gpu = fullCvm(1).resource();
     assertThat(gpu.instanceType()).contains("h200.small");
@@ -134,14 +134,14 @@ class CvmInfoViewsTest {
     assertThat(gpu.diskInGb()).hasValue(500);
     assertThat(gpu.gpus()).hasValue(1);
     assertThat(gpu.computeBillingPrice()).contains(new BigDecimal("3.5000"));
-    assertThat(gpu.billingPeriod()).contains("monthly");
+    assertThat(gpu.billingPeriodRaw()).contains("monthly");
 
     CvmResourceInfo nulls = fullCvm(2).resource();
     assertThat(nulls.instanceType()).isEmpty();
     assertThat(nulls.memoryInGb()).contains(new BigDecimal("8.5"));
     assertThat(nulls.gpus()).isEqualTo(OptionalInt.empty());
     assertThat(nulls.computeBillingPrice()).isEmpty();
-    assertThat(nulls.billingPeriod().flatMap(BillingPeriod::of)).contains(BillingPeriod.SKIP);
+    assertThat(nulls.billingPeriod().flatMap(OpenEnum::known)).contains(BillingPeriod.SKIP);
   }
 
   @Test
@@ -152,7 +152,7 @@ class CvmInfoViewsTest {
     assertThat(node.nodeId()).hasValue(1012L);
     assertThat(node.name()).contains("prod5");
     assertThat(node.region()).contains("us-west");
-    assertThat(node.status()).contains("ONLINE");
+    assertThat(node.statusRaw()).contains("ONLINE");
     assertThat(node.version()).contains("0.5.3");
     assertThat(node.deviceId())
         .contains("8a7d6c5b4e3f2a1908b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5");
@@ -161,12 +161,12 @@ class CvmInfoViewsTest {
     assertThat(node.path()).isEqualTo("$[0].node_info");
 
     NodeRef offline = fullCvm(1).nodeInfo().orElseThrow();
-    assertThat(offline.status()).contains("OFFLINE");
+    assertThat(offline.statusRaw()).contains("OFFLINE");
     assertThat(offline.deviceId()).isEmpty();
     assertThat(offline.ppid()).isEmpty();
 
     NodeRef maintenance = fullCvm(2).nodeInfo().orElseThrow();
-    assertThat(maintenance.status()).contains("MAINTENANCE");
+    assertThat(maintenance.statusRaw()).contains("MAINTENANCE");
     assertThat(maintenance.nodeId()).isEqualTo(OptionalLong.empty());
     assertThat(maintenance.version()).isEmpty();
   }
@@ -422,8 +422,8 @@ class CvmInfoViewsTest {
         .asString()
         .contains("$[0].kms_type")
         .contains("phala", "ethereum", "base", "legacy");
-    assertThat(cvm.kmsType()).contains("martian");
-    assertThat(cvm.kmsType().flatMap(KmsType::of)).isEmpty();
+    assertThat(cvm.kmsTypeRaw()).contains("martian");
+    assertThat(cvm.kmsType().flatMap(OpenEnum::known)).isEmpty();
   }
 
   @Test

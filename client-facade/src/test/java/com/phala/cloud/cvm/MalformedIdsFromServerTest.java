@@ -17,12 +17,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedIdsFromServerTest {
 
   static Stream<String> malformedProjectIds() {
-    return Stream.of(
-        "project-123", "prj_", "prj_a-b", "prj_" + "a".repeat(65), "prj_" + "a".repeat(50_000));
+    // Each breaks the contract's pattern, ^prj_.+ (a long hash or a dash would not).
+    return Stream.of("project-123", "prj_", "PRJ_abc", " prj_abc", "x".repeat(50_000));
   }
 
   static Stream<String> malformedKmsIds() {
-    return Stream.of("kms-123", "kms_", "kms_a-b", "kms_" + "a".repeat(65), "prj_0123abcd");
+    return Stream.of("kms-123", "kms_", "KMS_abc", "kms_\n", "prj_0123abcd");
+  }
+
+  /** The contract's rule, not a stricter one of this library's: these are ids. */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "prj_abc-def",
+        "prj_a_b.c",
+        "prj_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefXYZ"
+      })
+  void anIdTheContractsPatternAllowsIsReadAsAnId(String id) {
+    Cvm cvm = listWithSecondProjectId(id).get(1);
+
+    assertThat(cvm.projectId()).contains(ProjectId.parse(id));
+    assertThat(cvm.validate()).isEmpty();
   }
 
   @ParameterizedTest

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openapitools.codegen.CodegenConstants;
 import org.openapitools.codegen.DefaultGenerator;
 import org.openapitools.codegen.config.CodegenConfigurator;
+import org.openapitools.codegen.config.GlobalSettings;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -87,6 +89,11 @@ class SpecDrivesTheViewsTest {
           "          type: integer",
           "          description: Days a backup is kept.",
           "");
+
+  /** The contract's pattern for a project id, and a stricter one this test gives it. */
+  private static final String PROJECT_ID_PATTERN = "pattern: ^prj_.+\n";
+
+  private static final String STRICTER_PROJECT_ID_PATTERN = "pattern: ^prj_[A-Za-z0-9]{10}$\n";
 
   @TempDir static Path work;
 
@@ -215,6 +222,25 @@ class SpecDrivesTheViewsTest {
   }
 
   @Test
+  void aStricterIdPatternInTheContractIsTheRuleOfParseAndOfTheViews() throws Exception {
+    Class<?> projectId = views.loadClass(PACKAGE + ".ProjectId");
+    Method isValid = projectId.getMethod("isValid", String.class);
+
+    assertThat(projectId.getField("PATTERN").get(null)).isEqualTo("^prj_[A-Za-z0-9]{10}$");
+    assertThat(isValid.invoke(null, "prj_7Kd2mQ9xR4")).isEqualTo(true);
+    assertThat(isValid.invoke(null, "prj_abc-def")).isEqualTo(false);
+    assertThat(isValid.invoke(null, "prj_0123abcd")).isEqualTo(false);
+    assertThat(call(view("Cvm", cvmJson), "projectId").toString()).contains("prj_7Kd2mQ9xR4");
+    JsonObject json = cvmJson.deepCopy();
+    json.addProperty("project_id", "prj_abc-def");
+    assertThat(call(view("Cvm", json), "validate"))
+        .asList()
+        .singleElement()
+        .asString()
+        .contains("$[0].project_id", "^prj_[A-Za-z0-9]{10}$", "projectIdRaw()");
+  }
+
+  @Test
   void theBuiltViewsDoNotHaveThem() {
     assertThatThrownBy(() -> Cvm.class.getMethod("maintenanceNote"))
         .isInstanceOf(NoSuchMethodException.class);
@@ -224,7 +250,7 @@ class SpecDrivesTheViewsTest {
 
   // ---- The edited contract ----------------------------------------------------------------------
 
-  private static Path openapiDir(Path module) {
+  static Path openapiDir(Path module) {
     String configured = System.getProperty("phala.openapi.dir");
     return configured != null ? Path.of(configured) : module.resolveSibling("openapi");
   }
@@ -244,6 +270,8 @@ class SpecDrivesTheViewsTest {
             + yaml.substring(hostedCvm + 1, insertAt)
             + NEW_PROPERTIES
             + yaml.substring(insertAt);
+    assertThat(edited).contains(PROJECT_ID_PATTERN);
+    edited = edited.replace(PROJECT_ID_PATTERN, STRICTER_PROJECT_ID_PATTERN);
     Path copy = work.resolve("openapi/phala-cloud.yaml");
     Files.createDirectories(copy.getParent());
     return Files.writeString(copy, edited);
@@ -252,10 +280,14 @@ class SpecDrivesTheViewsTest {
   // ---- The generator, as the pom runs it --------------------------------------------------------
 
   /** Runs the generator on {@code spec} with the pom's settings for the {@code cvm-views} run. */
-  private static void generate(Path module, Path spec, Path output) throws Exception {
+  static void generate(Path module, Path spec, Path output) throws Exception {
     Map<String, String> settings = cvmViewsSettings(module.resolve("pom.xml"));
+    String configurationFile = settings.get("configurationFile");
     CodegenConfigurator configurator =
-        new CodegenConfigurator()
+        (configurationFile == null
+                ? new CodegenConfigurator()
+                : CodegenConfigurator.fromFile(
+                    configurationFile.replace("${project.basedir}", module.toString())))
             .setInputSpec(spec.toString())
             .setOutputDir(output.toString())
             .setValidateSpec(true);
@@ -269,7 +301,9 @@ class SpecDrivesTheViewsTest {
         continue;
       }
       switch (name) {
-        case "inputSpec", "output", "cleanupOutput" -> {} // this test's own
+        case "inputSpec", "output", "cleanupOutput", "configurationFile" -> {} // applied above
+        case "supportingFilesToGenerate" ->
+            GlobalSettings.setProperty(CodegenConstants.SUPPORTING_FILES, value);
         case "generatorName" -> configurator.setGeneratorName(value);
         case "templateDirectory" -> configurator.setTemplateDir(value);
         case "modelPackage" -> configurator.setModelPackage(value);
@@ -291,7 +325,11 @@ class SpecDrivesTheViewsTest {
                 "The pom's cvm-views run sets <" + name + ">, which this test does not apply yet");
       }
     }
-    generator.opts(configurator.toClientOptInput()).generate();
+    try {
+      generator.opts(configurator.toClientOptInput()).generate();
+    } finally {
+      GlobalSettings.reset();
+    }
   }
 
   /**
@@ -361,11 +399,24 @@ class SpecDrivesTheViewsTest {
   // ---- Compiling and loading -------------------------------------------------------------------
 
   private static void compile(Path sources, Path classes) throws IOException {
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(f -> f.toString().endsWith(".java")).toList();
-    }
+    List<Path> files = javaFiles(sources);
     assertThat(files).anyMatch(f -> f.endsWith("BackupPolicy.java"));
+    String errors = javac(files, classes);
+    assertThat(errors).as("the generated views compile:%n%s", errors).isNull();
+  }
+
+  /** The Java sources under {@code root}. */
+  static List<Path> javaFiles(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(f -> f.toString().endsWith(".java")).toList();
+    }
+  }
+
+  /**
+   * Compiles {@code files} into {@code classes} against the test class path (sources given here win
+   * over its classes); returns the compiler's errors, or {@code null} when it compiled.
+   */
+  static String javac(List<Path> files, Path classes) throws IOException {
     // Surefire may start the JVM on a manifest-only jar; it gives the real class path here.
     String classPath =
         System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -385,7 +436,7 @@ class SpecDrivesTheViewsTest {
                   null,
                   fileManager.getJavaFileObjectsFromPaths(files))
               .call();
-      assertThat(compiled).as("the generated views compile:%n%s", errors).isTrue();
+      return compiled ? null : errors.toString();
     }
   }
 

@@ -99,21 +99,16 @@ class InputValidationTest {
   void hashedIdsRefuseEverythingElse(String prefix, Consumer<String> parse) {
     List<String> refused =
         List.of(
+            // What the contract's pattern (^prj_.+ and the like) refuses; what it allows is an id,
+            // and an id only ever reaches the wire as an encoded query value.
             "",
             prefix,
             prefix.toUpperCase() + "abc",
             "x" + prefix + "abc",
-            prefix + "a".repeat(65),
-            prefix + "ab-cd",
-            prefix + "ab_cd",
-            prefix + "ábc",
-            prefix + "１２３",
-            prefix + "abc\r\nX-Evil: 1",
-            prefix + "abc ",
-            " " + prefix + "abc",
-            prefix + "abc/../x",
-            prefix + "abc?x=1",
-            prefix + "abc%0d%0a");
+            prefix.substring(0, 3) + "-abc",
+            prefix + "\r\nX-Evil: 1",
+            prefix + "\n",
+            " " + prefix + "abc");
     for (String id : refused) {
       assertThat(catchThrowableOfType(PhalaInvalidInputException.class, () -> parse.accept(id)))
           .as("'%s'", id)
@@ -124,8 +119,7 @@ class InputValidationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"00", "1", "-0", "usr_", "usr_ab-c", "usr_abc\r\nX-Evil: 1", "prj_abc", " 0"})
+  @ValueSource(strings = {"00", "1", "-0", "usr_", "usr_\r\nX-Evil: 1", "prj_abc", " 0"})
   void aUserIdFilterThatIsNeitherZeroNorAHashedUserIdIsRefused(String userId) {
     assertThat(
             catchThrowableOfType(

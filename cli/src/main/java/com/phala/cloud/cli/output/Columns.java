@@ -285,7 +285,7 @@ public final class Columns<T extends CvmView> {
     Column<CvmInfo> cvmId = new Column<>("cvm_id", false, CvmInfo::idRaw);
     Column<CvmInfo> url = new Column<>("public_url", false, cvm -> firstApp(cvm.endpoints()));
     Column<CvmInfo> vmId = new Column<>("vm_id", false, cvm -> cvm.vmUuid().orElse(""));
-    Column<CvmInfo> kms = new Column<>("kms", false, cvm -> cvm.kmsType().orElse(""));
+    Column<CvmInfo> kms = new Column<>("kms", false, cvm -> cvm.kmsTypeRaw().orElse(""));
     // What the CVM costs per hour (hourly_rate.total), as sent: a price keeps its digits.
     Column<CvmInfo> hourlyRate =
         new Column<>(
@@ -355,7 +355,7 @@ public final class Columns<T extends CvmView> {
 
   /** The workspace's name, else its id. */
   private static String workspace(WorkspaceRef workspace) {
-    Optional<Object> name = workspace.field("name");
+    Optional<Object> name = workspace.field(WorkspaceRef.Fields.NAME);
     return name.isPresent() && !workspace.name().isBlank() ? workspace.name() : workspace.idRaw();
   }
 

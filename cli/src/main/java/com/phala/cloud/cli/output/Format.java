@@ -71,6 +71,8 @@ public enum Format {
     } else {
       columns = this == CSV ? shape.all : this == WIDE ? shape.wide : shape.table;
     }
+    // One budget for what the table and --sort-by hold together, set when the listing starts.
+    HeldRows budget = HeldRows.ofHeap();
     RowOutput.Sink sink;
     if (this == CSV) {
       sink = new CsvOutput(out);
@@ -81,9 +83,10 @@ public enum Format {
       for (int i = 0; i < numeric.length; i++) {
         numeric[i] = columns.get(i).numeric();
       }
-      sink = new TableOutput(out, numeric, RowOutput.statusColumn(columns));
+      sink = new TableOutput(out, numeric, RowOutput.statusColumn(columns), budget);
     }
     boolean colour = options.colour() && (this == TABLE || this == WIDE);
-    return new RowOutput<>(columns, sortBy, options.headers() && this != NAME, colour, sink);
+    return new RowOutput<>(
+        columns, sortBy, options.headers() && this != NAME, colour, sink, budget);
   }
 }

@@ -39,13 +39,16 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
   private final boolean colour;
   private final Sink sink;
   private final List<Row> held = new ArrayList<>();
+  private final HeldRows budget;
 
   RowOutput(
       List<Columns.Column<T>> columns,
       Function<T, Object> sortBy,
       boolean headers,
       boolean colour,
-      Sink sink) {
+      Sink sink,
+      HeldRows budget) {
+    this.budget = budget;
     this.columns = columns;
     this.sortBy = sortBy;
     this.headers = headers;
@@ -67,7 +70,9 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
     if (sortBy == null) {
       sink.row(cells, statusColour);
     } else {
-      held.add(new Row(PackedCells.pack(cells), statusColour, sortValue(cvm)));
+      Row row = new Row(PackedCells.pack(cells), statusColour, sortValue(cvm));
+      budget.hold(row.cells(), row.sortValue());
+      held.add(row);
     }
   }
 
@@ -78,6 +83,7 @@ final class RowOutput<T extends CvmView> implements CvmOutput<T> {
     for (int i = 0; i < held.size(); i++) {
       // Each row is let go once the sink has it: a table sink holds them again until its end.
       Row row = held.set(i, null);
+      budget.release(row.cells(), row.sortValue());
       sink.row(PackedCells.unpack(row.cells(), columns.size()), row.colour());
     }
     held.clear();

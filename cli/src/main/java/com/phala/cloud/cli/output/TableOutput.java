@@ -30,7 +30,10 @@ final class TableOutput implements RowOutput.Sink {
    * A table to {@code out}; {@code numeric} says which columns align right, {@code statusColumn}
    * which one a colour applies to (-1: none).
    */
-  TableOutput(PrintWriter out, boolean[] numeric, int statusColumn) {
+  private final HeldRows budget;
+
+  TableOutput(PrintWriter out, boolean[] numeric, int statusColumn, HeldRows budget) {
+    this.budget = budget;
     this.out = out;
     this.numeric = numeric;
     this.statusColumn = statusColumn;
@@ -53,7 +56,9 @@ final class TableOutput implements RowOutput.Sink {
       printable[i] = printable(cells[i]);
       widths[i] = Math.max(widths[i], width(printable[i]));
     }
-    rows.add(PackedCells.pack(printable));
+    String row = PackedCells.pack(printable);
+    budget.hold(row, null);
+    rows.add(row);
     colours.add(colour);
   }
 
@@ -71,7 +76,9 @@ final class TableOutput implements RowOutput.Sink {
     }
     for (int r = 0; r < rows.size(); r++) {
       // Each row is let go once printed: the table never holds its rows twice.
-      print(PackedCells.unpack(rows.set(r, null), numeric.length), widths, colours.get(r));
+      String row = rows.set(r, null);
+      budget.release(row, null);
+      print(PackedCells.unpack(row, numeric.length), widths, colours.get(r));
     }
     rows.clear();
     colours.clear();

@@ -5,11 +5,9 @@ import com.phala.cloud.errors.PhalaException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -67,9 +65,13 @@ final class AsyncAttempts<T> implements Callback {
     }
     Call call = runner.http().newCall(request);
     execution.attach(call);
-    watchdog =
-        CallRunner.WATCHDOG.schedule(
-            () -> execution.deadlinePassed(call), remaining.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      watchdog =
+          runner.watchdog().schedule(() -> execution.deadlinePassed(call), remaining.toNanos());
+    } catch (PhalaException closed) {
+      fail(closed);
+      return;
+    }
     started = System.nanoTime();
     call.enqueue(this);
   }
@@ -178,8 +180,13 @@ final class AsyncAttempts<T> implements Callback {
         runner.retries().maxRetries());
     // The scheduler's one thread only hands the next attempt over: it must never run user code,
     // which the future's completion could.
-    ScheduledFuture<?> retry =
-        CallRunner.WATCHDOG.schedule(this::handOver, wait.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> retry;
+    try {
+      retry = runner.watchdog().schedule(this::handOver, wait.toNanos());
+    } catch (PhalaException closed) {
+      fail(closed);
+      return;
+    }
     execution.whenCancelled(
         () -> {
           if (retry.cancel(false)) {
@@ -204,7 +211,7 @@ final class AsyncAttempts<T> implements Callback {
             : failure);
   }
 
-  private static CancellationException cancelled() {
-    return new CancellationException("The call was cancelled.");
+  private static PhalaException cancelled() {
+    return CallRunner.cancelled(null);
   }
 }

@@ -1,6 +1,7 @@
 package com.phala.cloud.internal.http;
 
 import com.phala.cloud.ResponseInfo;
+import com.phala.cloud.errors.PhalaCancelledException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.errors.PhalaTimeoutException;
@@ -8,11 +9,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
@@ -25,13 +23,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a GET to completion: attempts, retries with backoff, the whole-call deadline, cancellation,
- * error mapping and logging. Every failure leaves as a {@link PhalaException}.
+ * error mapping and logging. Every failure leaves as a {@link PhalaException}: an interrupt of the
+ * calling thread as a {@link PhalaCancelledException}, with the thread's interrupt flag kept set.
  */
-public final class CallRunner {
+public final class CallRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("com.phala.cloud.http");
 
-  /** Aborts attempts and streams whose deadline passes; one daemon thread serves every client. */
-  static final ScheduledExecutorService WATCHDOG = watchdog();
+  /** Aborts the attempts and streams of this runner's client whose deadline passes. */
+  private final Watchdog watchdog = new Watchdog();
+
+  /** The client's deadline and retry-wait thread, shared with its async attempts. */
+  Watchdog watchdog() {
+    return watchdog;
+  }
 
   private final OkHttpClient http;
   private final RetryPolicy retries;
@@ -111,7 +115,10 @@ public final class CallRunner {
     PhalaException last = null;
     for (int attempt = 1; ; attempt++) {
       if (execution.isCancelled()) {
-        throw new CancellationException("The call was cancelled.");
+        throw cancelled(null);
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(null);
       }
       Duration remaining = execution.remaining();
       if (remaining.isNegative() || remaining.isZero()) {
@@ -120,8 +127,7 @@ public final class CallRunner {
       Call call = http.newCall(request);
       execution.attach(call);
       ScheduledFuture<?> watchdog =
-          WATCHDOG.schedule(
-              () -> execution.deadlinePassed(call), remaining.toNanos(), TimeUnit.NANOSECONDS);
+          this.watchdog.schedule(() -> execution.deadlinePassed(call), remaining.toNanos());
       long started = System.nanoTime();
       Response response = null;
       PhalaException failure;
@@ -146,7 +152,7 @@ public final class CallRunner {
         failure = ErrorResponses.toException(response, credential);
         watchdog.cancel(false);
         if (execution.isCancelled()) {
-          throw new CancellationException("The call was cancelled.");
+          throw cancelled(null);
         }
         if (execution.deadlineHit()) {
           throw deadlineExceeded(execution, failure);
@@ -161,7 +167,10 @@ public final class CallRunner {
           response.close();
         }
         if (execution.isCancelled()) {
-          throw new CancellationException("The call was cancelled.");
+          throw cancelled(e);
+        }
+        if (isInterrupt(e)) {
+          throw interrupted(e);
         }
         if (execution.deadlineHit()) {
           throw deadlineExceeded(execution, e);
@@ -201,13 +210,35 @@ public final class CallRunner {
   private static void sleep(Execution execution, Duration wait) {
     try {
       if (!execution.await(wait)) {
-        throw new CancellationException("The call was cancelled.");
+        throw cancelled(null);
       }
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
+    } catch (InterruptedException interrupt) {
       execution.cancel();
-      throw new CancellationException("The calling thread was interrupted.");
+      throw interrupted(interrupt);
     }
+  }
+
+  /**
+   * Whether {@code e} is how I/O reports an interrupt of the calling thread (Okio's "interrupted",
+   * or any failure while the flag is set), as opposed to a timeout.
+   */
+  public static boolean isInterrupt(IOException e) {
+    return Thread.currentThread().isInterrupted()
+        || e instanceof InterruptedIOException && "interrupted".equals(e.getMessage());
+  }
+
+  /**
+   * The failure of a call whose thread was interrupted; sets the flag again, which the waits that
+   * noticed it cleared, so the caller still sees the interrupt.
+   */
+  public static PhalaCancelledException interrupted(Throwable cause) {
+    Thread.currentThread().interrupt();
+    return new PhalaCancelledException(
+        "The call was stopped because its thread was interrupted; nothing more was sent.", cause);
+  }
+
+  static PhalaCancelledException cancelled(Throwable cause) {
+    return new PhalaCancelledException("The call was cancelled.", cause);
   }
 
   PhalaException networkFailure(Request request, IOException e) {
@@ -260,19 +291,26 @@ public final class CallRunner {
 
   /** Maps an {@link IOException} from reading a body after the handler returned (streaming). */
   public PhalaException bodyFailure(Request request, IOException e) {
+    if (isInterrupt(e)) {
+      return interrupted(e);
+    }
     return credential.redaction().scrub(networkFailure(request, e));
   }
 
-  private static ScheduledExecutorService watchdog() {
-    ScheduledThreadPoolExecutor executor =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "phala-cloud-deadline");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.setRemoveOnCancelPolicy(true);
-    return executor;
+  /**
+   * Bounds the reading of a streamed {@code response} to {@code budget} from {@code startedNanos};
+   * see {@link StreamDeadline#start}.
+   *
+   * @throws PhalaCancelledException if the client is closed (the response is closed too)
+   */
+  public StreamDeadline streamDeadline(
+      Response response, Execution execution, Duration budget, long startedNanos) {
+    return StreamDeadline.start(watchdog, response, execution, budget, startedNanos);
+  }
+
+  /** Ends the deadline thread once the calls in flight are done; new calls are refused. */
+  @Override
+  public void close() {
+    watchdog.close();
   }
 }

@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.io.Reader;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import okhttp3.Response;
 
 /**
@@ -20,19 +19,19 @@ public final class StreamDeadline implements AutoCloseable {
   private final ScheduledFuture<?> expiry;
   private volatile boolean expired;
 
-  private StreamDeadline(Response response, Execution execution, Duration budget, long left) {
+  private StreamDeadline(
+      Watchdog watchdog, Response response, Execution execution, Duration budget, long left) {
     this.response = response;
     this.budget = budget;
     this.expiry =
         left == Long.MAX_VALUE
             ? null
-            : CallRunner.WATCHDOG.schedule(
+            : watchdog.schedule(
                 () -> {
                   expired = true;
                   execution.cancel();
                 },
-                Math.max(0, left),
-                TimeUnit.NANOSECONDS);
+                left);
   }
 
   /**
@@ -40,11 +39,20 @@ public final class StreamDeadline implements AutoCloseable {
    * {@code startedNanos} (a {@link System#nanoTime()}); a {@code null} budget, or one too long to
    * count in nanoseconds (such as {@code ChronoUnit.FOREVER}), is no bound.
    */
-  public static StreamDeadline start(
-      Response response, Execution execution, Duration budget, long startedNanos) {
+  static StreamDeadline start(
+      Watchdog watchdog,
+      Response response,
+      Execution execution,
+      Duration budget,
+      long startedNanos) {
     long nanos = budget == null ? Long.MAX_VALUE : RetryPolicy.saturatedNanos(budget);
     long left = nanos == Long.MAX_VALUE ? nanos : nanos - (System.nanoTime() - startedNanos);
-    return new StreamDeadline(response, execution, budget, left);
+    try {
+      return new StreamDeadline(watchdog, response, execution, budget, left);
+    } catch (RuntimeException closed) {
+      response.close();
+      throw closed;
+    }
   }
 
   /** {@code body}, whose reads fail once the deadline has passed. */
