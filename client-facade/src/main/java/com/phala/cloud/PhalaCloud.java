@@ -7,6 +7,7 @@ import com.phala.cloud.cvm.CvmInfoList;
 import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.cvm.CvmStream;
+import com.phala.cloud.errors.PhalaCancelledException;
 import com.phala.cloud.errors.PhalaClosedException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
@@ -386,7 +387,9 @@ public final class PhalaCloud implements AutoCloseable {
               calls.end(execution);
               if (failure == null) {
                 future.complete(list);
-              } else if (failure instanceof CancellationException && calls.isClosed()) {
+              } else if ((failure instanceof CancellationException
+                      || failure instanceof PhalaCancelledException)
+                  && calls.isClosed()) {
                 future.completeExceptionally(OpenCalls.closed());
               } else {
                 future.completeExceptionally(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.errors.PhalaCancelledException;
+import com.phala.cloud.errors.PhalaClosedException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,7 +54,7 @@ class ThreadsAndInterruptsTest {
     client.close();
 
     assertThatThrownBy(client::listCvms)
-        .isInstanceOf(PhalaCancelledException.class)
+        .isInstanceOf(PhalaClosedException.class)
         .hasMessageContaining("closed");
   }
 

@@ -2,8 +2,9 @@ package com.phala.cloud.errors;
 
 /**
  * A call stopped before it finished because it was asked to: the calling thread was interrupted
- * (its interrupt flag is left set, so the code above still sees it), the client was closed, or the
- * call's future was cancelled. Nothing is retried after it.
+ * (its interrupt flag is left set, so the code above still sees it), or the call's future was
+ * cancelled. Nothing is retried after it. (A call stopped by closing the client ends with {@link
+ * PhalaClosedException}.)
  */
 public class PhalaCancelledException extends PhalaException {
   private static final long serialVersionUID = 1L;
