@@ -310,8 +310,9 @@ public abstract class ApiObject {
     BigDecimal number;
     try {
       number = new BigDecimal(value.getAsString());
-    } catch (NumberFormatException exponentOverflow) {
-      // Such as 1e2147483648: no Java number holds it, which the accessor's check records.
+    } catch (NumberFormatException beyondBigDecimal) {
+      // Such as 1e9999999999: valid JSON, but past any bound the contract can give.
+      problems.add(invalid(ContractProblem.Kind.INVALID_VALUE, name, "is out of any range"));
       return;
     }
     if (minimum != null && number.compareTo(new BigDecimal(minimum)) < 0) {
