@@ -5,6 +5,7 @@ import com.phala.cloud.errors.PhalaException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -211,7 +212,11 @@ final class AsyncAttempts<T> implements Callback {
             : failure);
   }
 
-  private static PhalaException cancelled() {
-    return CallRunner.cancelled(null);
+  /**
+   * A cancelled future's own exception: the caller cancelled it, and {@code CompletableFuture}
+   * reports that as a {@code CancellationException} ({@code isCancelled()} is true).
+   */
+  private static CancellationException cancelled() {
+    return new CancellationException("The call was cancelled.");
   }
 }
