@@ -1010,7 +1010,7 @@ public final class PhalaCloud implements AutoCloseable {
     }
 
     /**
-     * The most async calls in flight at once (default {@value
+     * The most async calls in flight at once (default 64, {@link
      * PhalaCloud#DEFAULT_MAX_CONCURRENT_CALLS}). More wait in a queue, in order, their deadline
      * running: the bound on the threads async calls take and on the connections they open. Sync
      * calls and streams are not counted. With your own {@link #okHttpClient} and neither this nor
