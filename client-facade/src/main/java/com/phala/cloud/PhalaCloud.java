@@ -7,7 +7,6 @@ import com.phala.cloud.cvm.CvmInfoList;
 import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.cvm.CvmStream;
-import com.phala.cloud.errors.PhalaCancelledException;
 import com.phala.cloud.errors.PhalaClosedException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
@@ -350,7 +349,7 @@ public final class PhalaCloud implements AutoCloseable {
     Execution execution = calls.begin(timeout);
     try {
       return runner.execute(request(shape.version, params), execution, listReader(shape));
-    } catch (CancellationException | PhalaException failure) {
+    } catch (PhalaException failure) {
       throw calls.isClosed() && execution.isCancelled() ? OpenCalls.closed() : failure;
     } finally {
       calls.end(execution);
@@ -387,9 +386,7 @@ public final class PhalaCloud implements AutoCloseable {
               calls.end(execution);
               if (failure == null) {
                 future.complete(list);
-              } else if ((failure instanceof CancellationException
-                      || failure instanceof PhalaCancelledException)
-                  && calls.isClosed()) {
+              } else if (failure instanceof CancellationException && calls.isClosed()) {
                 future.completeExceptionally(OpenCalls.closed());
               } else {
                 future.completeExceptionally(
@@ -409,7 +406,7 @@ public final class PhalaCloud implements AutoCloseable {
     Response response;
     try {
       response = runner.open(request(shape.version, params), execution);
-    } catch (CancellationException | PhalaException failure) {
+    } catch (PhalaException failure) {
       calls.end(execution);
       throw calls.isClosed() && execution.isCancelled() ? OpenCalls.closed() : failure;
     }

@@ -1,8 +1,10 @@
 package com.phala.cloud.contract;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +117,7 @@ public final class ContractComparison {
 
   private Map<String, Map<String, Object>> parametersOf(
       Map<String, Object> document, Map<String, Object> operation) {
-    Map<String, Map<String, Object>> byName = new java.util.LinkedHashMap<>();
+    Map<String, Map<String, Object>> byName = new LinkedHashMap<>();
     for (Object parameter : list(operation.get("parameters"))) {
       Map<String, Object> resolved = Refs.resolveKeepingMarks(document, map(parameter));
       byName.put(resolved.get("in") + " " + resolved.get("name"), resolved);
@@ -238,7 +240,7 @@ public final class ContractComparison {
   /** Numbers compare by value (a YAML {@code 0} and a JSON {@code 0.0} are one default). */
   private static Object normal(Object value) {
     if (value instanceof Number number) {
-      return new java.math.BigDecimal(number.toString()).stripTrailingZeros();
+      return new BigDecimal(number.toString()).stripTrailingZeros();
     }
     if (value instanceof List<?> items) {
       return items.stream().map(ContractComparison::normal).toList();
@@ -251,13 +253,7 @@ public final class ContractComparison {
   }
 
   private static String text(Object value) {
-    if (value == null) {
-      return "-";
-    }
-    if (value instanceof Collection<?> items && !(value instanceof Set)) {
-      return items.toString();
-    }
-    return String.valueOf(value);
+    return value == null ? "-" : String.valueOf(value);
   }
 
   private static Boolean bool(Object value) {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +26,6 @@ import org.junit.jupiter.api.Test;
 class DocLinksTest {
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*)$");
-
-  private static Path root() {
-    return Paths.get(System.getProperty("phala.docs.root", "..")).toAbsolutePath().normalize();
-  }
-
-  private static List<Path> markdownFiles() throws IOException {
-    List<Path> files = new ArrayList<>();
-    files.add(root().resolve("README.md"));
-    try (Stream<Path> docs = Files.list(root().resolve("docs"))) {
-      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-    }
-    return files;
-  }
 
   /** The lines outside fenced code blocks, where links and headings live. */
   private static List<String> prose(Path file) {
@@ -97,7 +82,7 @@ class DocLinksTest {
   void everyRelativeLinkAndAnchorResolves() throws IOException {
     List<String> broken = new ArrayList<>();
     int checked = 0;
-    for (Path file : markdownFiles()) {
+    for (Path file : Docs.markdownFiles()) {
       List<String> lines = prose(file);
       for (int i = 0; i < lines.size(); i++) {
         Matcher link = LINK.matcher(lines.get(i));
@@ -110,11 +95,11 @@ class DocLinksTest {
           int hash = target.indexOf('#');
           String path = hash < 0 ? target : target.substring(0, hash);
           Path linked = path.isEmpty() ? file : file.getParent().resolve(path).normalize();
-          String where = root().relativize(file) + ":" + (i + 1) + ": " + target;
+          String where = Docs.root().relativize(file) + ":" + (i + 1) + ": " + target;
           if (!Files.exists(linked)) {
             broken.add(where + " (no such file)");
           } else if (hash >= 0 && !anchors(linked).contains(target.substring(hash + 1))) {
-            broken.add(where + " (no such heading in " + root().relativize(linked) + ")");
+            broken.add(where + " (no such heading in " + Docs.root().relativize(linked) + ")");
           }
         }
       }

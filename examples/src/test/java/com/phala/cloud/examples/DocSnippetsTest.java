@@ -16,14 +16,12 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -73,7 +71,7 @@ class DocSnippetsTest {
   /** One {@code ```java} block: where it is, and its text. */
   record Snippet(Path file, int line, String code) {
     String where() {
-      return root().relativize(file) + ":" + line;
+      return Docs.root().relativize(file) + ":" + line;
     }
 
     boolean isCompilationUnit() {
@@ -81,19 +79,6 @@ class DocSnippetsTest {
           || code.lines().anyMatch(l -> l.startsWith("import "))
           || TYPE_DECLARATION.matcher(code).find();
     }
-  }
-
-  private static Path root() {
-    return Paths.get(System.getProperty("phala.docs.root", "..")).toAbsolutePath().normalize();
-  }
-
-  private static List<Path> markdownFiles() throws IOException {
-    List<Path> files = new ArrayList<>();
-    files.add(root().resolve("README.md"));
-    try (Stream<Path> docs = Files.list(root().resolve("docs"))) {
-      docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-    }
-    return files;
   }
 
   /** The {@code ```java} blocks of a Markdown file, each with the line of its first code line. */
@@ -128,7 +113,7 @@ class DocSnippetsTest {
 
   private static List<Snippet> allSnippets() throws IOException {
     List<Snippet> all = new ArrayList<>();
-    for (Path file : markdownFiles()) {
+    for (Path file : Docs.markdownFiles()) {
       all.addAll(javaBlocks(file));
     }
     return all;
@@ -138,16 +123,16 @@ class DocSnippetsTest {
   void theDocsHaveJavaSnippets() throws IOException {
     // Guards the extraction itself: a fence syntax change must not make this test vacuous.
     assertThat(allSnippets()).hasSizeGreaterThanOrEqualTo(6);
-    assertThat(javaBlocks(root().resolve("README.md"))).isNotEmpty();
+    assertThat(javaBlocks(Docs.root().resolve("README.md"))).isNotEmpty();
   }
 
   @Test
   void theReadmeQuickStartIsQuickStartJava() throws IOException {
     String source =
         Files.readString(
-            root().resolve("examples/src/main/java/com/phala/cloud/examples/QuickStart.java"),
+            Docs.root().resolve("examples/src/main/java/com/phala/cloud/examples/QuickStart.java"),
             StandardCharsets.UTF_8);
-    assertThat(javaBlocks(root().resolve("README.md")))
+    assertThat(javaBlocks(Docs.root().resolve("README.md")))
         .extracting(Snippet::code)
         .as("README.md's Quick start must be QuickStart.java, word for word")
         .contains(source);

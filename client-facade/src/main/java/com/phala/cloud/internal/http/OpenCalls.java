@@ -1,8 +1,6 @@
 package com.phala.cloud.internal.http;
 
 import com.phala.cloud.errors.PhalaClosedException;
-import java.io.FilterReader;
-import java.io.IOException;
 import java.io.Reader;
 import java.time.Duration;
 import java.util.Set;
@@ -85,33 +83,12 @@ public final class OpenCalls {
    * data already received.
    */
   public Reader guard(Reader body) {
-    return new FilterReader(body) {
-      @Override
-      public int read() throws IOException {
-        char[] one = new char[1];
-        return read(one, 0, 1) == -1 ? -1 : one[0];
-      }
-
-      @Override
-      public int read(char[] buffer, int offset, int length) throws IOException {
-        if (isClosed()) {
-          throw closed();
-        }
-        int read;
-        try {
-          read = super.read(buffer, offset, length);
-        } catch (IOException failure) {
+    return new CheckedReader(
+        body,
+        cause -> {
           if (isClosed()) {
             throw closed();
           }
-          throw failure;
-        }
-        // A cancelled call may look like an early end of the body: it is the close.
-        if (read == -1 && isClosed()) {
-          throw closed();
-        }
-        return read;
-      }
-    };
+        });
   }
 }

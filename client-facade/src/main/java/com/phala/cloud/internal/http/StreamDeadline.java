@@ -1,6 +1,5 @@
 package com.phala.cloud.internal.http;
 
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Reader;
@@ -57,30 +56,7 @@ public final class StreamDeadline implements AutoCloseable {
 
   /** {@code body}, whose reads fail once the deadline has passed. */
   public Reader bound(Reader body) {
-    return new FilterReader(body) {
-      @Override
-      public int read() throws IOException {
-        char[] one = new char[1];
-        return read(one, 0, 1) == -1 ? -1 : one[0];
-      }
-
-      @Override
-      public int read(char[] buffer, int offset, int length) throws IOException {
-        checkTime(null);
-        int read;
-        try {
-          read = super.read(buffer, offset, length);
-        } catch (IOException failure) {
-          checkTime(failure);
-          throw failure;
-        }
-        // A cancelled call may look like an early end of the body: it is the deadline.
-        if (read == -1) {
-          checkTime(null);
-        }
-        return read;
-      }
-    };
+    return new CheckedReader(body, this::checkTime);
   }
 
   private void checkTime(IOException cause) throws InterruptedIOException {
