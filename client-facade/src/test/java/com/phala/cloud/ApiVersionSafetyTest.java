@@ -68,21 +68,30 @@ class ApiVersionSafetyTest {
 
   /** The three ways to list in each shape, each returning the names it read. */
   private enum LegacyCall {
-    LIST(client -> client.listCvms().stream().map(Cvm::name).collect(Collectors.toList())),
+    LIST(
+        client ->
+            client.cvms().list(CvmShape.LEGACY).stream()
+                .map(Cvm::name)
+                .collect(Collectors.toList())),
     LIST_WITH_PARAMS(
         client ->
-            client.listCvms(ListCvmsParams.none()).stream()
+            client.cvms().list(CvmShape.LEGACY, ListCvmsParams.none()).stream()
                 .map(Cvm::name)
                 .collect(Collectors.toList())),
     STREAM(
         client -> {
-          try (CvmStream cvms = client.streamCvms()) {
+          try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
             return cvms.stream().map(Cvm::name).collect(Collectors.toList());
           }
         }),
     ASYNC(
         client ->
-            client.listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS).stream()
+            client
+                .async()
+                .cvms()
+                .list(CvmShape.LEGACY)
+                .get(WITHIN_SECONDS, TimeUnit.SECONDS)
+                .stream()
                 .map(Cvm::name)
                 .collect(Collectors.toList()));
 
@@ -94,22 +103,24 @@ class ApiVersionSafetyTest {
   }
 
   private enum InfoCall {
-    LIST(client -> client.listCvmInfos().stream().map(CvmInfo::name).collect(Collectors.toList())),
+    LIST(client -> client.cvms().list().stream().map(CvmInfo::name).collect(Collectors.toList())),
     LIST_WITH_PARAMS(
         client ->
-            client.listCvmInfos(ListCvmsParams.none()).stream()
+            client.cvms().list(ListCvmsParams.none()).stream()
                 .map(CvmInfo::name)
                 .collect(Collectors.toList())),
     STREAM(
         client -> {
-          try (CvmInfoStream cvms = client.streamCvmInfos(ListCvmsParams.none())) {
+          try (CvmInfoStream cvms = client.cvms().stream(ListCvmsParams.none())) {
             return cvms.stream().map(CvmInfo::name).collect(Collectors.toList());
           }
         }),
     ASYNC(
         client ->
             client
-                .listCvmInfosAsync(ListCvmsParams.none())
+                .async()
+                .cvms()
+                .list(ListCvmsParams.none())
                 .get(WITHIN_SECONDS, TimeUnit.SECONDS)
                 .stream()
                 .map(CvmInfo::name)
@@ -156,13 +167,13 @@ class ApiVersionSafetyTest {
   @Test
   void theLegacyCallsSend20251028EvenWhenTheClientWasBuiltWith20260623() throws Exception {
     PhalaCloud client = api.track(api.builder().apiVersion("2026-06-23").build());
-    assertThat(client.apiVersion()).isEqualTo("2026-06-23");
+    assertThat(client.apiVersion().value()).isEqualTo("2026-06-23");
 
-    client.listCvms();
-    try (CvmStream cvms = client.streamCvms()) {
+    client.cvms().list(CvmShape.LEGACY);
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       cvms.forEach(cvm -> {});
     }
-    client.listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS);
+    client.async().cvms().list(CvmShape.LEGACY).get(WITHIN_SECONDS, TimeUnit.SECONDS);
 
     List<LoggedRequest> requests =
         api.server().findAll(getRequestedFor(urlPathEqualTo(StubApi.PATH)));
@@ -215,16 +226,16 @@ class ApiVersionSafetyTest {
 
     assertThat(names).isEqualTo(CVMINFO_NAMES);
     assertThat(onlyVersionHeader()).containsExactly("2026-11-11");
-    assertThat(PhalaCloud.LATEST_API_VERSION).isEqualTo("2026-11-11");
+    assertThat(PhalaCloud.LATEST_API_VERSION.value()).isEqualTo("2026-11-11");
   }
 
   @Test
   void theEnumOverloadConfiguresTheSameVersion() {
     PhalaCloud client = api.track(api.builder().apiVersion(ApiVersion.V2026_01_21).build());
 
-    client.listCvmInfos();
+    client.cvms().list();
 
-    assertThat(client.apiVersion()).isEqualTo("2026-01-21");
+    assertThat(client.apiVersion().value()).isEqualTo("2026-01-21");
     assertThat(onlyVersionHeader()).containsExactly("2026-01-21");
   }
 

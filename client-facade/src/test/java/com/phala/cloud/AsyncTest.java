@@ -32,7 +32,8 @@ class AsyncTest {
   void theFutureCompletesWithTheList() throws Exception {
     api.listingReturns(StubApi.example("cvms-full.json"));
 
-    CvmList cvms = api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS);
+    CvmList cvms =
+        api.client().async().cvms().list(CvmShape.LEGACY).get(WITHIN_SECONDS, TimeUnit.SECONDS);
 
     assertThat(cvms)
         .extracting(cvm -> cvm.name())
@@ -44,7 +45,9 @@ class AsyncTest {
     api.listingReturns(StubApi.json(200, "[]"));
 
     api.client()
-        .listCvmsAsync(ListCvmsParams.builder().teepodId(9).build())
+        .async()
+        .cvms()
+        .list(CvmShape.LEGACY, ListCvmsParams.builder().teepodId(9).build())
         .get(WITHIN_SECONDS, TimeUnit.SECONDS);
 
     assertThat(api.onlyRequest().queryParameter("teepod_id").firstValue()).isEqualTo("9");
@@ -53,7 +56,7 @@ class AsyncTest {
   @Test
   void anErrorStatusFailsTheFutureWithTheSameExceptionAsTheCause() {
     api.listingReturns(StubApi.json(404, "{\"detail\":\"Not Found\"}"));
-    CompletableFuture<CvmList> future = api.client().listCvmsAsync();
+    CompletableFuture<CvmList> future = api.client().async().cvms().list(CvmShape.LEGACY);
 
     assertThatThrownBy(() -> future.get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
@@ -70,7 +73,13 @@ class AsyncTest {
   void unusableDataFailsTheFutureWithPhalaInvalidDataException() {
     api.listingReturns(StubApi.json(200, "{\"not\":\"a list\"}"));
 
-    assertThatThrownBy(() -> api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
+    assertThatThrownBy(
+            () ->
+                api.client()
+                    .async()
+                    .cvms()
+                    .list(CvmShape.LEGACY)
+                    .get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(PhalaInvalidDataException.class);
@@ -80,7 +89,13 @@ class AsyncTest {
   void aNetworkFailureFailsTheFutureWithPhalaIoException() {
     api.listingReturns(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-    assertThatThrownBy(() -> api.client().listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
+    assertThatThrownBy(
+            () ->
+                api.client()
+                    .async()
+                    .cvms()
+                    .list(CvmShape.LEGACY)
+                    .get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(PhalaIoException.class);
@@ -91,7 +106,7 @@ class AsyncTest {
     api.listingReturns(StubApi.json(503, "{}").withFixedDelay(3_000));
     StubApi.Calls calls = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().maxRetries(5).okHttpClient(calls.client()).build());
-    CompletableFuture<CvmList> future = client.listCvmsAsync();
+    CompletableFuture<CvmList> future = client.async().cvms().list(CvmShape.LEGACY);
     assertThat(calls.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS))
         .as("the request went out")
         .isTrue();
@@ -115,7 +130,7 @@ class AsyncTest {
     api.listingReturns(StubApi.json(503, "{}").withHeader("retry-after-ms", "400"));
     StubApi.Calls calls = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
-    CompletableFuture<CvmList> future = client.listCvmsAsync();
+    CompletableFuture<CvmList> future = client.async().cvms().list(CvmShape.LEGACY);
     assertThat(calls.callEnded.await(WITHIN_SECONDS, TimeUnit.SECONDS))
         .as("the first answer came")
         .isTrue();
@@ -131,7 +146,8 @@ class AsyncTest {
     PhalaCloud client = api.client();
     client.close();
 
-    assertThatThrownBy(() -> client.listCvmsAsync().get(WITHIN_SECONDS, TimeUnit.SECONDS))
+    assertThatThrownBy(
+            () -> client.async().cvms().list(CvmShape.LEGACY).get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause()
         .isInstanceOf(PhalaException.class)

@@ -31,7 +31,7 @@ class AuthenticationTest {
 
   @Test
   void anApiKeyIsSentAsXApiKey() {
-    api.client().listCvms();
+    api.client().cvms().list(CvmShape.LEGACY);
 
     LoggedRequest request = api.onlyRequest();
     assertThat(request.getHeader("X-API-Key")).isEqualTo(StubApi.API_KEY);
@@ -40,7 +40,9 @@ class AuthenticationTest {
 
   @Test
   void aBearerTokenIsSentAsAuthorizationBearer() {
-    api.track(withoutCredential().bearerToken(StubApi.BEARER_TOKEN).build()).listCvms();
+    api.track(withoutCredential().bearerToken(StubApi.BEARER_TOKEN).build())
+        .cvms()
+        .list(CvmShape.LEGACY);
 
     LoggedRequest request = api.onlyRequest();
     assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + StubApi.BEARER_TOKEN);
@@ -50,7 +52,8 @@ class AuthenticationTest {
   @Test
   void withBothOnlyTheApiKeyIsSent() {
     api.track(withoutCredential().bearerToken(StubApi.BEARER_TOKEN).apiKey(StubApi.API_KEY).build())
-        .listCvms();
+        .cvms()
+        .list(CvmShape.LEGACY);
 
     LoggedRequest request = api.onlyRequest();
     assertThat(request.getHeader("X-API-Key")).isEqualTo(StubApi.API_KEY);

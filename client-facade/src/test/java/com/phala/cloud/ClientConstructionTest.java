@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.errors.InternalServerException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.internal.Settings;
@@ -61,10 +62,10 @@ class ClientConstructionTest {
 
     // A version of the CVMInfo shape is sent by the calls of that shape (listCvms always sends
     // 2025-10-28: see ApiVersionSafetyTest).
-    client.listCvmInfos();
+    client.cvms().list();
 
     assertThat(client.baseUrl()).isEqualTo(api.baseUrl() + "/");
-    assertThat(client.apiVersion()).isEqualTo("2026-01-21");
+    assertThat(client.apiVersion().value()).isEqualTo("2026-01-21");
     assertThat(sent("X-API-Key")).isEqualTo(StubApi.API_KEY);
     assertThat(sent("X-Phala-Version")).isEqualTo("2026-01-21");
   }
@@ -75,7 +76,7 @@ class ClientConstructionTest {
     environment.put("PHALA_CLOUD_API_KEY", StubApi.API_KEY);
 
     PhalaCloud client = build(fromSettings());
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
     assertThat(client.baseUrl()).isEqualTo(api.baseUrl() + "/");
     assertThat(sent("X-API-Key")).isEqualTo(StubApi.API_KEY);
@@ -86,7 +87,7 @@ class ClientConstructionTest {
     environment.put("PHALA_CLOUD_API_PREFIX", api.baseUrl());
     environment.put("PHALA_OIDC_TOKEN", StubApi.BEARER_TOKEN);
 
-    build(fromSettings()).listCvms();
+    build(fromSettings()).cvms().list(CvmShape.LEGACY);
 
     assertThat(sent("Authorization")).isEqualTo("Bearer " + StubApi.BEARER_TOKEN);
     assertThat(sent("X-API-Key")).isNull();
@@ -98,7 +99,7 @@ class ClientConstructionTest {
     properties.put("phala.cloud.apiKey", StubApi.API_KEY);
 
     PhalaCloud client = build(fromSettings());
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
     assertThat(client.baseUrl()).isEqualTo(api.baseUrl() + "/");
     assertThat(sent("X-API-Key")).isEqualTo(StubApi.API_KEY);
@@ -109,7 +110,7 @@ class ClientConstructionTest {
     properties.put("phala.cloud.apiPrefix", api.baseUrl());
     properties.put("phala.oidcToken", StubApi.BEARER_TOKEN);
 
-    build(fromSettings()).listCvms();
+    build(fromSettings()).cvms().list(CvmShape.LEGACY);
 
     assertThat(sent("Authorization")).isEqualTo("Bearer " + StubApi.BEARER_TOKEN);
   }
@@ -122,7 +123,7 @@ class ClientConstructionTest {
     environment.put("PHALA_CLOUD_API_KEY", "phak_fromEnvironment");
 
     PhalaCloud client = build(fromSettings());
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
     assertThat(client.baseUrl()).isEqualTo(api.baseUrl() + "/");
     assertThat(sent("X-API-Key")).isEqualTo("phak_fromProperty");
@@ -136,7 +137,7 @@ class ClientConstructionTest {
     environment.put("PHALA_CLOUD_API_KEY", "phak_fromEnvironment");
 
     PhalaCloud client = build(fromSettings().baseUrl(api.baseUrl()).apiKey("phak_fromBuilder"));
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
     assertThat(client.baseUrl()).isEqualTo(api.baseUrl() + "/");
     assertThat(sent("X-API-Key")).isEqualTo("phak_fromBuilder");
@@ -146,7 +147,9 @@ class ClientConstructionTest {
   void aBearerTokenOnTheBuilderWinsOverAnApiKeyFromTheEnvironment() {
     environment.put("PHALA_CLOUD_API_KEY", "phak_fromEnvironment");
 
-    build(fromSettings().baseUrl(api.baseUrl()).bearerToken(StubApi.BEARER_TOKEN)).listCvms();
+    build(fromSettings().baseUrl(api.baseUrl()).bearerToken(StubApi.BEARER_TOKEN))
+        .cvms()
+        .list(CvmShape.LEGACY);
 
     assertThat(sent("Authorization")).isEqualTo("Bearer " + StubApi.BEARER_TOKEN);
     assertThat(sent("X-API-Key")).isNull();
@@ -215,18 +218,46 @@ class ClientConstructionTest {
   }
 
   @Test
-  void defaultApiVersionIsTheOneWhoseShapeTheClientModels() {
+  void theDefaultApiVersionIsTheNewestAndTheLegacyShapeSendsItsOwn() {
     PhalaCloud client = api.client();
 
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
-    assertThat(client.apiVersion()).isEqualTo("2025-10-28");
+    assertThat(client.apiVersion()).isEqualTo(PhalaCloud.LATEST_API_VERSION);
     assertThat(sent("X-Phala-Version")).isEqualTo("2025-10-28");
   }
 
   @Test
-  void defaultApiVersionIsTheDefaultOfTheSpecsXPhalaVersionParameter() {
-    assertThat(PhalaCloud.DEFAULT_API_VERSION).isEqualTo(specDefaultApiVersion());
+  void nullResetsAnOptionalSettingToItsDefault() {
+    PhalaCloud client =
+        api.builder()
+            .apiVersion(ApiVersion.V2026_06_23)
+            .apiVersion((ApiVersion) null)
+            .responseLimits(ResponseLimits.builder().maxListChars(1).build())
+            .responseLimits(null)
+            .userAgentSuffix(null)
+            .build();
+
+    client.cvms().list(); // "[]" is 2 characters, past a maxListChars of 1
+
+    assertThat(client.apiVersion()).isEqualTo(PhalaCloud.DEFAULT_API_VERSION);
+    assertThat(sent("X-Phala-Version")).isEqualTo(PhalaCloud.DEFAULT_API_VERSION.value());
+  }
+
+  @Test
+  void aPinnedShapeSendsItsVersionAndALegacyOneIsRefusedWhereItIsGiven() {
+    api.client().cvms().list(CvmShape.current(ApiVersion.V2026_01_21));
+
+    assertThat(sent("X-Phala-Version")).isEqualTo("2026-01-21");
+    assertThatThrownBy(() -> CvmShape.current(ApiVersion.V2025_10_28))
+        .isInstanceOf(PhalaInvalidInputException.class)
+        .hasMessageContaining("CvmShape.LEGACY");
+  }
+
+  @Test
+  void theLegacyShapesVersionIsTheDefaultOfTheSpecsXPhalaVersionParameter() {
+    // The server answers a request without the header in the legacy shape.
+    assertThat(CvmShape.LEGACY.version().map(ApiVersion::value)).contains(specDefaultApiVersion());
   }
 
   @Test
@@ -235,7 +266,8 @@ class ClientConstructionTest {
         StubApi.json(503, "{\"detail\":\"busy\"}").withHeader("retry-after-ms", "5"));
     PhalaCloud client = build(PhalaCloud.builder().baseUrl(api.baseUrl()).apiKey(StubApi.API_KEY));
 
-    assertThatThrownBy(client::listCvms).isInstanceOf(InternalServerException.class);
+    assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(InternalServerException.class);
     assertThat(PhalaCloud.DEFAULT_MAX_RETRIES).isEqualTo(2);
     assertThat(api.listingRequests()).isEqualTo(3);
   }
@@ -243,7 +275,8 @@ class ClientConstructionTest {
   @Test
   void aPrefixWithoutApiV1IsTakenAsTheServerRoot() {
     build(PhalaCloud.builder().baseUrl("http://127.0.0.1:" + api.port()).apiKey(StubApi.API_KEY))
-        .listCvms();
+        .cvms()
+        .list(CvmShape.LEGACY);
 
     api.server()
         .verify(
@@ -261,7 +294,8 @@ class ClientConstructionTest {
             PhalaCloud.builder()
                 .baseUrl("http://127.0.0.1:" + api.port() + "/gateway/api/v1/")
                 .apiKey(StubApi.API_KEY))
-        .listCvms();
+        .cvms()
+        .list(CvmShape.LEGACY);
 
     api.server().verify(1, getRequestedFor(urlPathEqualTo("/gateway/api/v1/cvms")));
   }

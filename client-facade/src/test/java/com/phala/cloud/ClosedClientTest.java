@@ -38,12 +38,12 @@ class ClosedClientTest {
 
   static Stream<Arguments> everyCall() {
     return Stream.of(
-        call("listCvms", PhalaCloud::listCvms),
-        call("listCvmInfos", PhalaCloud::listCvmInfos),
-        call("listCvmsAsync", client -> client.listCvmsAsync().join()),
-        call("listCvmInfosAsync", client -> client.listCvmInfosAsync().join()),
-        call("streamCvms", client -> drain(client.streamCvms())),
-        call("streamCvmInfos", client -> drain(client.streamCvmInfos())));
+        call("listCvms", client -> client.cvms().list(CvmShape.LEGACY)),
+        call("listCvmInfos", client -> client.cvms().list()),
+        call("listCvmsAsync", client -> client.async().cvms().list(CvmShape.LEGACY).join()),
+        call("listCvmInfosAsync", client -> client.async().cvms().list().join()),
+        call("streamCvms", client -> drain(client.cvms().stream(CvmShape.LEGACY))),
+        call("streamCvmInfos", client -> drain(client.cvms().stream())));
   }
 
   private static Arguments call(String name, Function<PhalaCloud, Object> call) {
@@ -87,7 +87,7 @@ class ClosedClientTest {
     PhalaCloud client = api.client();
     client.close();
 
-    CompletableFuture<CvmList> future = client.listCvmsAsync();
+    CompletableFuture<CvmList> future = client.async().cvms().list(CvmShape.LEGACY);
 
     assertThat(future).isCompletedExceptionally();
     assertThatThrownBy(future::get)
@@ -102,7 +102,8 @@ class ClosedClientTest {
     client.close();
     client.close();
 
-    assertThatThrownBy(client::listCvms).isInstanceOf(PhalaClosedException.class);
+    assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(PhalaClosedException.class);
   }
 
   @Test
@@ -110,7 +111,8 @@ class ClosedClientTest {
     api.listingReturns(StubApi.example("cvms-full.json").withFixedDelay(5_000));
     PhalaCloud client = api.client();
     CompletableFuture<Throwable> outcome =
-        CompletableFuture.supplyAsync(() -> catchThrowable(client::listCvms));
+        CompletableFuture.supplyAsync(
+            () -> catchThrowable(() -> client.cvms().list(CvmShape.LEGACY)));
     Thread.sleep(300);
 
     long closed = System.nanoTime();
@@ -126,7 +128,7 @@ class ClosedClientTest {
   void anAsyncCallWaitingForItsAnswerFailsWithTheClose() throws Exception {
     api.listingReturns(StubApi.example("cvms-full.json").withFixedDelay(5_000));
     PhalaCloud client = api.client();
-    CompletableFuture<CvmList> future = client.listCvmInfosAsync().thenApply(cvms -> null);
+    CompletableFuture<CvmList> future = client.async().cvms().list().thenApply(cvms -> null);
     Thread.sleep(300);
 
     client.close();
@@ -143,7 +145,7 @@ class ClosedClientTest {
     PhalaCloud client = api.track(api.builder().maxConcurrentCalls(1).build());
     List<CompletableFuture<CvmList>> calls = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      calls.add(client.listCvmsAsync());
+      calls.add(client.async().cvms().list(CvmShape.LEGACY));
     }
     Thread.sleep(300);
 
@@ -162,7 +164,7 @@ class ClosedClientTest {
     api.listingReturns(StubApi.json(503, "{}").withHeader("retry-after-ms", "2000"));
     StubApi.Calls calls = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().okHttpClient(calls.client()).build());
-    CompletableFuture<CvmList> future = client.listCvmsAsync();
+    CompletableFuture<CvmList> future = client.async().cvms().list(CvmShape.LEGACY);
     assertThat(calls.callEnded.await(5, TimeUnit.SECONDS)).as("the first answer came").isTrue();
 
     client.close();
@@ -179,7 +181,7 @@ class ClosedClientTest {
     // The body trickles in over 20 s: the stream is still being read when the client closes.
     api.listingReturns(StubApi.example("cvms-full.json").withChunkedDribbleDelay(200, 20_000));
     PhalaCloud client = api.client();
-    try (CvmStream cvms = client.streamCvms()) {
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       Iterator<Cvm> iterator = cvms.iterator();
       CompletableFuture<Throwable> outcome =
           CompletableFuture.supplyAsync(
@@ -212,9 +214,11 @@ class ClosedClientTest {
 
     client.close();
 
-    assertThatThrownBy(quick::listCvms).isInstanceOf(PhalaClosedException.class);
-    assertThatThrownBy(quickStreams::streamCvms).isInstanceOf(PhalaClosedException.class);
-    assertThat(quick.listCvmsAsync()).isCompletedExceptionally();
+    assertThatThrownBy(() -> quick.cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(PhalaClosedException.class);
+    assertThatThrownBy(() -> quickStreams.cvms().stream(CvmShape.LEGACY))
+        .isInstanceOf(PhalaClosedException.class);
+    assertThat(quick.async().cvms().list(CvmShape.LEGACY)).isCompletedExceptionally();
     assertThat(calls.started()).as("nothing was sent").isZero();
   }
 
@@ -227,10 +231,11 @@ class ClosedClientTest {
 
     quick.close();
 
-    assertThatThrownBy(quick::listCvms).isInstanceOf(PhalaClosedException.class);
-    assertThat(client.listCvms()).hasSize(3);
-    assertThat(sibling.listCvmsAsync().join()).hasSize(3);
-    assertThat(client.withTimeout(Duration.ofSeconds(3)).listCvmInfos()).isNotNull();
+    assertThatThrownBy(() -> quick.cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(PhalaClosedException.class);
+    assertThat(client.cvms().list(CvmShape.LEGACY)).hasSize(3);
+    assertThat(sibling.async().cvms().list(CvmShape.LEGACY).join()).hasSize(3);
+    assertThat(client.withTimeout(Duration.ofSeconds(3)).cvms().list()).isNotNull();
   }
 
   @Test
@@ -238,8 +243,8 @@ class ClosedClientTest {
     api.listingReturns(StubApi.example("cvms-full.json").withFixedDelay(1_500));
     PhalaCloud client = api.client();
     PhalaCloud quick = client.withTimeout(Duration.ofSeconds(5));
-    CompletableFuture<CvmList> derivedCall = quick.listCvmsAsync();
-    CompletableFuture<CvmList> originalCall = client.listCvmsAsync();
+    CompletableFuture<CvmList> derivedCall = quick.async().cvms().list(CvmShape.LEGACY);
+    CompletableFuture<CvmList> originalCall = client.async().cvms().list(CvmShape.LEGACY);
     Thread.sleep(300);
 
     quick.close();

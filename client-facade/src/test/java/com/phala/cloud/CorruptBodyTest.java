@@ -37,11 +37,11 @@ class CorruptBodyTest {
       return catchThrowable(
           () -> {
             if (stream) {
-              try (CvmStream cvms = client.streamCvms()) {
+              try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
                 cvms.forEach(cvm -> {});
               }
             } else {
-              client.listCvms();
+              client.cvms().list(CvmShape.LEGACY);
             }
           });
     }

@@ -46,7 +46,7 @@ class CvmInfosOverHttpTest {
   void theListHelpersWorkOnTheServedExample() {
     serveFull();
 
-    CvmInfoList cvms = api.client().listCvmInfos();
+    CvmInfoList cvms = api.client().cvms().list();
 
     assertThat(cvms)
         .extracting(CvmInfo::name)
@@ -70,9 +70,9 @@ class CvmInfosOverHttpTest {
     assertThat(byRegion.get("us-east")).extracting(CvmInfo::name).containsExactly("gpu-trainer");
 
     assertThat(cvms.totalVcpu()).isEqualTo(2 + 24 + 4);
-    assertThat(cvms.totalDiskInGb()).isEqualTo(40 + 500 + 80);
+    assertThat(cvms.totalDiskGb()).isEqualTo(40 + 500 + 80);
     // 4.0 + 192.0 + 8.5, exactly.
-    assertThat(cvms.totalMemoryInGb()).isEqualTo(new BigDecimal("204.5"));
+    assertThat(cvms.totalMemoryGb()).isEqualTo(new BigDecimal("204.5"));
 
     assertThat(cvms.running()).extracting(CvmInfo::name).containsExactly("inference-gateway");
     assertThat(cvms.withStatus("STOPPED", "starting"))
@@ -99,12 +99,12 @@ class CvmInfosOverHttpTest {
   void groupByRegionPutsACvmWithNoNodeUnderTheEmptyKey() {
     api.listingReturns(StubApi.example("cvminfos-minimal.json"));
 
-    CvmInfoList cvms = api.client().listCvmInfos();
+    CvmInfoList cvms = api.client().cvms().list();
 
     assertThat(cvms.groupByRegion()).containsOnlyKeys("");
     assertThat(cvms.totalVcpu()).isZero();
-    assertThat(cvms.totalDiskInGb()).isZero();
-    assertThat(cvms.totalMemoryInGb()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(cvms.totalDiskGb()).isZero();
+    assertThat(cvms.totalMemoryGb()).isEqualByComparingTo(BigDecimal.ZERO);
     assertThat(cvms.inWorkspace(WorkspaceId.parse("wks_9XbT3mPq"))).isEmpty();
   }
 
@@ -115,7 +115,7 @@ class CvmInfosOverHttpTest {
             .replace("\"vcpu\": 24", "\"vcpu\": \"24\"");
     api.listingReturns(StubApi.json(200, body));
 
-    CvmInfoList cvms = api.client().listCvmInfos();
+    CvmInfoList cvms = api.client().cvms().list();
 
     assertThatThrownBy(cvms::totalVcpu)
         .isInstanceOf(PhalaInvalidDataException.class)
@@ -127,7 +127,7 @@ class CvmInfosOverHttpTest {
     serveFull();
 
     List<CvmInfo> read;
-    try (CvmInfoStream cvms = api.client().streamCvmInfos(ListCvmsParams.none())) {
+    try (CvmInfoStream cvms = api.client().cvms().stream(ListCvmsParams.none())) {
       assertThat(cvms.response().orElseThrow().requestId()).contains("req-cvminfo-1");
       read = cvms.stream().toList();
     }
@@ -156,7 +156,7 @@ class CvmInfosOverHttpTest {
             .toString();
     api.listingReturns(StubApi.json(200, "[" + first + ", 42, " + first + "]"));
 
-    try (CvmInfoStream cvms = api.client().streamCvmInfos(ListCvmsParams.none())) {
+    try (CvmInfoStream cvms = api.client().cvms().stream(ListCvmsParams.none())) {
       Iterator<CvmInfo> iterator = cvms.iterator();
       assertThat(iterator.next().name()).isEqualTo("inference-gateway");
 
@@ -176,7 +176,7 @@ class CvmInfosOverHttpTest {
 
     List<String> names = new ArrayList<>();
     Throwable thrown;
-    try (CvmInfoStream cvms = api.client().streamCvmInfos(ListCvmsParams.none())) {
+    try (CvmInfoStream cvms = api.client().cvms().stream(ListCvmsParams.none())) {
       Iterator<CvmInfo> iterator = cvms.iterator();
       thrown =
           org.assertj.core.api.Assertions.catchThrowable(
@@ -195,7 +195,9 @@ class CvmInfosOverHttpTest {
 
     CvmInfoList cvms =
         api.client()
-            .listCvmInfosAsync(ListCvmsParams.builder().teepodId(12).build())
+            .async()
+            .cvms()
+            .list(ListCvmsParams.builder().teepodId(12).build())
             .get(WITHIN_SECONDS, TimeUnit.SECONDS);
 
     assertThat(cvms).extracting(CvmInfo::name).hasSize(3).contains("chain-indexer");
@@ -209,7 +211,9 @@ class CvmInfosOverHttpTest {
     assertThatThrownBy(
             () ->
                 api.client()
-                    .listCvmInfosAsync(ListCvmsParams.none())
+                    .async()
+                    .cvms()
+                    .list(ListCvmsParams.none())
                     .get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause()
@@ -223,7 +227,9 @@ class CvmInfosOverHttpTest {
     assertThatThrownBy(
             () ->
                 api.client()
-                    .listCvmInfosAsync(ListCvmsParams.none())
+                    .async()
+                    .cvms()
+                    .list(ListCvmsParams.none())
                     .get(WITHIN_SECONDS, TimeUnit.SECONDS))
         .isInstanceOf(ExecutionException.class)
         .cause()
@@ -235,7 +241,7 @@ class CvmInfosOverHttpTest {
     api.listingReturns(StubApi.json(503, "{}").withFixedDelay(3_000));
     StubApi.Calls calls = new StubApi.Calls();
     PhalaCloud client = api.track(api.builder().maxRetries(5).okHttpClient(calls.client()).build());
-    CompletableFuture<CvmInfoList> future = client.listCvmInfosAsync(ListCvmsParams.none());
+    CompletableFuture<CvmInfoList> future = client.async().cvms().list(ListCvmsParams.none());
     assertThat(calls.requestSent.await(WITHIN_SECONDS, TimeUnit.SECONDS))
         .as("the request went out")
         .isTrue();

@@ -36,7 +36,7 @@ class DeadlineTest {
 
   private void list(PhalaCloud client) {
     long started = System.nanoTime();
-    thrown = catchThrowable(client::listCvms);
+    thrown = catchThrowable(() -> client.cvms().list(CvmShape.LEGACY));
     elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
 

@@ -44,7 +44,7 @@ class ErrorResponsesTest {
     }
     api.listingReturns(response);
     PhalaCloud client = api.track(api.builder().maxRetries(0).build());
-    T thrown = catchThrowableOfType(type, client::listCvms);
+    T thrown = catchThrowableOfType(type, () -> client.cvms().list(CvmShape.LEGACY));
     assertThat(thrown).as("the listing fails with " + type.getSimpleName()).isNotNull();
     assertThat(thrown.statusCode()).isEqualTo(status);
     return thrown;
@@ -294,7 +294,7 @@ class ErrorResponsesTest {
     InternalServerException e =
         catchThrowableOfType(
             InternalServerException.class,
-            () -> api.track(api.builder().maxRetries(0).build()).listCvms());
+            () -> api.track(api.builder().maxRetries(0).build()).cvms().list(CvmShape.LEGACY));
 
     assertThat(e.body().isJson()).isFalse();
     assertThat(e.getMessage())

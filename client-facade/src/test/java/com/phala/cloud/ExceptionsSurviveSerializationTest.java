@@ -65,7 +65,8 @@ class ExceptionsSurviveSerializationTest {
             .withHeader("X-Request-ID", "req_header")
             .withHeader("Retry-After", "7"));
     PhalaCloud client = api.track(api.builder().maxRetries(0).build());
-    return catchThrowableOfType(PhalaServiceException.class, client::listCvms);
+    return catchThrowableOfType(
+        PhalaServiceException.class, () -> client.cvms().list(CvmShape.LEGACY));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -133,7 +134,8 @@ class ExceptionsSurviveSerializationTest {
                 .maxRetries(0)
                 .build());
 
-    PhalaIoException thrown = catchThrowableOfType(PhalaIoException.class, client::listCvms);
+    PhalaIoException thrown =
+        catchThrowableOfType(PhalaIoException.class, () -> client.cvms().list(CvmShape.LEGACY));
 
     assertThat(thrown.retryable()).isTrue();
     assertThat(roundTrip(thrown))
@@ -146,7 +148,8 @@ class ExceptionsSurviveSerializationTest {
     api.listingReturns(StubApi.json(200, "{\"not\":\"a list\"}"));
     PhalaCloud client = api.track(api.builder().maxRetries(0).build());
     PhalaInvalidDataException data =
-        catchThrowableOfType(PhalaInvalidDataException.class, client::listCvms);
+        catchThrowableOfType(
+            PhalaInvalidDataException.class, () -> client.cvms().list(CvmShape.LEGACY));
     PhalaInvalidInputException input =
         catchThrowableOfType(
             PhalaInvalidInputException.class, () -> PhalaCloud.builder().apiVersion("latest"));

@@ -32,7 +32,7 @@ class ListCvmsParamsTest {
   @ParameterizedTest
   @ValueSource(strings = {"0", "usr_abc123", "usr_0123abcd", "usr_A", "usr_a-b", "usr_abc "})
   void aWellFormedUserIdIsAcceptedAndSent(String userId) {
-    api.client().listCvms(ListCvmsParams.builder().userId(userId).build());
+    api.client().cvms().list(CvmShape.LEGACY, ListCvmsParams.builder().userId(userId).build());
 
     api.server()
         .verify(
@@ -54,7 +54,9 @@ class ListCvmsParamsTest {
 
   @Test
   void aUserIdObjectIsSentAsItsText() {
-    api.client().listCvms(ListCvmsParams.builder().userId(UserId.parse("usr_abc123")).build());
+    api.client()
+        .cvms()
+        .list(CvmShape.LEGACY, ListCvmsParams.builder().userId(UserId.parse("usr_abc123")).build());
 
     api.server()
         .verify(
@@ -66,7 +68,7 @@ class ListCvmsParamsTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 12, Long.MAX_VALUE})
   void aPositiveTeepodIdIsAcceptedAndSent(long teepodId) {
-    api.client().listCvms(ListCvmsParams.builder().teepodId(teepodId).build());
+    api.client().cvms().list(CvmShape.LEGACY, ListCvmsParams.builder().teepodId(teepodId).build());
 
     api.server()
         .verify(
@@ -87,10 +89,12 @@ class ListCvmsParamsTest {
 
   @Test
   void withNoFiltersTheRequestHasNoQuery() {
-    api.client().listCvms();
-    api.client().listCvms(ListCvmsParams.none());
+    api.client().cvms().list(CvmShape.LEGACY);
+    api.client().cvms().list(CvmShape.LEGACY, ListCvmsParams.none());
     api.client()
-        .listCvms(
+        .cvms()
+        .list(
+            CvmShape.LEGACY,
             ListCvmsParams.builder()
                 .userId("usr_abc123")
                 .userId((String) null)
@@ -105,7 +109,9 @@ class ListCvmsParamsTest {
 
   @Test
   void bothFiltersAreSentTogether() {
-    api.client().listCvms(ListCvmsParams.builder().userId("0").teepodId(7).build());
+    api.client()
+        .cvms()
+        .list(CvmShape.LEGACY, ListCvmsParams.builder().userId("0").teepodId(7).build());
 
     api.server()
         .verify(

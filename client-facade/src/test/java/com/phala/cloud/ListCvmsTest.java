@@ -18,7 +18,7 @@ class ListCvmsTest {
   void theFullExampleDecodesToItsThreeCvms() {
     api.listingReturns(StubApi.example("cvms-full.json"));
 
-    CvmList cvms = api.client().listCvms();
+    CvmList cvms = api.client().cvms().list(CvmShape.LEGACY);
 
     assertThat(cvms).hasSize(3);
     assertThat(cvms)
@@ -30,7 +30,7 @@ class ListCvmsTest {
   void theMinimalExampleDecodes() {
     api.listingReturns(StubApi.example("cvms-minimal.json"));
 
-    assertThat(api.client().listCvms())
+    assertThat(api.client().cvms().list(CvmShape.LEGACY))
         .extracting(cvm -> cvm.name())
         .containsExactly("hello-world");
   }
@@ -39,7 +39,7 @@ class ListCvmsTest {
   void anEmptyArrayIsAnEmptyList() {
     api.listingReturns(StubApi.json(200, "[]"));
 
-    assertThat(api.client().listCvms()).isEmpty();
+    assertThat(api.client().cvms().list(CvmShape.LEGACY)).isEmpty();
   }
 
   @Test
@@ -49,7 +49,7 @@ class ListCvmsTest {
             .withHeader("X-Request-ID", "req_list_42")
             .withHeader("X-RateLimit-Remaining", "99"));
 
-    ResponseInfo response = api.client().listCvms().response().orElseThrow();
+    ResponseInfo response = api.client().cvms().list(CvmShape.LEGACY).response().orElseThrow();
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.requestId()).contains("req_list_42");
@@ -61,6 +61,7 @@ class ListCvmsTest {
   void withoutARequestIdHeaderTheListHasNoRequestId() {
     api.listingReturns(StubApi.json(200, "[]"));
 
-    assertThat(api.client().listCvms().response().orElseThrow().requestId()).isEmpty();
+    assertThat(api.client().cvms().list(CvmShape.LEGACY).response().orElseThrow().requestId())
+        .isEmpty();
   }
 }

@@ -44,7 +44,7 @@ class NetworkFaultTest {
   void aFaultFollowedByAGoodAnswerSucceeds(Fault fault) {
     api.listingAnswersInTurn(fault(fault), StubApi.example("cvms-minimal.json"));
 
-    assertThat(api.client().listCvms()).hasSize(1);
+    assertThat(api.client().cvms().list(CvmShape.LEGACY)).hasSize(1);
     assertThat(api.listingRequests()).isEqualTo(2);
   }
 
@@ -60,7 +60,7 @@ class NetworkFaultTest {
   void aPersistentFaultIsRetriedThenFailsWithPhalaIoException(Fault fault) {
     api.listingReturns(fault(fault));
 
-    assertThatThrownBy(() -> api.client().listCvms())
+    assertThatThrownBy(() -> api.client().cvms().list(CvmShape.LEGACY))
         .isExactlyInstanceOf(PhalaIoException.class)
         .hasMessageContaining("GET " + api.baseUrl() + "/cvms");
     assertThat(api.listingRequests()).isEqualTo(1 + PhalaCloud.DEFAULT_MAX_RETRIES);
@@ -78,7 +78,8 @@ class NetworkFaultTest {
   void withRetriesOffAFaultFailsAtOnceWithPhalaIoException(Fault fault) {
     api.listingReturns(fault(fault));
 
-    assertThatThrownBy(() -> api.track(api.builder().maxRetries(0).build()).listCvms())
+    assertThatThrownBy(
+            () -> api.track(api.builder().maxRetries(0).build()).cvms().list(CvmShape.LEGACY))
         .isExactlyInstanceOf(PhalaIoException.class)
         .hasCauseInstanceOf(IOException.class);
     assertThat(api.listingRequests()).isEqualTo(1);
@@ -92,7 +93,7 @@ class NetworkFaultTest {
     try (CutShortServer server = new CutShortServer(chunks)) {
       PhalaCloud client = api.track(api.builder().baseUrl(server.baseUrl()).build());
 
-      assertThatThrownBy(client::listCvms)
+      assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
           .isExactlyInstanceOf(PhalaIoException.class)
           .hasCauseInstanceOf(IOException.class);
       assertThat(server.connections()).isEqualTo(1 + PhalaCloud.DEFAULT_MAX_RETRIES);
@@ -108,7 +109,7 @@ class NetworkFaultTest {
     PhalaCloud client =
         api.track(api.builder().baseUrl("http://127.0.0.1:" + closedPort + "/api/v1").build());
 
-    assertThatThrownBy(client::listCvms)
+    assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
         .isExactlyInstanceOf(PhalaIoException.class)
         .hasMessageContaining("http://127.0.0.1:" + closedPort + "/api/v1/cvms")
         .hasMessageContaining("Check the network");

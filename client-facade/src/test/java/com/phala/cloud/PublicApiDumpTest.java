@@ -65,7 +65,7 @@ class PublicApiDumpTest {
     assertThat(dump)
         .contains(
             "public final class com.phala.cloud.PhalaCloud implements java.lang.AutoCloseable",
-            "  public com.phala.cloud.cvm.CvmList listCvms()",
+            "  public <L> L list(com.phala.cloud.CvmShape<L, ?>)",
             "public final class com.phala.cloud.cvm.CvmHourlyRate extends"
                 + " com.phala.cloud.cvm.ApiObject")
         .anySatisfy(

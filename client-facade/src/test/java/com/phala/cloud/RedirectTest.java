@@ -52,7 +52,7 @@ class RedirectTest {
   void aRedirectToAnotherHostOrPortDoesNotCarryTheApiKey(String host) {
     redirectTo("http://" + host + ":" + elsewhere.port() + OTHER_PATH);
 
-    assertThat(api.client().listCvms()).isEmpty();
+    assertThat(api.client().cvms().list(CvmShape.LEGACY)).isEmpty();
 
     LoggedRequest followed = onlyRequestElsewhere();
     assertThat(followed.containsHeader("X-API-Key")).isFalse();
@@ -68,7 +68,7 @@ class RedirectTest {
         api.track(
             PhalaCloud.builder().baseUrl(api.baseUrl()).bearerToken(StubApi.BEARER_TOKEN).build());
 
-    assertThat(client.listCvms()).isEmpty();
+    assertThat(client.cvms().list(CvmShape.LEGACY)).isEmpty();
 
     LoggedRequest followed = onlyRequestElsewhere();
     assertThat(followed.containsHeader("Authorization")).isFalse();
@@ -81,7 +81,7 @@ class RedirectTest {
     api.server()
         .stubFor(get(urlPathEqualTo("/api/v1/cvms-moved")).willReturn(StubApi.json(200, "[]")));
 
-    assertThat(api.client().listCvms()).isEmpty();
+    assertThat(api.client().cvms().list(CvmShape.LEGACY)).isEmpty();
 
     List<LoggedRequest> moved =
         api.server().findAll(getRequestedFor(urlPathEqualTo("/api/v1/cvms-moved")));
@@ -93,7 +93,7 @@ class RedirectTest {
   void aRedirectWithNoLocationSaysSo() {
     api.listingReturns(aResponse().withStatus(302));
 
-    assertThatThrownBy(() -> api.client().listCvms())
+    assertThatThrownBy(() -> api.client().cvms().list(CvmShape.LEGACY))
         .isInstanceOf(UnexpectedStatusCodeException.class)
         .hasMessageContaining("HTTP 302")
         .hasMessageContaining("A redirect the client does not follow (with no Location)");
@@ -110,7 +110,7 @@ class RedirectTest {
                 .okHttpClient(trustingWireMocksCertificate())
                 .build());
 
-    assertThatThrownBy(client::listCvms)
+    assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
         .isInstanceOfSatisfying(
             UnexpectedStatusCodeException.class,
             e -> {

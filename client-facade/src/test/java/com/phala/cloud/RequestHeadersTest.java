@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.errors.PhalaInvalidInputException;
 import com.phala.cloud.internal.Version;
 import java.util.List;
@@ -26,14 +27,23 @@ class RequestHeadersTest {
 
   private static LoggedRequest listOnce(PhalaCloud client) {
     api.listingReturns(StubApi.json(200, "[]"));
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
     return api.onlyRequest();
   }
 
   @Test
-  void theDefaultApiVersionIsSent() {
-    assertThat(listOnce(api.client()).getHeader("X-Phala-Version"))
-        .isEqualTo(PhalaCloud.DEFAULT_API_VERSION);
+  void theLegacyShapeSendsItsOneVersion() {
+    assertThat(listOnce(api.client()).getHeader("X-Phala-Version")).isEqualTo("2025-10-28");
+  }
+
+  @Test
+  void aPlainCallSendsTheDefaultVersionTheNewest() {
+    api.listingReturns(StubApi.json(200, "[]"));
+    api.client().cvms().list();
+
+    assertThat(api.onlyRequest().getHeader("X-Phala-Version"))
+        .isEqualTo(PhalaCloud.DEFAULT_API_VERSION.value())
+        .isEqualTo(PhalaCloud.LATEST_API_VERSION.value());
   }
 
   @Test
@@ -41,7 +51,7 @@ class RequestHeadersTest {
     PhalaCloud client = api.track(api.builder().apiVersion("2026-01-21").build());
     api.listingReturns(StubApi.json(200, "[]"));
 
-    client.listCvmInfos();
+    client.cvms().list();
 
     assertThat(api.onlyRequest().getHeader("X-Phala-Version")).isEqualTo("2026-01-21");
   }
@@ -78,13 +88,13 @@ class RequestHeadersTest {
   void everyRetryCarriesTheSameHeaders() {
     api.listingAnswersInTurn(StubApi.json(503, "{}"), StubApi.json(200, "[]"));
 
-    api.client().listCvms();
+    api.client().cvms().list(CvmShape.LEGACY);
 
     List<LoggedRequest> requests =
         api.server()
             .findAll(
                 getRequestedFor(urlPathEqualTo(StubApi.PATH))
-                    .withHeader("X-Phala-Version", equalTo(PhalaCloud.DEFAULT_API_VERSION))
+                    .withHeader("X-Phala-Version", equalTo(ApiVersion.V2025_10_28.value()))
                     .withHeader("Accept", equalTo("application/json"))
                     .withHeader("X-API-Key", equalTo(StubApi.API_KEY)));
     assertThat(requests).hasSize(2);

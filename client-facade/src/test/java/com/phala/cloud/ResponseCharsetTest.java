@@ -71,11 +71,11 @@ class ResponseCharsetTest {
                 + "\",\"status\":\"running\",\"public_urls\":[]}]")
             .getBytes(Charset.forName(charset));
     try (PhalaCloud client = client()) {
-      CvmList list = client.listCvms();
+      CvmList list = client.cvms().list(CvmShape.LEGACY);
       assertThat(list).extracting(Cvm::name).containsExactly(NAME);
       assertThat(list.get(0).hosted().name()).isEqualTo(NAME);
       List<String> streamed = new ArrayList<>();
-      try (CvmStream cvms = client.streamCvms()) {
+      try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
         cvms.forEach(cvm -> streamed.add(cvm.name()));
       }
       assertThat(streamed).containsExactly(NAME);
@@ -93,7 +93,7 @@ class ResponseCharsetTest {
     body[2] = (byte) 0xBF;
     System.arraycopy(json, 0, body, 3, json.length);
     try (PhalaCloud client = client()) {
-      assertThat(client.listCvms()).extracting(Cvm::name).containsExactly(NAME);
+      assertThat(client.cvms().list(CvmShape.LEGACY)).extracting(Cvm::name).containsExactly(NAME);
     }
   }
 

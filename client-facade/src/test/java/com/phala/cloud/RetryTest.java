@@ -28,7 +28,7 @@ class RetryTest {
     api.listingAnswersInTurn(
         StubApi.json(503, "{}"), StubApi.json(503, "{}"), StubApi.example(MINIMAL));
 
-    CvmList cvms = api.client().listCvms();
+    CvmList cvms = api.client().cvms().list(CvmShape.LEGACY);
 
     assertThat(cvms).extracting(cvm -> cvm.name()).containsExactly("hello-world");
     assertThat(api.listingRequests()).isEqualTo(3);
@@ -38,7 +38,8 @@ class RetryTest {
   void maxRetriesZeroSendsOneRequest() {
     api.listingReturns(StubApi.json(503, "{}"));
 
-    assertThatThrownBy(() -> api.track(api.builder().maxRetries(0).build()).listCvms())
+    assertThatThrownBy(
+            () -> api.track(api.builder().maxRetries(0).build()).cvms().list(CvmShape.LEGACY))
         .isInstanceOf(InternalServerException.class);
     assertThat(api.listingRequests()).isEqualTo(1);
   }
@@ -47,7 +48,8 @@ class RetryTest {
   void maxRetriesOneAgainstAlways503SendsTwoRequestsThenFails() {
     api.listingReturns(StubApi.json(503, "{\"detail\":\"down for maintenance\"}"));
 
-    assertThatThrownBy(() -> api.track(api.builder().maxRetries(1).build()).listCvms())
+    assertThatThrownBy(
+            () -> api.track(api.builder().maxRetries(1).build()).cvms().list(CvmShape.LEGACY))
         .isInstanceOf(InternalServerException.class)
         .hasMessageContaining("down for maintenance");
     assertThat(api.listingRequests()).isEqualTo(2);
@@ -58,7 +60,7 @@ class RetryTest {
   void aTransientStatusIsRetried(int status) {
     api.listingAnswersInTurn(StubApi.json(status, "{}"), StubApi.example(MINIMAL));
 
-    assertThat(api.client().listCvms()).hasSize(1);
+    assertThat(api.client().cvms().list(CvmShape.LEGACY)).hasSize(1);
     assertThat(api.listingRequests()).isEqualTo(2);
   }
 
@@ -67,7 +69,7 @@ class RetryTest {
   void aClientErrorOrPermanentFailureIsNotRetried(int status) {
     api.listingAnswersInTurn(StubApi.json(status, "{}"), StubApi.example(MINIMAL));
 
-    assertThatThrownBy(() -> api.client().listCvms())
+    assertThatThrownBy(() -> api.client().cvms().list(CvmShape.LEGACY))
         .isInstanceOfSatisfying(
             PhalaServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(status));
     assertThat(api.listingRequests()).isEqualTo(1);
@@ -130,7 +132,7 @@ class RetryTest {
 
   private static long millisToList(PhalaCloud client) {
     long started = System.nanoTime();
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
   }
 }

@@ -126,7 +126,7 @@ class SecretsNeverLeakTest {
         StubApi.json(401, "{\"detail\":\"Invalid credential " + mode.secret + "\"}")
             .withHeader("X-Request-ID", "req_" + mode.secret));
 
-    Throwable thrown = catchThrowable(() -> mode.client().listCvms());
+    Throwable thrown = catchThrowable(() -> mode.client().cvms().list(CvmShape.LEGACY));
 
     assertThat(thrown).isInstanceOf(UnauthorizedException.class);
     assertThat(thrown.getMessage()).contains("Invalid credential").doesNotContain(mode.secret);
@@ -145,7 +145,7 @@ class SecretsNeverLeakTest {
                 + mode.secret
                 + "\"}]}"));
 
-    Throwable thrown = catchThrowable(() -> mode.client().listCvms());
+    Throwable thrown = catchThrowable(() -> mode.client().cvms().list(CvmShape.LEGACY));
 
     assertThat(thrown).isInstanceOf(UnprocessableEntityException.class);
     assertThat(thrown.getMessage()).doesNotContain(mode.secret);
@@ -161,7 +161,7 @@ class SecretsNeverLeakTest {
         StubApi.json(
             200, "{\"headers\":{\"" + header + "\":\"" + value + "\"},\"method\":\"GET\"}"));
 
-    Throwable thrown = catchThrowable(() -> mode.client().listCvms());
+    Throwable thrown = catchThrowable(() -> mode.client().cvms().list(CvmShape.LEGACY));
 
     assertThat(thrown)
         .isInstanceOfSatisfying(
@@ -181,7 +181,7 @@ class SecretsNeverLeakTest {
             .withHeader("Content-Type", "text/html")
             .withBody("<html><body>Your request: X-API-Key: " + mode.secret + "</body></html>"));
 
-    Throwable thrown = catchThrowable(() -> mode.client().listCvms());
+    Throwable thrown = catchThrowable(() -> mode.client().cvms().list(CvmShape.LEGACY));
 
     assertThat(thrown)
         .isInstanceOfSatisfying(
@@ -197,7 +197,7 @@ class SecretsNeverLeakTest {
   void aNetworkFailureMessageDoesNotContainTheSecret(Mode mode) {
     api.listingReturns(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
-    Throwable thrown = catchThrowable(() -> mode.client().listCvms());
+    Throwable thrown = catchThrowable(() -> mode.client().cvms().list(CvmShape.LEGACY));
 
     assertThat(thrown).isInstanceOf(PhalaIoException.class);
     assertThat(everything(thrown)).doesNotContain(mode.secret);
@@ -212,7 +212,7 @@ class SecretsNeverLeakTest {
         StubApi.json(200, "[]").withHeader("X-Request-ID", "req_logs"));
 
     PhalaCloud client = mode.client();
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
     List<String> lines = capturedLines();
     assertThat(lines)
@@ -239,7 +239,7 @@ class SecretsNeverLeakTest {
     PhalaCloud client =
         api.track(mode.credential.apply(api.builder().apiKey(null).okHttpClient(callers)).build());
 
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
     assertThat(seen)
         .hasSize(2)

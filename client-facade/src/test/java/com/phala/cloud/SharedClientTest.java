@@ -47,10 +47,13 @@ class SharedClientTest {
                   start.await();
                   for (int call = 0; call < CALLS_PER_THREAD; call++) {
                     if (unowned) {
-                      CvmList cvms = client.listCvms(ListCvmsParams.builder().userId("0").build());
+                      CvmList cvms =
+                          client
+                              .cvms()
+                              .list(CvmShape.LEGACY, ListCvmsParams.builder().userId("0").build());
                       assertThat(cvms).extracting(cvm -> cvm.name()).containsExactly("hello-world");
                     } else {
-                      CvmList cvms = client.listCvms();
+                      CvmList cvms = client.cvms().list(CvmShape.LEGACY);
                       assertThat(cvms)
                           .extracting(cvm -> cvm.name())
                           .containsExactly("inference-gateway", "gpu-trainer", "staging-api");

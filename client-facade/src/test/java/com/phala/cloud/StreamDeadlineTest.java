@@ -49,7 +49,7 @@ class StreamDeadlineTest {
     thrown =
         catchThrowable(
             () -> {
-              try (CvmStream cvms = client.streamCvms()) {
+              try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
                 for (Cvm cvm : cvms) {
                   read.add(cvm.name());
                 }
@@ -119,7 +119,7 @@ class StreamDeadlineTest {
     Throwable failure =
         catchThrowable(
             () -> {
-              try (CvmInfoStream cvms = client.streamCvmInfos()) {
+              try (CvmInfoStream cvms = client.cvms().stream()) {
                 for (CvmInfo cvm : cvms) {
                   read.add(cvm.name());
                 }
@@ -145,7 +145,8 @@ class StreamDeadlineTest {
     assertThat(read).isNotEmpty();
 
     Throwable shortCall =
-        catchThrowable(() -> client.withTimeout(Duration.ofMillis(300)).listCvms());
+        catchThrowable(
+            () -> client.withTimeout(Duration.ofMillis(300)).cvms().list(CvmShape.LEGACY));
     assertThat(shortCall)
         .isInstanceOf(PhalaTimeoutException.class)
         .hasMessageContaining("deadline of 300 ms");
@@ -158,8 +159,8 @@ class StreamDeadlineTest {
 
     client.withTimeout(Duration.ofSeconds(1)).close();
 
-    assertThat(client.listCvms()).isNotEmpty();
-    assertThat(client.listCvmsAsync().join()).isNotEmpty();
+    assertThat(client.cvms().list(CvmShape.LEGACY)).isNotEmpty();
+    assertThat(client.async().cvms().list(CvmShape.LEGACY).join()).isNotEmpty();
   }
 
   @Test

@@ -29,9 +29,10 @@ class ThreadsAndInterruptsTest {
     PhalaCloud client = api.builder().build();
     PhalaCloud shorter = client.withTimeout(Duration.ofSeconds(5));
     api.listingReturns(StubApi.example("cvms-minimal.json"));
-    client.listCvms();
-    shorter.listCvms();
-    try (CvmStream cvms = client.withStreamTimeout(Duration.ofSeconds(30)).streamCvms()) {
+    client.cvms().list(CvmShape.LEGACY);
+    shorter.cvms().list(CvmShape.LEGACY);
+    try (CvmStream cvms =
+        client.withStreamTimeout(Duration.ofSeconds(30)).cvms().stream(CvmShape.LEGACY)) {
       cvms.forEach(cvm -> {});
     }
     Set<Thread> ours = deadlineThreads();
@@ -53,7 +54,7 @@ class ThreadsAndInterruptsTest {
     PhalaCloud client = api.builder().build();
     client.close();
 
-    assertThatThrownBy(client::listCvms)
+    assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
         .isInstanceOf(PhalaClosedException.class)
         .hasMessageContaining("closed");
   }
@@ -70,7 +71,7 @@ class ThreadsAndInterruptsTest {
         new Thread(
             () -> {
               try {
-                client.listCvms();
+                client.cvms().list(CvmShape.LEGACY);
               } catch (Throwable failure) {
                 thrown.set(failure);
               }
@@ -100,7 +101,8 @@ class ThreadsAndInterruptsTest {
 
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(client::listCvms).isInstanceOf(PhalaCancelledException.class);
+      assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
+          .isInstanceOf(PhalaCancelledException.class);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();

@@ -24,7 +24,7 @@ class UnusableResponseTest {
 
   private static PhalaInvalidDataException invalid(ResponseDefinitionBuilder response) {
     api.listingReturns(response);
-    Throwable thrown = catchThrowable(() -> api.client().listCvms());
+    Throwable thrown = catchThrowable(() -> api.client().cvms().list(CvmShape.LEGACY));
     assertThat(thrown).isExactlyInstanceOf(PhalaInvalidDataException.class);
     PhalaInvalidDataException invalid = (PhalaInvalidDataException) thrown;
     assertThat(invalid.snippet()).hasSizeLessThanOrEqualTo(MAX_SNIPPET);

@@ -51,15 +51,15 @@ class WorkspaceHeaderTest {
   /** Lists once with each of the four calls and returns the header values of each request. */
   private static List<List<String>> workspaceHeadersOfEveryCall(PhalaCloud client)
       throws Exception {
-    client.listCvms();
-    try (CvmStream cvms = client.streamCvms()) {
+    client.cvms().list(CvmShape.LEGACY);
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       cvms.forEach(cvm -> {});
     }
-    client.listCvmInfos();
-    try (CvmInfoStream cvms = client.streamCvmInfos(ListCvmsParams.none())) {
+    client.cvms().list();
+    try (CvmInfoStream cvms = client.cvms().stream(ListCvmsParams.none())) {
       cvms.forEach(cvm -> {});
     }
-    client.listCvmInfosAsync(ListCvmsParams.none()).get(5, TimeUnit.SECONDS);
+    client.async().cvms().list(ListCvmsParams.none()).get(5, TimeUnit.SECONDS);
     return api
         .server()
         .findAll(
@@ -87,7 +87,7 @@ class WorkspaceHeaderTest {
   void aSlugIsSentAsIs() {
     PhalaCloud client = api.track(api.builder().workspace("acme-ai").build());
 
-    client.listCvmInfos();
+    client.cvms().list();
 
     assertThat(api.onlyRequest().getHeader(HEADER)).isEqualTo("acme-ai");
   }
@@ -108,7 +108,7 @@ class WorkspaceHeaderTest {
     System.setProperty(PROPERTY, "wks_fromProperty");
     PhalaCloud client = api.track(fromEnv().build());
 
-    client.listCvms();
+    client.cvms().list(CvmShape.LEGACY);
 
     assertThat(api.onlyRequest().getHeader(HEADER)).isEqualTo("wks_fromProperty");
   }
@@ -118,7 +118,7 @@ class WorkspaceHeaderTest {
     environment.put("PHALA_CLOUD_WORKSPACE", "wks_fromEnvironment");
     PhalaCloud client = api.track(fromEnv().workspace("wks_fromBuilder").build());
 
-    client.listCvmInfos();
+    client.cvms().list();
 
     assertThat(api.onlyRequest().getHeader(HEADER)).isEqualTo("wks_fromBuilder");
   }
@@ -136,7 +136,7 @@ class WorkspaceHeaderTest {
   void noHeaderWhenTheEnvironmentHasNone() {
     PhalaCloud client = api.track(fromEnv().build());
 
-    client.listCvmInfos();
+    client.cvms().list();
 
     assertThat(api.onlyRequest().containsHeader(HEADER)).isFalse();
   }
@@ -146,7 +146,7 @@ class WorkspaceHeaderTest {
     environment.put("PHALA_CLOUD_WORKSPACE", "");
     PhalaCloud client = api.track(fromEnv().build());
 
-    client.listCvmInfos();
+    client.cvms().list();
 
     assertThat(api.onlyRequest().containsHeader(HEADER)).isFalse();
   }

@@ -2,7 +2,9 @@ package com.phala.cloud.benchmarks;
 
 import com.google.gson.Gson;
 import com.google.gson.reflect.TypeToken;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
+import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.generated.invoker.JSON;
 import com.phala.cloud.generated.model.HostedCvm;
@@ -69,7 +71,7 @@ public class ListBenchmark {
         new Request.Builder()
             .url(base + "/cvms")
             .header("X-API-Key", KEY)
-            .header("X-Phala-Version", PhalaCloud.DEFAULT_API_VERSION)
+            .header("X-Phala-Version", ApiVersion.V2025_10_28.value())
             .header("Accept", "application/json")
             .build();
   }
@@ -85,7 +87,7 @@ public class ListBenchmark {
   /** The facade: request built from the contract, retries armed, one-pass decode. */
   @Benchmark
   public CvmList facade() {
-    return facade.listCvms();
+    return facade.cvms().list(CvmShape.LEGACY);
   }
 
   /** Baseline: raw OkHttp and Gson into the generated models. */

@@ -1,5 +1,6 @@
 package com.phala.cloud.benchmarks;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmStream;
@@ -39,7 +40,7 @@ public final class StreamHeap {
     long seen = 0;
     long vcpus = 0;
     try (PhalaCloud client = PhalaCloud.builder().baseUrl(base).apiKey("benchmark-key").build();
-        CvmStream cvms = client.streamCvms()) {
+        CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       for (Cvm cvm : cvms) {
         seen++;
         vcpus += cvm.vcpu().orElse(0);

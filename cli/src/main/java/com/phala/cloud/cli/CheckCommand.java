@@ -3,9 +3,10 @@ package com.phala.cloud.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.phala.cloud.PhalaCloud;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.cli.output.TerminalText;
 import com.phala.cloud.cvm.ApiObject;
+import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.cvm.CvmInfoStream;
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.cvm.ViewStream;
@@ -102,13 +103,13 @@ final class CheckCommand implements Callable<Integer> {
               this::json,
               (client, run) -> {
                 report.apiVersion =
-                    run.legacy ? PhalaCloud.DEFAULT_API_VERSION : client.apiVersion();
+                    (run.legacy ? ApiVersion.V2025_10_28 : client.apiVersion()).value();
                 if (run.legacy) {
-                  try (CvmStream cvms = client.streamCvms(run.params)) {
+                  try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY, run.params)) {
                     report.check(cvms, run.wanted());
                   }
                 } else {
-                  try (CvmInfoStream cvms = client.streamCvmInfos(run.params)) {
+                  try (CvmInfoStream cvms = client.cvms().stream(run.params)) {
                     report.check(cvms, run.wanted());
                   }
                 }

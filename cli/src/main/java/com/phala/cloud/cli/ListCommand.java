@@ -3,6 +3,7 @@ package com.phala.cloud.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cli.output.Columns;
 import com.phala.cloud.cli.output.CvmOutput;
@@ -174,11 +175,11 @@ final class ListCommand implements Callable<Integer> {
 
   private void list(PrintWriter out, PhalaCloud client, ListingOptions.Run run) {
     if (run.legacy) {
-      try (CvmStream cvms = client.streamCvms(run.params)) {
+      try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY, run.params)) {
         write(cvms, format.writer(out, Columns.LEGACY, options), run.wanted());
       }
     } else {
-      try (CvmInfoStream cvms = client.streamCvmInfos(run.params)) {
+      try (CvmInfoStream cvms = client.cvms().stream(run.params)) {
         write(cvms, format.writer(out, Columns.CVM_INFO, options), run.wanted());
       }
     }
@@ -192,9 +193,9 @@ final class ListCommand implements Callable<Integer> {
       ListingOptions.WatchEnd end) {
     return run.legacy
         ? new Watch<>(Columns.LEGACY, out, err, run.wanted())
-            .run(clients, end, cloud -> cloud.streamCvms(run.params))
+            .run(clients, end, cloud -> cloud.cvms().stream(CvmShape.LEGACY, run.params))
         : new Watch<>(Columns.CVM_INFO, out, err, run.wanted())
-            .run(clients, end, cloud -> cloud.streamCvmInfos(run.params));
+            .run(clients, end, cloud -> cloud.cvms().stream(run.params));
   }
 
   /**

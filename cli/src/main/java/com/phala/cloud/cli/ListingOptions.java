@@ -284,11 +284,11 @@ final class ListingOptions {
       if (projectFilter != null && !legacy) {
         throw new PhalaInvalidInputException(
             "--project works only with --api-version "
-                + PhalaCloud.DEFAULT_API_VERSION
+                + ApiVersion.V2025_10_28
                 + ": CVMs of version "
                 + apiVersion
                 + " carry no project id. Drop --project, or list with --api-version "
-                + PhalaCloud.DEFAULT_API_VERSION
+                + ApiVersion.V2025_10_28
                 + ".");
       }
       if (workspace != null) {

@@ -9,16 +9,15 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
  * The CVMs of one listing in the current shape ({@link CvmInfo}, API versions {@code 2026-01-21}
- * and later), in the order the API sent them, with the helpers people reach for: filter by status
- * or workspace, find by name or id, group by region, and total the resources and the hourly cost.
- * Read-only; filters return new lists that share the same {@link #response()}.
+ * and later), in the order the API sent them, with the helpers of every list ({@link ViewList}) and
+ * those of this shape: find by CVM id, filter by workspace, total the hourly cost. Read-only;
+ * filters return new lists that share the same {@link #response()}.
  */
 public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
   CvmInfoList(List<CvmInfo> cvms, ResponseInfo response) {
@@ -63,32 +62,43 @@ public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
 
   /** The CVMs of one workspace (compared with the id as sent). */
   public CvmInfoList inWorkspace(WorkspaceId workspace) {
-    return filter(
-        cvm ->
-            workspace
-                .toString()
-                .equals(nested(cvm, CvmInfo.Fields.WORKSPACE, WorkspaceRef.Fields.ID)));
-  }
-
-  /** The CVMs by their node's region; CVMs with none are under {@code ""}. */
-  public Map<String, CvmInfoList> groupByRegion() {
-    return groupBy(
-        cvm ->
-            Optional.ofNullable(nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.REGION))
-                .orElse(""));
+    return filter(isInWorkspace(workspace));
   }
 
   /**
-   * Total virtual CPUs ({@code resource.vcpu}; a CVM without it counts 0).
-   *
-   * @throws PhalaInvalidDataException if a value has the wrong type
+   * Whether a CVM belongs to {@code workspace}, as a predicate for streams and filters: the rule of
+   * {@link #inWorkspace(WorkspaceId)}; a CVM with no workspace id matches none.
    */
+  public static java.util.function.Predicate<ApiObject> isInWorkspace(WorkspaceId workspace) {
+    String wanted = workspace.toString();
+    return cvm -> wanted.equals(nested(cvm, CvmInfo.Fields.WORKSPACE, WorkspaceRef.Fields.ID));
+  }
+
+  @Override
+  String text(CvmInfo cvm, Key key) {
+    switch (key) {
+      case APP_ID:
+        return nested(cvm, null, CvmInfo.Fields.APP_ID);
+      case VM_ID:
+        return nested(cvm, null, CvmInfo.Fields.VM_UUID);
+      case INSTANCE_ID:
+        return nested(cvm, null, CvmInfo.Fields.INSTANCE_ID);
+      case NODE:
+        return nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.NAME);
+      default:
+        return nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.REGION);
+    }
+  }
+
+  /** {@inheritDoc} Each CVM counts its {@code resource.vcpu}. */
+  @Override
   public long totalVcpu() {
     return sum(resource -> resource.vcpu().isPresent() ? resource.vcpu().getAsInt() : 0);
   }
 
-  /** Total disk in GB ({@code resource.disk_in_gb}), counted like {@link #totalVcpu()}. */
-  public long totalDiskInGb() {
+  /** {@inheritDoc} Each CVM counts its {@code resource.disk_in_gb}. */
+  @Override
+  public long totalDiskGb() {
     return sum(
         resource -> {
           OptionalInt disk = resource.diskInGb();
@@ -96,10 +106,9 @@ public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
         });
   }
 
-  /**
-   * Total memory in GB ({@code resource.memory_in_gb}), exact, counted like {@link #totalVcpu()}.
-   */
-  public BigDecimal totalMemoryInGb() {
+  /** {@inheritDoc} Each CVM counts its {@code resource.memory_in_gb}. */
+  @Override
+  public BigDecimal totalMemoryGb() {
     BigDecimal total = BigDecimal.ZERO;
     for (CvmInfo cvm : this) {
       total = total.add(cvm.resource().memoryInGb().orElse(BigDecimal.ZERO));

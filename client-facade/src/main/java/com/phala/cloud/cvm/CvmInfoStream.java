@@ -9,7 +9,7 @@ import java.io.Reader;
  * memory. Use it once, in try-with-resources, so the connection is released:
  *
  * <pre>{@code
- * try (CvmInfoStream cvms = client.streamCvmInfos(ListCvmsParams.none())) {
+ * try (CvmInfoStream cvms = client.cvms().stream()) {
  *   cvms.stream().filter(CvmInfo::isRunning).forEach(cvm -> System.out.println(cvm.name()));
  * }
  * }</pre>

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,9 @@ import java.util.function.ToIntFunction;
 
 /**
  * The CVMs of one listing in the legacy shape ({@link Cvm}, API version {@code 2025-10-28}), in the
- * order the API sent them, with the helpers people reach for: filter by status or project, find by
- * name or id, group, and total the resources. Read-only; filters return new lists that share the
- * same {@link #response()}.
+ * order the API sent them, with the helpers of every list ({@link ViewList}) and those of this
+ * shape: filter and group by project. Read-only; filters return new lists that share the same
+ * {@link #response()}.
  */
 public final class CvmList extends ViewList<Cvm, CvmList> {
   CvmList(List<Cvm> cvms, ResponseInfo response) {
@@ -102,25 +103,6 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
     return cvm -> cvm.field(Cvm.Fields.PROJECT_ID).filter(wanted::equals).isPresent();
   }
 
-  /** The first CVM with this app id ({@code hosted.app_id}). */
-  public Optional<Cvm> findByAppId(String appId) {
-    return find(
-        cvm -> appId.equalsIgnoreCase(nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.APP_ID)));
-  }
-
-  /** The CVM with this VM id ({@code hosted.id}, a UUID). */
-  public Optional<Cvm> findByVmId(String vmId) {
-    return find(cvm -> vmId.equalsIgnoreCase(nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.ID)));
-  }
-
-  /** The CVM with this instance id ({@code hosted.instance_id}). */
-  public Optional<Cvm> findByInstanceId(String instanceId) {
-    return find(
-        cvm ->
-            instanceId.equalsIgnoreCase(
-                nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.INSTANCE_ID)));
-  }
-
   /**
    * The CVMs by project id as sent; CVMs with no project are under {@code ""}. Keys keep first-seen
    * order.
@@ -129,32 +111,41 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
     return groupBy(cvm -> cvm.field(Cvm.Fields.PROJECT_ID).map(String::valueOf).orElse(""));
   }
 
-  /**
-   * The CVMs by node name; CVMs not placed on a node are under {@code ""}. Keys keep first-seen
-   * order.
-   */
-  public Map<String, CvmList> groupByNode() {
-    return groupBy(
-        cvm -> Optional.ofNullable(nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.NAME)).orElse(""));
+  @Override
+  String text(Cvm cvm, Key key) {
+    switch (key) {
+      case APP_ID:
+        return nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.APP_ID);
+      case VM_ID:
+        return nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.ID);
+      case INSTANCE_ID:
+        return nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.INSTANCE_ID);
+      case NODE:
+        return nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.NAME);
+      default:
+        return nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.REGION_IDENTIFIER);
+    }
   }
 
   /**
-   * Total virtual CPUs. Each CVM counts its cloud-level {@code vcpu}, or its configuration's when
-   * that is absent; a CVM with neither counts 0.
-   *
-   * @throws PhalaInvalidDataException if a value has the wrong type
+   * {@inheritDoc} Each CVM counts its cloud-level {@code vcpu}, or its configuration's when that is
+   * absent.
    */
+  @Override
   public long totalVcpu() {
     return total(Cvm::vcpu, CvmConfiguration::vcpu);
   }
 
-  /** Total memory in MB, counted like {@link #totalVcpu()}. */
-  public long totalMemoryMb() {
-    return total(Cvm::memoryMb, CvmConfiguration::memoryMb);
+  /** {@inheritDoc} Each CVM counts its {@code memory} (MB), or its configuration's. */
+  @Override
+  public BigDecimal totalMemoryGb() {
+    return BigDecimal.valueOf(total(Cvm::memoryMb, CvmConfiguration::memoryMb))
+        .divide(BigDecimal.valueOf(1024));
   }
 
-  /** Total disk in GB, counted like {@link #totalVcpu()}. */
-  public long totalDiskSizeGb() {
+  /** {@inheritDoc} Each CVM counts its {@code disk_size}, or its configuration's. */
+  @Override
+  public long totalDiskGb() {
     return total(Cvm::diskSizeGb, CvmConfiguration::diskSizeGb);
   }
 

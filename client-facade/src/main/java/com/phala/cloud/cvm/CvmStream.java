@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * the connection is released:
  *
  * <pre>{@code
- * try (CvmStream cvms = client.streamCvms()) {
+ * try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
  *   cvms.stream().filter(Cvm::isRunning).forEach(cvm -> System.out.println(cvm.name()));
  * }
  * }</pre>

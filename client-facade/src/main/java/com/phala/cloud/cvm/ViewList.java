@@ -9,6 +9,7 @@ import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.CvmArrayReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,10 +25,17 @@ import java.util.function.Predicate;
 
 /**
  * The CVMs of one listing, in the order the API sent them, with the helpers every shape of the list
- * shares: filter by status, find by name, group. Read-only; filters return new lists that share the
- * same {@link #response()}. {@link CvmList} and {@link CvmInfoList} are the two kinds, one per
- * shape. A list is equal to any list of equal views in the same order ({@link List#equals}; views
- * are equal by the JSON received, see {@link ApiObject}); the response it came from does not count.
+ * shares, under the same names and types in both: filter by status, find by name or id, group by
+ * node or region, total the resources. Read-only; filters return new lists that share the same
+ * {@link #response()}. {@link CvmList} and {@link CvmInfoList} are the two kinds, one per shape.
+ *
+ * <p>Matching rules, the same in both shapes: hex ids (app, VM and instance ids) are compared
+ * without regard to case, as hex has none; hashed ids ({@code prj_...}, {@code wks_...}, {@code
+ * cvm_...}) and names exactly, as their case is significant. A CVM whose member breaks the contract
+ * matches nothing ({@code validate()} reports it).
+ *
+ * <p>A list is equal to any list of equal views in the same order ({@link List#equals}; views are
+ * equal by the JSON received, see {@link ApiObject}); the response it came from does not count.
  *
  * @param <T> the view of one CVM
  * @param <L> the list type itself, which the filters return
@@ -128,6 +136,66 @@ public abstract class ViewList<T extends CvmView, L extends ViewList<T, L>> exte
     return find(item -> name.equals(readable(item::name)));
   }
 
+  /** The first CVM with this app id (hex, compared without regard to case). */
+  public final Optional<T> findByAppId(String appId) {
+    return findHex(Key.APP_ID, appId);
+  }
+
+  /** The CVM with this VM id (a UUID, compared without regard to case). */
+  public final Optional<T> findByVmId(String vmId) {
+    return findHex(Key.VM_ID, vmId);
+  }
+
+  /** The CVM with this instance id (hex, compared without regard to case). */
+  public final Optional<T> findByInstanceId(String instanceId) {
+    return findHex(Key.INSTANCE_ID, instanceId);
+  }
+
+  /**
+   * The CVMs by node name; CVMs not placed on a node are under {@code ""}. Keys keep first-seen
+   * order.
+   */
+  public final Map<String, L> groupByNode() {
+    return groupBy(item -> Optional.ofNullable(text(item, Key.NODE)).orElse(""));
+  }
+
+  /**
+   * The CVMs by their node's region; CVMs with none are under {@code ""}. Keys keep first-seen
+   * order.
+   */
+  public final Map<String, L> groupByRegion() {
+    return groupBy(item -> Optional.ofNullable(text(item, Key.REGION)).orElse(""));
+  }
+
+  /**
+   * Total virtual CPUs; a CVM that does not say counts 0.
+   *
+   * @throws PhalaInvalidDataException if a value has the wrong type
+   */
+  public abstract long totalVcpu();
+
+  /** Total memory in GB, exact (1 GB is 1,024 MB), counted like {@link #totalVcpu()}. */
+  public abstract BigDecimal totalMemoryGb();
+
+  /** Total disk in GB, counted like {@link #totalVcpu()}. */
+  public abstract long totalDiskGb();
+
+  /** The members the shared helpers read, found where each shape keeps them. */
+  enum Key {
+    APP_ID,
+    VM_ID,
+    INSTANCE_ID,
+    NODE,
+    REGION
+  }
+
+  /** The string {@code key} names in {@code item}, or {@code null}. */
+  abstract String text(T item, Key key);
+
+  private Optional<T> findHex(Key key, String id) {
+    return find(item -> id.equalsIgnoreCase(text(item, key)));
+  }
+
   /** The first CVM that matches {@code test}. */
   final Optional<T> find(Predicate<? super T> test) {
     return items.stream().filter(test).findFirst();
@@ -157,12 +225,13 @@ public abstract class ViewList<T extends CvmView, L extends ViewList<T, L>> exte
   }
 
   /**
-   * A string member of the object {@code outer} of {@code item}, or {@code null}; the names are the
-   * views' generated {@code Fields} constants, so a rename in the contract fails the build.
+   * A string member of the object {@code outer} of {@code item} ({@code item} itself if {@code
+   * outer} is null), or {@code null}; the names are the views' generated {@code Fields} constants,
+   * so a rename in the contract fails the build.
    */
   static String nested(ApiObject item, String outer, String name) {
     // Read from the tree: converting the whole outer object to maps to read one string is waste.
-    JsonElement object = item.json().get(outer);
+    JsonElement object = outer == null ? item.json() : item.json().get(outer);
     JsonElement value = object instanceof JsonObject ? ((JsonObject) object).get(name) : null;
     return value instanceof JsonPrimitive && ((JsonPrimitive) value).isString()
         ? value.getAsString()

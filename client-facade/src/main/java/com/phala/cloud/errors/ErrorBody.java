@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * string, an object, or for 422 a list of {@link ValidationIssue}s), or the structured form ({@code
  * error_code}, {@code message}, {@code request_id}, {@code details}, {@code suggestions}, {@code
  * links}). Both are read through the views generated from the contract's error schemas ({@link
- * ErrorResponse}, {@link HTTPValidationError}); this class only picks the form and never throws: a
+ * ErrorResponse}, {@link ValidationErrorBody}); this class only picks the form and never throws: a
  * part of the body that breaks the contract reads as absent. A body that is not JSON (an HTML page
  * from a proxy) keeps only {@link #raw()}.
  *
@@ -162,7 +162,7 @@ public final class ErrorBody implements Serializable {
   public List<ValidationIssue> validationErrors() {
     return json == null
         ? List.of()
-        : lenient(() -> new HTTPValidationError(json, "$").detail(), List.of());
+        : lenient(() -> new ValidationErrorBody(json, "$").detail(), List.of());
   }
 
   /** The structured form's field-level {@code details}. */

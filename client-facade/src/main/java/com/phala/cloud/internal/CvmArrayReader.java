@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * any length passes in constant memory. Malformed JSON, anything but an array of objects, or a body
  * past a {@link ResponseLimits} limit becomes a {@link PhalaInvalidDataException} with the JSON
  * path where it broke and a short snippet of what was read; I/O failures pass through as {@link
- * IOException}. The one reader of lists: {@code listCvms}, {@code streamCvms} and {@code
+ * IOException}. The one reader of lists: {@code cvms().list()}, {@code cvms().stream()} and {@code
  * CvmList.parse} all read through it.
  */
 public final class CvmArrayReader implements java.io.Closeable {
@@ -160,9 +160,9 @@ public final class CvmArrayReader implements java.io.Closeable {
       throw invalid(
           "The API's response is too large to read: "
               + what
-              + " (a limit; raise it with the client builder's "
+              + " (a limit; if this response is genuine, raise it with ResponseLimits' "
               + option
-              + "(...) if this response is genuine)",
+              + "(...), given to the client builder's responseLimits(...))",
           null);
     }
     if (isOverlongNumber(e)) {
@@ -178,8 +178,8 @@ public final class CvmArrayReader implements java.io.Closeable {
                       "the JSON reader reads no number of %,d characters or more, whatever"
                           + " maxNumberLength says",
                       GSON_MAX_NUMBER)
-                  : "a limit; raise it with the client builder's maxNumberLength(...) if this"
-                      + " response is genuine"),
+                  : "a limit; if this response is genuine, raise it with ResponseLimits'"
+                      + " maxNumberLength(...), given to the client builder's responseLimits(...)"),
           null);
     }
     if (e instanceof com.google.gson.stream.MalformedJsonException

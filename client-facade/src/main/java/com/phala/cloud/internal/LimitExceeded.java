@@ -10,7 +10,7 @@ import java.io.IOException;
 public final class LimitExceeded extends IOException {
   private static final long serialVersionUID = 1L;
 
-  /** The option of {@code ResponseLimits} (and of the client's builder) that raises the limit. */
+  /** The option of {@code ResponseLimits} that raises the limit. */
   public final String option;
 
   LimitExceeded(String option, long limit, String what) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,13 +168,14 @@ class CvmListHelpersTest {
   }
 
   @Test
-  void totalMemoryMbSumsTheCloudLevelValues() {
-    assertThat(list.totalMemoryMb()).isEqualTo(sum("memory"));
+  void totalMemoryGbSumsTheCloudLevelValuesInMbExactly() {
+    assertThat(list.totalMemoryGb())
+        .isEqualByComparingTo(BigDecimal.valueOf(sum("memory")).divide(BigDecimal.valueOf(1024)));
   }
 
   @Test
   void totalDiskSizeGbSumsTheCloudLevelValues() {
-    assertThat(list.totalDiskSizeGb()).isEqualTo(sum("disk_size"));
+    assertThat(list.totalDiskGb()).isEqualTo(sum("disk_size"));
   }
 
   @Test
@@ -186,8 +188,9 @@ class CvmListHelpersTest {
     CvmList fallback = Examples.listOf(first, Examples.cvm(FULL, 1));
 
     assertThat(fallback.totalVcpu()).isEqualTo(1000 + 24);
-    assertThat(fallback.totalMemoryMb()).isEqualTo(1000 + 196608);
-    assertThat(fallback.totalDiskSizeGb()).isEqualTo(1000 + 500);
+    assertThat(fallback.totalMemoryGb())
+        .isEqualByComparingTo("192.9765625"); // (1000 + 196608) / 1024
+    assertThat(fallback.totalDiskGb()).isEqualTo(1000 + 500);
   }
 
   @Test
@@ -203,15 +206,17 @@ class CvmListHelpersTest {
     CvmList minimal = Examples.list(MINIMAL);
 
     assertThat(minimal.totalVcpu()).isZero();
-    assertThat(minimal.totalMemoryMb()).isZero();
-    assertThat(minimal.totalDiskSizeGb()).isZero();
+    assertThat(minimal.totalMemoryGb()).isZero();
+    assertThat(minimal.totalDiskGb()).isZero();
   }
 
   @Test
   void totalsDoNotOverflowAnInt() {
     JsonObject big = Examples.set(Examples.cvm(FULL, 0), "memory", Integer.MAX_VALUE);
 
-    assertThat(Examples.listOf(big, big).totalMemoryMb()).isEqualTo(2L * Integer.MAX_VALUE);
+    assertThat(Examples.listOf(big, big).totalMemoryGb())
+        .isEqualByComparingTo(
+            BigDecimal.valueOf(2L * Integer.MAX_VALUE).divide(BigDecimal.valueOf(1024)));
   }
 
   private long sum(String member) {

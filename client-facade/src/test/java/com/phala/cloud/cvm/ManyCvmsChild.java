@@ -3,6 +3,7 @@ package com.phala.cloud.cvm;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.gson.JsonObject;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.net.httpserver.HttpServer;
@@ -46,14 +47,14 @@ public final class ManyCvmsChild {
       long read = 0;
       String last = null;
       if (mode.equals("stream")) {
-        try (CvmStream cvms = client.streamCvms()) {
+        try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
           for (Cvm cvm : cvms) {
             read++;
             last = cvm.name();
           }
         }
       } else {
-        CvmList cvms = client.listCvms();
+        CvmList cvms = client.cvms().list(CvmShape.LEGACY);
         read = cvms.size();
         last = cvms.get(cvms.size() - 1).name();
       }

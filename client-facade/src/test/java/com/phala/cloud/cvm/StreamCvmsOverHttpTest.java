@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import java.util.Iterator;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * PhalaCloud.streamCvms() against a real HTTP server (WireMock on loopback) serving the contract's
- * example.
+ * PhalaCloud.cvms().stream(CvmShape.LEGACY) against a real HTTP server (WireMock on loopback)
+ * serving the contract's example.
  */
 class StreamCvmsOverHttpTest {
 
@@ -51,7 +52,7 @@ class StreamCvmsOverHttpTest {
   void streamsEveryCvmOfTheServedExampleInOrder() {
     serve(Examples.text(FULL));
 
-    try (CvmStream cvms = client.streamCvms()) {
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       List<Cvm> read = cvms.stream().toList();
 
       assertThat(read)
@@ -66,7 +67,7 @@ class StreamCvmsOverHttpTest {
   void theStreamCarriesTheHttpResponse() {
     serve(Examples.text(FULL));
 
-    try (CvmStream cvms = client.streamCvms()) {
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       assertThat(cvms.response())
           .hasValueSatisfying(
               response -> {
@@ -80,7 +81,7 @@ class StreamCvmsOverHttpTest {
   void aNonObjectItemInTheServedBodyThrowsAtItsIndex() {
     serve("[" + Examples.cvm(FULL, 0) + ",[]]");
 
-    try (CvmStream cvms = client.streamCvms()) {
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       Iterator<Cvm> iterator = cvms.iterator();
       assertThat(iterator.next().name()).isEqualTo("inference-gateway");
 

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Streaming 100,000 CVMs (about 400 MB of JSON) through PhalaCloud.streamCvms() in a child JVM
- * capped at 64 MB of heap, and, as the control that proves the cap bites, listing the same body
- * with listCvms() in the same kind of JVM runs out of memory.
+ * Streaming 100,000 CVMs (about 400 MB of JSON) through PhalaCloud.cvms().stream(CvmShape.LEGACY)
+ * in a child JVM capped at 64 MB of heap, and, as the control that proves the cap bites, listing
+ * the same body with listCvms() in the same kind of JVM runs out of memory.
  */
 class StreamingMemoryTest {
   private static final int COUNT = 100_000;

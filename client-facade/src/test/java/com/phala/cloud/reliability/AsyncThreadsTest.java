@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.errors.PhalaInvalidInputException;
@@ -129,7 +130,9 @@ class AsyncThreadsTest {
         for (int i = 0; i < 20; i++) {
           calls.add(
               client
-                  .listCvmsAsync()
+                  .async()
+                  .cvms()
+                  .list(CvmShape.LEGACY)
                   .whenComplete((cvms, failure) -> completedOn.add(Thread.currentThread())));
         }
         for (CompletableFuture<CvmList> call : calls) {
@@ -217,7 +220,7 @@ class AsyncThreadsTest {
       long started = System.nanoTime();
       List<CompletableFuture<CvmList>> futures = new ArrayList<>();
       for (int i = 0; i < calls; i++) {
-        futures.add(client.listCvmsAsync());
+        futures.add(client.async().cvms().list(CvmShape.LEGACY));
       }
       Run run = new Run();
       for (CompletableFuture<CvmList> future : futures) {

@@ -2,6 +2,7 @@ package com.phala.cloud.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.CvmStream;
 import com.phala.cloud.errors.PhalaException;
@@ -89,11 +90,11 @@ class EchoedSecretTest {
         });
 
     List<String> texts = new ArrayList<>();
-    texts.addAll(textsOf(client::listCvms));
+    texts.addAll(textsOf(() -> client.cvms().list(CvmShape.LEGACY)));
     texts.addAll(
         textsOf(
             () -> {
-              try (CvmStream stream = client.streamCvms()) {
+              try (CvmStream stream = client.cvms().stream(CvmShape.LEGACY)) {
                 stream.forEach(cvm -> {});
               }
               return null;

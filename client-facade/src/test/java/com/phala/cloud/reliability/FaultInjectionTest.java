@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmList;
@@ -97,7 +98,7 @@ class FaultInjectionTest {
   void aFaultOnceIsRetriedAndTheListArrivesComplete(Fault fault) {
     onceThenFullExample(aResponse().withFault(fault));
 
-    CvmList cvms = survives(fault + " once", () -> client.listCvms());
+    CvmList cvms = survives(fault + " once", () -> client.cvms().list(CvmShape.LEGACY));
 
     Outcomes.assertFullExample(cvms);
     server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
@@ -118,7 +119,7 @@ class FaultInjectionTest {
     survives(
         fault + " always",
         () ->
-            assertThatThrownBy(client::listCvms)
+            assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
                 .isInstanceOf(PhalaIoException.class)
                 .isNotInstanceOf(PhalaTimeoutException.class));
 
@@ -133,7 +134,7 @@ class FaultInjectionTest {
         survives(
             "stream: reset once",
             () -> {
-              try (CvmStream stream = client.streamCvms()) {
+              try (CvmStream stream = client.cvms().stream(CvmShape.LEGACY)) {
                 return stream.stream().toList();
               }
             });
@@ -148,7 +149,7 @@ class FaultInjectionTest {
     survives(
         "stream: malformed chunk",
         () -> {
-          try (CvmStream stream = client.streamCvms()) {
+          try (CvmStream stream = client.cvms().stream(CvmShape.LEGACY)) {
             assertThatThrownBy(() -> stream.forEach(cvm -> {}))
                 .isInstanceOf(PhalaIoException.class);
           }
@@ -162,7 +163,9 @@ class FaultInjectionTest {
 
     survives(
         "body slower than the read timeout",
-        () -> assertThatThrownBy(client::listCvms).isInstanceOf(PhalaTimeoutException.class));
+        () ->
+            assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
+                .isInstanceOf(PhalaTimeoutException.class));
   }
 
   @Test
@@ -170,7 +173,8 @@ class FaultInjectionTest {
     onceThenFullExample(fullExample().withChunkedDribbleDelay(4, 4_000));
 
     Outcomes.assertFullExample(
-        survives("body slower than the read timeout, once", () -> client.listCvms()));
+        survives(
+            "body slower than the read timeout, once", () -> client.cvms().list(CvmShape.LEGACY)));
   }
 
   @Test
@@ -182,7 +186,7 @@ class FaultInjectionTest {
     survives(
         "body past the deadline",
         () ->
-            assertThatThrownBy(client::listCvms)
+            assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
                 .isInstanceOf(PhalaTimeoutException.class)
                 .hasMessageContaining("deadline"));
 
@@ -203,7 +207,9 @@ class FaultInjectionTest {
                 });
         PhalaCloud slowClient = clientOf(slowOnce.baseUrl())) {
       Outcomes.assertFullExample(
-          survives("headers slower than the read timeout, once", slowClient::listCvms));
+          survives(
+              "headers slower than the read timeout, once",
+              () -> slowClient.cvms().list(CvmShape.LEGACY)));
     }
   }
 
@@ -214,7 +220,7 @@ class FaultInjectionTest {
     survives(
         "async call cancelled mid-body",
         () -> {
-          CompletableFuture<CvmList> future = client.listCvmsAsync();
+          CompletableFuture<CvmList> future = client.async().cvms().list(CvmShape.LEGACY);
           Thread.sleep(300);
           assertThat(future.cancel(true)).isTrue();
           assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
@@ -235,7 +241,8 @@ class FaultInjectionTest {
                   }
                 });
         PhalaCloud cutClient = clientOf(cutOnce.baseUrl())) {
-      CvmList cvms = survives("large body cut mid-way, once", cutClient::listCvms);
+      CvmList cvms =
+          survives("large body cut mid-way, once", () -> cutClient.cvms().list(CvmShape.LEGACY));
 
       assertThat(cvms).hasSize(600);
       assertThat(cvms.get(599).name()).isEqualTo(ManyCvms.name(599));
@@ -251,7 +258,7 @@ class FaultInjectionTest {
       survives(
           "large body cut mid-way, always",
           () ->
-              assertThatThrownBy(cutClient::listCvms)
+              assertThatThrownBy(() -> cutClient.cvms().list(CvmShape.LEGACY))
                   .isInstanceOf(PhalaIoException.class)
                   .isNotInstanceOf(PhalaTimeoutException.class));
 
@@ -269,7 +276,7 @@ class FaultInjectionTest {
       survives(
           "stream cut mid-way",
           () -> {
-            try (CvmStream stream = cutClient.streamCvms()) {
+            try (CvmStream stream = cutClient.cvms().stream(CvmShape.LEGACY)) {
               Iterator<Cvm> cvms = stream.iterator();
               assertThatThrownBy(() -> cvms.forEachRemaining(cvm -> names.add(cvm.name())))
                   .isInstanceOf(PhalaIoException.class)

@@ -2,6 +2,7 @@ package com.phala.cloud.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmStream;
@@ -54,14 +55,14 @@ class HostileBodiesOverHttpTest {
     server.answer(LoopbackServer.json(body.bytes()));
     Duration limit = HostileBodiesTest.limitFor(body).plusSeconds(1);
 
-    Decoded listed = Outcomes.decodeWithin(limit, true, () -> client.listCvms());
+    Decoded listed = Outcomes.decodeWithin(limit, true, () -> client.cvms().list(CvmShape.LEGACY));
     Decoded streamed =
         Outcomes.decodeWithin(
             limit,
             false,
             () -> {
               List<Cvm> cvms = new ArrayList<>();
-              try (CvmStream stream = client.streamCvms()) {
+              try (CvmStream stream = client.cvms().stream(CvmShape.LEGACY)) {
                 stream.forEach(cvms::add);
               }
               return cvms;

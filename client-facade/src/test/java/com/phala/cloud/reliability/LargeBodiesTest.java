@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmStream;
@@ -56,7 +57,7 @@ class LargeBodiesTest {
     long started = System.nanoTime();
 
     try (PhalaCloud client = http.client(server.baseUrl()).maxRetries(0).build();
-        CvmStream cvms = client.streamCvms()) {
+        CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       for (Cvm cvm : cvms) {
         if (read % 4_096 == 0) {
           assertThat(cvm.name()).isEqualTo(ManyCvms.name(read));
@@ -90,7 +91,8 @@ class LargeBodiesTest {
       assertTimeoutPreemptively(
           Duration.ofSeconds(5),
           () -> {
-            assertThatThrownBy(client::listCvms).isInstanceOf(InternalServerException.class);
+            assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
+                .isInstanceOf(InternalServerException.class);
           });
     }
 
@@ -106,8 +108,10 @@ class LargeBodiesTest {
       assertTimeoutPreemptively(
           Duration.ofSeconds(5),
           () -> {
-            assertThatThrownBy(client::listCvms).isInstanceOf(PhalaInvalidDataException.class);
-            assertThatThrownBy(client::streamCvms).isInstanceOf(PhalaInvalidDataException.class);
+            assertThatThrownBy(() -> client.cvms().list(CvmShape.LEGACY))
+                .isInstanceOf(PhalaInvalidDataException.class);
+            assertThatThrownBy(() -> client.cvms().stream(CvmShape.LEGACY))
+                .isInstanceOf(PhalaInvalidDataException.class);
           });
     }
 

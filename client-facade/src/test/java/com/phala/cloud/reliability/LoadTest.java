@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmList;
@@ -103,7 +104,7 @@ class LoadTest {
         callers.execute(
             () -> {
               try {
-                CvmList cvms = client.listCvms();
+                CvmList cvms = client.cvms().list(CvmShape.LEGACY);
                 (sameAs(cvms, expected) ? complete : incomplete).incrementAndGet();
               } catch (RateLimitException
                   | InternalServerException

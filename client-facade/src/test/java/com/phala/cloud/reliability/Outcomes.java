@@ -141,8 +141,8 @@ public final class Outcomes {
             () -> list.findByInstanceId("x"),
             () -> list.inProject(ProjectId.parse("prj_7Kd2mQ9xR4")),
             list::totalVcpu,
-            list::totalMemoryMb,
-            list::totalDiskSizeGb,
+            list::totalMemoryGb,
+            list::totalDiskGb,
             list::toString);
     for (Supplier<Object> helper : helpers) {
       try {

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.errors.PhalaServiceException;
 import java.security.GeneralSecurityException;
@@ -52,7 +53,7 @@ class RedirectSecurityTest {
 
     try (PhalaCloud client =
         mode.apply(PhalaCloud.builder().baseUrl(originUrl())).maxRetries(0).build()) {
-      Outcomes.assertFullExample(client.listCvms());
+      Outcomes.assertFullExample(client.cvms().list(CvmShape.LEGACY));
     }
 
     assertTheOriginGotTheCredential(mode);
@@ -68,7 +69,7 @@ class RedirectSecurityTest {
 
     try (PhalaCloud client =
         mode.apply(PhalaCloud.builder().baseUrl(originUrl())).maxRetries(0).build()) {
-      Outcomes.assertFullExample(client.listCvms());
+      Outcomes.assertFullExample(client.cvms().list(CvmShape.LEGACY));
     }
 
     assertTheOriginGotTheCredential(mode);
@@ -89,7 +90,9 @@ class RedirectSecurityTest {
             .okHttpClient(trustingWireMock())
             .maxRetries(0)
             .build()) {
-      thrown = catchThrowableOfType(PhalaServiceException.class, client::listCvms);
+      thrown =
+          catchThrowableOfType(
+              PhalaServiceException.class, () -> client.cvms().list(CvmShape.LEGACY));
     }
 
     assertThat(thrown.statusCode()).isEqualTo(302);

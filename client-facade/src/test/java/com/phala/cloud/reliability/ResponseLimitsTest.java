@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.cvm.Cvm;
@@ -151,7 +152,8 @@ class ResponseLimitsTest {
         measure(
             () -> {
               try (PhalaCloud client = client(builder -> builder)) {
-                return catchThrowableOfType(PhalaInvalidDataException.class, client::listCvms);
+                return catchThrowableOfType(
+                    PhalaInvalidDataException.class, () -> client.cvms().list(CvmShape.LEGACY));
               }
             });
 
@@ -169,7 +171,7 @@ class ResponseLimitsTest {
         measure(
             () -> {
               try (PhalaCloud client = client(builder -> builder);
-                  CvmStream cvms = client.streamCvms()) {
+                  CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
                 return catchThrowableOfType(
                     PhalaInvalidDataException.class,
                     () -> {
@@ -205,7 +207,8 @@ class ResponseLimitsTest {
         measure(
             () -> {
               try (PhalaCloud client = client(builder -> builder)) {
-                return catchThrowableOfType(PhalaInvalidDataException.class, client::listCvms);
+                return catchThrowableOfType(
+                    PhalaInvalidDataException.class, () -> client.cvms().list(CvmShape.LEGACY));
               }
             });
 
@@ -225,11 +228,26 @@ class ResponseLimitsTest {
 
   /** A small body that passes the defaults, and the lowered limit each of its parts breaks. */
   enum Lowered {
-    STRING("maxStringLength", "$[1].name", builder -> builder.maxStringLength(10)),
-    NUMBER("maxNumberLength", "$[1].size", builder -> builder.maxNumberLength(5)),
-    NESTING("maxNestingDepth", "$[1].tags[0]", builder -> builder.maxNestingDepth(3)),
-    CVM("maxCvmChars", "$[1]", builder -> builder.maxCvmChars(2_000)),
-    LIST("maxListChars", "$[1]", builder -> builder.maxListChars(2_000)),
+    STRING(
+        "maxStringLength",
+        "$[1].name",
+        builder -> builder.responseLimits(ResponseLimits.builder().maxStringLength(10).build())),
+    NUMBER(
+        "maxNumberLength",
+        "$[1].size",
+        builder -> builder.responseLimits(ResponseLimits.builder().maxNumberLength(5).build())),
+    NESTING(
+        "maxNestingDepth",
+        "$[1].tags[0]",
+        builder -> builder.responseLimits(ResponseLimits.builder().maxNestingDepth(3).build())),
+    CVM(
+        "maxCvmChars",
+        "$[1]",
+        builder -> builder.responseLimits(ResponseLimits.builder().maxCvmChars(2_000).build())),
+    LIST(
+        "maxListChars",
+        "$[1]",
+        builder -> builder.responseLimits(ResponseLimits.builder().maxListChars(2_000).build())),
     RECORD(
         "maxStringLength",
         "$[1].name",
@@ -270,13 +288,14 @@ class ResponseLimitsTest {
 
     try (PhalaCloud client = client(lowered.lower)) {
       PhalaInvalidDataException listed =
-          catchThrowableOfType(PhalaInvalidDataException.class, client::listCvms);
+          catchThrowableOfType(
+              PhalaInvalidDataException.class, () -> client.cvms().list(CvmShape.LEGACY));
       assertNamesLimit(listed, lowered.option, lowered.path);
 
       if (lowered != Lowered.LIST) {
         List<String> delivered = new ArrayList<>();
         PhalaInvalidDataException streamed;
-        try (CvmStream cvms = client.streamCvms()) {
+        try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
           streamed =
               catchThrowableOfType(
                   PhalaInvalidDataException.class,
@@ -293,9 +312,13 @@ class ResponseLimitsTest {
     String body = "[{\"name\":\"n\",\"n\":" + "5".repeat(2_000) + "}]";
     server = new LoopbackServer(LoopbackServer.json(body.getBytes(UTF_8)));
 
-    try (PhalaCloud client = client(builder -> builder.maxNumberLength(5_000))) {
+    try (PhalaCloud client =
+        client(
+            builder ->
+                builder.responseLimits(ResponseLimits.builder().maxNumberLength(5_000).build()))) {
       PhalaInvalidDataException failure =
-          catchThrowableOfType(PhalaInvalidDataException.class, client::listCvms);
+          catchThrowableOfType(
+              PhalaInvalidDataException.class, () -> client.cvms().list(CvmShape.LEGACY));
 
       assertThat(failure).isNotNull();
       assertThat(failure.getMessage())
@@ -309,8 +332,11 @@ class ResponseLimitsTest {
   void maxListCharsDoesNotBoundAStream() {
     server = new LoopbackServer(LoopbackServer.json(SMALL.getBytes(UTF_8)));
 
-    try (PhalaCloud client = client(builder -> builder.maxListChars(2_000));
-        CvmStream cvms = client.streamCvms()) {
+    try (PhalaCloud client =
+            client(
+                builder ->
+                    builder.responseLimits(ResponseLimits.builder().maxListChars(2_000).build()));
+        CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       assertThat(cvms.stream().map(Cvm::name)).hasSize(2);
     }
   }
@@ -333,10 +359,10 @@ class ResponseLimitsTest {
     server = new LoopbackServer(LoopbackServer.json(body.getBytes(UTF_8)));
 
     try (PhalaCloud client = client(builder -> builder)) {
-      CvmList list = client.listCvms();
+      CvmList list = client.cvms().list(CvmShape.LEGACY);
       assertThat(list).extracting(Cvm::name).containsExactly("big", "small");
       assertThat(list.get(0).fields().get("s").toString()).hasSize(string.length());
-      try (CvmStream cvms = client.streamCvms()) {
+      try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
         assertThat(cvms.stream().map(Cvm::name)).containsExactly("big", "small");
       }
     }

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.errors.InternalServerException;
@@ -70,7 +71,7 @@ class RetryStormTest {
   void aStormOfTen429sIsWaitedOutAndTheListArrives() {
     stormThenFullExample(10, status(429).withHeader("retry-after-ms", "10"));
 
-    CvmList cvms = survives("429 storm, then the list", client::listCvms);
+    CvmList cvms = survives("429 storm, then the list", () -> client.cvms().list(CvmShape.LEGACY));
 
     Outcomes.assertFullExample(cvms);
     server.verify(11, getRequestedFor(urlPathEqualTo(PATH)));
@@ -80,7 +81,8 @@ class RetryStormTest {
   void aStormOfTen503sIsWaitedOutAndTheListArrives() {
     stormThenFullExample(10, status(503).withHeader("retry-after-ms", "10"));
 
-    Outcomes.assertFullExample(survives("503 storm, then the list", client::listCvms));
+    Outcomes.assertFullExample(
+        survives("503 storm, then the list", () -> client.cvms().list(CvmShape.LEGACY)));
     server.verify(11, getRequestedFor(urlPathEqualTo(PATH)));
   }
 
@@ -90,7 +92,8 @@ class RetryStormTest {
     long started = System.nanoTime();
 
     Outcomes.assertFullExample(
-        survives("503 with Retry-After: 1, then the list", client::listCvms));
+        survives(
+            "503 with Retry-After: 1, then the list", () -> client.cvms().list(CvmShape.LEGACY)));
 
     assertThat(Duration.ofNanos(System.nanoTime() - started))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
@@ -103,7 +106,9 @@ class RetryStormTest {
     RateLimitException thrown =
         survives(
             "endless 429 storm",
-            () -> catchThrowableOfType(RateLimitException.class, client::listCvms));
+            () ->
+                catchThrowableOfType(
+                    RateLimitException.class, () -> client.cvms().list(CvmShape.LEGACY)));
 
     assertThat(thrown.retryAfter()).contains(Duration.ofMillis(10));
     server.verify(MAX_RETRIES + 1, getRequestedFor(urlPathEqualTo(PATH)));
@@ -116,7 +121,9 @@ class RetryStormTest {
     InternalServerException thrown =
         survives(
             "endless 503 storm",
-            () -> catchThrowableOfType(InternalServerException.class, client::listCvms));
+            () ->
+                catchThrowableOfType(
+                    InternalServerException.class, () -> client.cvms().list(CvmShape.LEGACY)));
 
     assertThat(thrown.statusCode()).isEqualTo(503);
     server.verify(MAX_RETRIES + 1, getRequestedFor(urlPathEqualTo(PATH)));
@@ -129,7 +136,9 @@ class RetryStormTest {
 
     survives(
         "429 asking for more than the deadline",
-        () -> catchThrowableOfType(RateLimitException.class, client::listCvms));
+        () ->
+            catchThrowableOfType(
+                RateLimitException.class, () -> client.cvms().list(CvmShape.LEGACY)));
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
     server.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
@@ -143,7 +152,9 @@ class RetryStormTest {
         http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
       survives(
           "503 with Retry-After: 0, retries off",
-          () -> catchThrowableOfType(InternalServerException.class, noRetries::listCvms));
+          () ->
+              catchThrowableOfType(
+                  InternalServerException.class, () -> noRetries.cvms().list(CvmShape.LEGACY)));
     }
 
     server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
@@ -156,7 +167,9 @@ class RetryStormTest {
         http.client(baseUrl() + "/api/v1").maxRetries(0).timeout(DEADLINE).build()) {
       survives(
           "408, retries off",
-          () -> catchThrowableOfType(PhalaServiceException.class, noRetries::listCvms));
+          () ->
+              catchThrowableOfType(
+                  PhalaServiceException.class, () -> noRetries.cvms().list(CvmShape.LEGACY)));
     }
 
     server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));

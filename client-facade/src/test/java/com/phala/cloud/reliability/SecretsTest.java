@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.ListCvmsParams;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.CvmList;
@@ -209,7 +210,7 @@ class SecretsTest {
 
   private static List<String> listing(PhalaCloud client) {
     try {
-      CvmList cvms = client.listCvms();
+      CvmList cvms = client.cvms().list(CvmShape.LEGACY);
       return List.of(
           cvms.toString(),
           String.valueOf(cvms.response()),
@@ -220,7 +221,7 @@ class SecretsTest {
   }
 
   private static List<String> streaming(PhalaCloud client) {
-    try (CvmStream cvms = client.streamCvms()) {
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       List<String> texts = new ArrayList<>(List.of(String.valueOf(cvms.response())));
       cvms.forEach(cvm -> texts.add(cvm.toString()));
       return texts;

@@ -1,5 +1,6 @@
 package com.phala.cloud.examples;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.errors.PermissionDeniedException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
@@ -26,7 +27,7 @@ public final class HandleErrors {
   public static String run(PhalaCloud.Builder builder, PrintStream out) {
     String outcome;
     try (PhalaCloud client = builder.build()) {
-      outcome = client.listCvms().size() + " CVMs";
+      outcome = client.cvms().list(CvmShape.LEGACY).size() + " CVMs";
     } catch (PhalaInvalidInputException e) {
       outcome = "Fix the configuration, nothing was sent: " + e.getMessage();
     } catch (UnauthorizedException | PermissionDeniedException e) {

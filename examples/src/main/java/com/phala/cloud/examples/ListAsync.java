@@ -1,7 +1,7 @@
 package com.phala.cloud.examples;
 
 import com.phala.cloud.PhalaCloud;
-import com.phala.cloud.cvm.CvmList;
+import com.phala.cloud.cvm.CvmInfoList;
 import java.io.PrintStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +19,7 @@ public final class ListAsync {
 
   /** Starts the listing, then prints the totals when it completes (or gives up after 30 s). */
   public static void run(PhalaCloud client, PrintStream out) {
-    CompletableFuture<CvmList> listing = client.listCvmsAsync();
+    CompletableFuture<CvmInfoList> listing = client.async().cvms().list();
     CompletableFuture<String> totals =
         listing.thenApply(
             cvms ->
@@ -27,9 +27,9 @@ public final class ListAsync {
                     + " CVMs, "
                     + cvms.totalVcpu()
                     + " vCPUs, "
-                    + cvms.totalMemoryMb()
-                    + " MB memory, "
-                    + cvms.totalDiskSizeGb()
+                    + cvms.totalMemoryGb()
+                    + " GB memory, "
+                    + cvms.totalDiskGb()
                     + " GB disk");
     // Cancelling the future (here, on timeout) cancels the HTTP call too.
     out.println(totals.orTimeout(30, TimeUnit.SECONDS).join());

@@ -1,5 +1,6 @@
 package com.phala.cloud.examples;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import java.io.PrintStream;
@@ -17,7 +18,7 @@ public final class ListFromEnvironment {
 
   /** Prints one line per CVM: name, status and project. */
   public static void run(PhalaCloud client, PrintStream out) {
-    for (Cvm cvm : client.listCvms()) {
+    for (Cvm cvm : client.cvms().list(CvmShape.LEGACY)) {
       out.println(cvm.name() + "\t" + cvm.status() + "\t" + cvm.projectIdRaw().orElse("-"));
     }
   }

@@ -13,7 +13,7 @@ public final class QuickStart {
   /** Lists the CVMs of the account whose key is in {@code PHALA_CLOUD_API_KEY}. */
   public static void main(String[] args) {
     try (PhalaCloud client = PhalaCloud.fromEnv()) { // reads PHALA_CLOUD_API_KEY
-      CvmInfoList cvms = client.listCvmInfos();
+      CvmInfoList cvms = client.cvms().list();
       for (CvmInfo cvm : cvms) {
         String region = cvm.nodeInfo().flatMap(NodeRef::region).orElse("-");
         System.out.println(cvm.name() + "  " + cvm.status() + "  " + region);

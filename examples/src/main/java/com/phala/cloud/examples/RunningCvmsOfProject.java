@@ -1,5 +1,6 @@
 package com.phala.cloud.examples;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.ProjectId;
@@ -20,7 +21,7 @@ public final class RunningCvmsOfProject {
 
   /** Prints each running CVM of {@code project}, its uptime and its public URLs. */
   public static void run(PhalaCloud client, ProjectId project, PrintStream out) {
-    for (Cvm cvm : client.listCvms().running().inProject(project)) {
+    for (Cvm cvm : client.cvms().list(CvmShape.LEGACY).running().inProject(project)) {
       Duration uptime = cvm.hosted().uptime().orElse(Duration.ZERO);
       out.printf("%s up %dh %02dm%n", cvm.name(), uptime.toHours(), uptime.toMinutesPart());
       for (PublicUrls urls : cvm.publicUrls()) {

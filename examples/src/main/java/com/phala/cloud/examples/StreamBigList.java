@@ -1,5 +1,6 @@
 package com.phala.cloud.examples;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.CvmStream;
 import java.io.PrintStream;
@@ -20,7 +21,7 @@ public final class StreamBigList {
   /** Prints the count of CVMs per status. */
   public static void run(PhalaCloud client, PrintStream out) {
     Map<String, Integer> byStatus = new TreeMap<>();
-    try (CvmStream cvms = client.streamCvms()) {
+    try (CvmStream cvms = client.cvms().stream(CvmShape.LEGACY)) {
       cvms.forEach(cvm -> byStatus.merge(cvm.status().value(), 1, Integer::sum));
     }
     byStatus.forEach((status, count) -> out.println(status + ": " + count));

@@ -62,7 +62,7 @@ class ExamplesAgainstSandboxTest {
   @Test
   void listAsyncPrintsTotals() {
     assertThat(output(out -> ListAsync.run(client, out)))
-        .isEqualToIgnoringNewLines("3 CVMs, 30 vCPUs, 208896 MB memory, 560 GB disk");
+        .isEqualToIgnoringNewLines("3 CVMs, 30 vCPUs, 204.5 GB memory, 620 GB disk");
   }
 
   @Test

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * try (FakePhalaCloud fake = FakePhalaCloud.start()) {
  *   fake.serve(FakeCvm.named("api").withStatus("stopping"));
- *   CvmList cvms = fake.client().listCvms();
+ *   CvmList cvms = fake.client().cvms().list(CvmShape.LEGACY);
  *   fake.assertNoViolations();
  * }
  * }</pre>

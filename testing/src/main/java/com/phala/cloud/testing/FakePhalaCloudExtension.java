@@ -37,7 +37,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <pre>{@code
  * @RegisterExtension
  * static FakePhalaCloudExtension phala = new FakePhalaCloudExtension();
- * ... phala.fake().enqueue(Scenario.rateLimited()); phala.client().listCvms(); ...
+ * ... phala.fake().enqueue(Scenario.rateLimited()); phala.client().cvms().list(CvmShape.LEGACY); ...
  * }</pre>
  *
  * <p>Which fake a test gets:

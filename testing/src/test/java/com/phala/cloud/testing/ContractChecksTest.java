@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonParser;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.ListCvmsParams;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -106,7 +107,10 @@ class ContractChecksTest {
 
   @Test
   void goodQueryParametersAreRecorded() {
-    fake.client().listCvms(ListCvmsParams.builder().userId("usr_0123abcd").teepodId(12).build());
+    fake.client()
+        .cvms()
+        .list(
+            CvmShape.LEGACY, ListCvmsParams.builder().userId("usr_0123abcd").teepodId(12).build());
     assertThat(fake.violations()).isEmpty();
     assertThat(fake.lastRequest().queryParameter("user_id")).hasValue("usr_0123abcd");
     assertThat(fake.lastRequest().queryParameter("teepod_id")).hasValue("12");
@@ -145,7 +149,7 @@ class ContractChecksTest {
       assertThat(wrong.statusCode()).isEqualTo(401);
       assertThat(wrong.headers().firstValue("X-Request-ID")).hasValue("fixed");
       assertThat(right.statusCode()).isEqualTo(200);
-      assertThat(strict.client().listCvms()).hasSize(3);
+      assertThat(strict.client().cvms().list(CvmShape.LEGACY)).hasSize(3);
       assertThat(strict.violations()).singleElement().asString().contains("sent as a bearer");
     }
   }

@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -119,7 +120,7 @@ class ExtensionTest {
     @Test
     void listsTheExamples(FakePhalaCloud fake, PhalaCloud client) {
       remember(fake);
-      assertThat(client.listCvms()).hasSize(3);
+      assertThat(client.cvms().list(CvmShape.LEGACY)).hasSize(3);
       assertThat(fake.requestCount()).isEqualTo(1);
     }
 
@@ -128,7 +129,7 @@ class ExtensionTest {
       remember(fake);
       fake.serve(FakeCvm.named("mine"));
       fake.enqueue(Scenario.rateLimited(java.time.Duration.ZERO));
-      assertThat(client.listCvms()).hasSize(1);
+      assertThat(client.cvms().list(CvmShape.LEGACY)).hasSize(1);
       assertThat(fake.requestCount()).isEqualTo(2);
     }
 
@@ -155,13 +156,13 @@ class ExtensionTest {
     @Test
     void one() {
       urls.add(phala.fake().baseUrl());
-      assertThat(phala.client().listCvmInfos()).hasSize(3);
+      assertThat(phala.client().cvms().list()).hasSize(3);
     }
 
     @Test
     void two() {
       urls.add(phala.fake().baseUrl());
-      assertThat(phala.client().listCvms()).hasSize(3);
+      assertThat(phala.client().cvms().list(CvmShape.LEGACY)).hasSize(3);
     }
   }
 }

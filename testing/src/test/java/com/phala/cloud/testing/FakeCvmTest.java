@@ -3,6 +3,7 @@ package com.phala.cloud.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import com.phala.cloud.cvm.CvmInfo;
@@ -51,8 +52,8 @@ class FakeCvmTest {
   void servedCvmsFollowTheRequestedShape(FakePhalaCloud fake, PhalaCloud client) {
     fake.serve(FakeCvm.named("a"), FakeCvm.named("b").withStatus("stopped"));
 
-    CvmList legacy = client.listCvms();
-    CvmInfoList current = client.listCvmInfos();
+    CvmList legacy = client.cvms().list(CvmShape.LEGACY);
+    CvmInfoList current = client.cvms().list();
 
     assertThat(legacy).extracting(Cvm::name).containsExactly("a", "b");
     assertThat(legacy.running()).extracting(Cvm::name).containsExactly("a");
@@ -64,12 +65,12 @@ class FakeCvmTest {
   @Test
   void anEmptyListAndJsonOfEachShape(FakePhalaCloud fake, PhalaCloud client) {
     fake.serve();
-    assertThat(client.listCvms()).isEmpty();
+    assertThat(client.cvms().list(CvmShape.LEGACY)).isEmpty();
 
     fake.serveCvmsJson("[" + FakeCvm.named("legacy-only").toLegacyJson() + "]");
     fake.serveCvmInfosJson("[" + FakeCvm.named("current-only").toCurrentJson() + "]");
-    assertThat(client.listCvms().get(0).name()).isEqualTo("legacy-only");
-    assertThat(client.listCvmInfos().get(0).name()).isEqualTo("current-only");
+    assertThat(client.cvms().list(CvmShape.LEGACY).get(0).name()).isEqualTo("legacy-only");
+    assertThat(client.cvms().list().get(0).name()).isEqualTo("current-only");
   }
 
   @Test
@@ -79,7 +80,7 @@ class FakeCvmTest {
         FakeCvm.named("b").withHourlyRate("3.5400"),
         FakeCvm.named("c"));
 
-    CvmInfoList cvms = client.listCvmInfos();
+    CvmInfoList cvms = client.cvms().list();
 
     assertThat(cvms.get(0).hourlyRate().orElseThrow().total()).hasValue(new BigDecimal("0.0690"));
     assertThat(cvms.totalHourlyRate().amount()).isEqualByComparingTo("3.6090");

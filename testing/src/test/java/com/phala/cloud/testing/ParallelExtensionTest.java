@@ -9,6 +9,7 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.Cvm;
 import java.io.IOException;
@@ -248,8 +249,8 @@ class ParallelExtensionTest {
 
   /** Lists through {@code client} and expects only the CVM named {@code name}. */
   static void listsOnly(PhalaCloud client, String name) {
-    assertThat(client.listCvms()).extracting(Cvm::name).containsExactly(name);
-    assertThat(client.listCvmInfos()).extracting(cvm -> cvm.name()).containsExactly(name);
+    assertThat(client.cvms().list(CvmShape.LEGACY)).extracting(Cvm::name).containsExactly(name);
+    assertThat(client.cvms().list()).extracting(cvm -> cvm.name()).containsExactly(name);
   }
 
   static int statusWithoutCredential(FakePhalaCloud fake) throws IOException, InterruptedException {

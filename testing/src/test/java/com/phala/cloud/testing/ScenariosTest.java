@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonParser;
+import com.phala.cloud.CvmShape;
 import com.phala.cloud.PhalaCloud;
 import com.phala.cloud.cvm.CvmInfoList;
 import com.phala.cloud.cvm.CvmList;
@@ -66,8 +67,8 @@ class ScenariosTest {
       assertJson(
           Http.list(fake, "X-Phala-Version", version).body(), Examples.text("cvminfos-full.json"));
     }
-    assertThat(fake.client().listCvms()).hasSize(3);
-    assertThat(fake.client().listCvmInfos()).hasSize(3);
+    assertThat(fake.client().cvms().list(CvmShape.LEGACY)).hasSize(3);
+    assertThat(fake.client().cvms().list()).hasSize(3);
   }
 
   @Test
@@ -78,7 +79,8 @@ class ScenariosTest {
     assertJson(response.body(), "{\"detail\":\"Not authenticated\"}");
 
     fake.enqueue(Scenario.unauthorized());
-    assertThatThrownBy(() -> fake.client().listCvms()).isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(UnauthorizedException.class);
   }
 
   @Test
@@ -97,7 +99,7 @@ class ScenariosTest {
             + "\"label\":\"API reference\"}]}");
 
     fake.enqueue(Scenario.forbidden());
-    assertThatThrownBy(() -> fake.client().listCvms())
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY))
         .isInstanceOf(PermissionDeniedException.class);
   }
 
@@ -120,7 +122,8 @@ class ScenariosTest {
         .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
 
     fake.enqueue(Scenario.notFound());
-    assertThatThrownBy(() -> fake.client().listCvms()).isInstanceOf(NotFoundException.class);
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(NotFoundException.class);
   }
 
   @Test
@@ -135,7 +138,7 @@ class ScenariosTest {
             + "\"input\":\"abc\"}]}");
 
     fake.enqueue(Scenario.validationFailed());
-    assertThatThrownBy(() -> fake.client().listCvms())
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY))
         .isInstanceOf(UnprocessableEntityException.class);
   }
 
@@ -154,7 +157,8 @@ class ScenariosTest {
             + "\"}");
 
     fake.always(Scenario.rateLimited(Duration.ZERO));
-    assertThatThrownBy(() -> fake.client().listCvms()).isInstanceOf(RateLimitException.class);
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(RateLimitException.class);
     assertThat(fake.requestCount()).isEqualTo(1 + 1 + PhalaCloud.DEFAULT_MAX_RETRIES);
   }
 
@@ -177,7 +181,7 @@ class ScenariosTest {
         response.body(), "{\"detail\":\"Internal Server Error\",\"request_id\":\"" + id + "\"}");
 
     fake.always(Scenario.serverError());
-    assertThatThrownBy(() -> fake.client().listCvms())
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY))
         .isInstanceOfSatisfying(
             InternalServerException.class,
             e ->
@@ -188,7 +192,7 @@ class ScenariosTest {
   @Test
   void failTwiceThenSucceedIsARetriedSuccess() {
     fake.enqueue(Scenario.serviceUnavailable(Duration.ZERO), Scenario.rateLimited(Duration.ZERO));
-    assertThat(fake.client().listCvms()).hasSize(3);
+    assertThat(fake.client().cvms().list(CvmShape.LEGACY)).hasSize(3);
     assertThat(fake.requestCount()).isEqualTo(3);
   }
 
@@ -197,7 +201,8 @@ class ScenariosTest {
     fake.always(Scenario.list().withDelay(Duration.ofMillis(800)));
     try (PhalaCloud impatient =
         fake.clientBuilder().readTimeout(Duration.ofMillis(200)).maxRetries(0).build()) {
-      assertThatThrownBy(impatient::listCvms).isInstanceOf(PhalaTimeoutException.class);
+      assertThatThrownBy(() -> impatient.cvms().list(CvmShape.LEGACY))
+          .isInstanceOf(PhalaTimeoutException.class);
     }
   }
 
@@ -205,7 +210,7 @@ class ScenariosTest {
   void aSlowBodyArrivesWholeButLate() {
     fake.always(Scenario.list().withSlowBody(Duration.ofMillis(50)));
     long start = System.nanoTime();
-    assertThat(fake.client().listCvms()).hasSize(3);
+    assertThat(fake.client().cvms().list(CvmShape.LEGACY)).hasSize(3);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(300));
   }
 
@@ -213,12 +218,13 @@ class ScenariosTest {
   void aDisconnectIsAnIoFailure() {
     fake.always(Scenario.disconnect());
     assertThatThrownBy(() -> Http.list(fake)).isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> fake.client().listCvms()).isInstanceOf(PhalaIoException.class);
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY))
+        .isInstanceOf(PhalaIoException.class);
 
     // Once, then the list: the library's retry gets the list.
     fake.always(null).enqueue(Scenario.disconnect());
     int before = fake.requestCount();
-    assertThat(fake.client().listCvms()).hasSize(3);
+    assertThat(fake.client().cvms().list(CvmShape.LEGACY)).hasSize(3);
     assertThat(fake.requestCount() - before).isEqualTo(2);
   }
 
@@ -248,7 +254,7 @@ class ScenariosTest {
         .containsKeys("carbon_footprint", "billing_extra");
 
     fake.enqueue(Scenario.wrongType());
-    assertThatThrownBy(() -> fake.client().listCvms().get(0).name())
+    assertThatThrownBy(() -> fake.client().cvms().list(CvmShape.LEGACY).get(0).name())
         .isInstanceOf(PhalaInvalidDataException.class);
   }
 
