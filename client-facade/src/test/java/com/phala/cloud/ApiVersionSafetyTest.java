@@ -30,10 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Each call sends only a version of the shape it reads. The stand-in answers by version, as the
  * real API does: the contract's {@code HostedCvm} example for {@code 2025-10-28}, its {@code
  * CVMInfo} example for the three later versions, and 404 for anything else, and it records every
- * request. The legacy calls ({@code listCvms}, {@code streamCvms}, {@code listCvmsAsync}) send
- * exactly {@code 2025-10-28} whatever the client is configured with; the {@code CvmInfo} calls send
- * the configured version of their shape, else the newest; an unknown version never reaches the
- * wire.
+ * request. The legacy calls ({@code cvms().list(...)}, {@code cvms().stream(...)}, {@code
+ * async().cvms().list(...)}) send exactly {@code 2025-10-28} whatever the client is configured
+ * with; the {@code CvmInfo} calls send the configured version of their shape, else the newest; an
+ * unknown version never reaches the wire.
  */
 class ApiVersionSafetyTest {
   @RegisterExtension static final StubApi api = new StubApi();

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code listCvmsAsync}: the future completes with the same list {@code listCvms} returns, fails
- * with the same exception types (as the cause), and cancelling it aborts the HTTP call in flight
- * and any retry still to come. OkHttp's own event listener ({@link StubApi.Calls}) reports what
- * happened on the wire.
+ * {@code async().cvms().list(...)}: the future completes with the same list {@code
+ * cvms().list(...)} returns, fails with the same exception types (as the cause), and cancelling it
+ * aborts the HTTP call in flight and any retry still to come. OkHttp's own event listener ({@link
+ * StubApi.Calls}) reports what happened on the wire.
  */
 class AsyncTest {
   @RegisterExtension static final StubApi api = new StubApi();

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The current shape over HTTP: {@link CvmInfoList}'s helpers on the contract's example as the
  * server sends it, {@link CvmInfoStream} delivering every item and failing at the offending one,
- * and {@code listCvmInfosAsync} completing, failing and cancelling like {@code listCvmsAsync}.
+ * and {@code async().cvms().list()} completing, failing and cancelling as the legacy shape's do.
  */
 class CvmInfosOverHttpTest {
   @RegisterExtension static final StubApi api = new StubApi();

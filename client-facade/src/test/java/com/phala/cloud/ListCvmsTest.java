@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A successful listing end to end: the contract's examples, served as they ship in the generated
- * jar, decode through {@code listCvms} (the CVM model itself is tested elsewhere), and the list
- * keeps the HTTP response it came from.
+ * jar, decode through {@code cvms().list(...)} (the CVM model itself is tested elsewhere), and the
+ * list keeps the HTTP response it came from.
  */
 class ListCvmsTest {
   @RegisterExtension static final StubApi api = new StubApi();

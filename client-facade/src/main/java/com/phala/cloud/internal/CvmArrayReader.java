@@ -37,6 +37,7 @@ public final class CvmArrayReader implements java.io.Closeable {
   private final JsonReader reader;
   private final ResponseLimits limits;
   private final Redaction redaction;
+  private final JsonTree.Shared shared = new JsonTree.Shared();
   private boolean started;
   private boolean finished;
   private int index;
@@ -97,7 +98,7 @@ public final class CvmArrayReader implements java.io.Closeable {
         throw invalid(
             "The API sent " + describe(reader.peek()) + " where a CVM object belongs", null);
       }
-      JsonObject object = JsonTree.read(reader, limits).getAsJsonObject();
+      JsonObject object = JsonTree.read(reader, limits, shared).getAsJsonObject();
       index++;
       return object;
     } catch (IOException e) {

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay {@link
@@ -36,6 +39,71 @@ public final class JsonTree {
    * @throws LimitExceeded if a string, member name or number is longer than {@code limits} allow
    */
   public static JsonElement read(JsonReader in, ResponseLimits limits) throws IOException {
+    return read(in, limits, new Shared());
+  }
+
+  /**
+   * The member names and short values the trees of one body share, so that 10,000 CVMs hold one
+   * {@code "status"} and one {@code "running"}, not 10,000 of each: Gson's reader makes a new
+   * string for every name and value, and a tree costs several times its JSON without this. Gson's
+   * primitives are immutable, so sharing them is safe. Bounded, so a hostile body of unique names
+   * costs no more than its trees do.
+   */
+  public static final class Shared {
+    private static final int MAX_ENTRIES = 4_096;
+    private static final int MAX_SHARED_CHARS = 32;
+    private static final JsonPrimitive TRUE = new JsonPrimitive(true);
+    private static final JsonPrimitive FALSE = new JsonPrimitive(false);
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, JsonPrimitive> strings = new HashMap<>();
+    private final Map<String, JsonPrimitive> numbers = new HashMap<>();
+
+    String name(String name) {
+      String shared = names.get(name);
+      if (shared != null) {
+        return shared;
+      }
+      if (names.size() < MAX_ENTRIES) {
+        names.put(name, name);
+      }
+      return name;
+    }
+
+    JsonPrimitive string(String text) {
+      return text.length() > MAX_SHARED_CHARS
+          ? new JsonPrimitive(text)
+          : shared(strings, text, () -> new JsonPrimitive(text));
+    }
+
+    JsonPrimitive number(String text) {
+      return text.length() > MAX_SHARED_CHARS
+          ? new JsonPrimitive(new LazilyParsedNumber(text))
+          : shared(numbers, text, () -> new JsonPrimitive(new LazilyParsedNumber(text)));
+    }
+
+    static JsonPrimitive bool(boolean value) {
+      return value ? TRUE : FALSE;
+    }
+
+    private static JsonPrimitive shared(
+        Map<String, JsonPrimitive> table, String text, Supplier<JsonPrimitive> made) {
+      JsonPrimitive value = table.get(text);
+      if (value == null) {
+        value = made.get();
+        if (table.size() < MAX_ENTRIES) {
+          table.put(text, value);
+        }
+      }
+      return value;
+    }
+  }
+
+  /**
+   * {@link #read(JsonReader, ResponseLimits)}, sharing names and short values through {@code
+   * shared}.
+   */
+  public static JsonElement read(JsonReader in, ResponseLimits limits, Shared shared)
+      throws IOException {
     Deque<JsonElement> open = new ArrayDeque<>();
     JsonElement root = null;
     do {
@@ -49,7 +117,10 @@ public final class JsonTree {
         open.pop();
         continue;
       }
-      String name = parent != null && parent.isJsonObject() ? checked(in.nextName(), limits) : null;
+      String name =
+          parent != null && parent.isJsonObject()
+              ? shared.name(checked(in.nextName(), limits))
+              : null;
       JsonElement value;
       switch (in.peek()) {
         case BEGIN_OBJECT:
@@ -61,7 +132,7 @@ public final class JsonTree {
           value = new JsonArray();
           break;
         case STRING:
-          value = new JsonPrimitive(checked(in.nextString(), limits));
+          value = shared.string(checked(in.nextString(), limits));
           break;
         case NUMBER:
           String number = in.nextString();
@@ -69,10 +140,10 @@ public final class JsonTree {
             throw new LimitExceeded(
                 "maxNumberLength", limits.maxNumberLength(), "characters in one number");
           }
-          value = new JsonPrimitive(new LazilyParsedNumber(number));
+          value = shared.number(number);
           break;
         case BOOLEAN:
-          value = new JsonPrimitive(in.nextBoolean());
+          value = Shared.bool(in.nextBoolean());
           break;
         case NULL:
           in.nextNull();

@@ -36,11 +36,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Async calls scale with a bound, not a thread each: 1,000 concurrent {@code listCvmsAsync} calls
- * against a loopback server that answers each after 100 ms add at most {@code maxConcurrentCalls}
- * threads (plus OkHttp's few housekeeping ones), the server never sees more calls at once than that
- * bound, and every call gets its list. A team's own executor runs them, and with virtual threads
- * (JDK 21+) they add no platform thread that waits on the network.
+ * Async calls scale with a bound, not a thread each: 1,000 concurrent {@code
+ * async().cvms().list(...)} calls against a loopback server that answers each after 100 ms add at
+ * most {@code maxConcurrentCalls} threads (plus OkHttp's few housekeeping ones), the server never
+ * sees more calls at once than that bound, and every call gets its list. A team's own executor runs
+ * them, and with virtual threads (JDK 21+) they add no platform thread that waits on the network.
  */
 class AsyncThreadsTest {
   private static final int CALLS = 1_000;

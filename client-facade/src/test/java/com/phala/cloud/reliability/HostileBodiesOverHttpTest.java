@@ -21,9 +21,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Hostile bodies served over real HTTP on loopback, through {@link PhalaCloud#listCvms()} and
- * {@link PhalaCloud#streamCvms()}: the same accepted outcomes as offline, the two calls agree, and
- * every try hands its connection back to the pool.
+ * Hostile bodies served over real HTTP on loopback, through {@code cvms().list(CvmShape.LEGACY)}
+ * and {@code cvms().stream(CvmShape.LEGACY)}: the same accepted outcomes as offline, the two calls
+ * agree, and every try hands its connection back to the pool.
  */
 class HostileBodiesOverHttpTest {
   private static LoopbackServer server;
@@ -68,7 +68,7 @@ class HostileBodiesOverHttpTest {
               return cvms;
             });
 
-    assertThat(streamed).as("streamCvms against listCvms").isEqualTo(listed);
+    assertThat(streamed).as("cvms().stream against cvms().list").isEqualTo(listed);
     assertThat(ObservedHttp.awaitQuietly(Duration.ofSeconds(2), http::settled))
         .as("every connection back in the pool after the try")
         .isTrue();

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Very large bodies do not exhaust memory: a list of hundreds of megabytes, generated as it is
- * sent, streams through {@code streamCvms} with the live heap flat; and an error answer or a
- * proxy's page of 100 MB is read only as far as the message needs.
+ * sent, streams through {@code cvms().stream(...)} with the live heap flat; and an error answer or
+ * a proxy's page of 100 MB is read only as far as the message needs.
  */
 class LargeBodiesTest {
   private static final long STREAM_MB = Mode.pick(200, 1_024);

@@ -35,10 +35,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Hostile bodies over real HTTP on 127.0.0.1, generated as they are sent (the test never holds
  * one): a string of 300 MB, gzip bombs that expand to 2 GiB, a number of a million digits, nesting
- * 100,000 deep. {@code listCvms} and {@code streamCvms} each stop at the {@link ResponseLimits}
- * limit that the body passes, with a {@link PhalaInvalidDataException} naming the limit, the JSON
- * path and the builder option, quickly and with bounded memory; streaming delivers the CVMs before
- * the offending one. A lower limit set on the builder is honoured and named.
+ * 100,000 deep. {@code cvms().list(...)} and {@code cvms().stream(...)} each stop at the {@link
+ * ResponseLimits} limit that the body passes, with a {@link PhalaInvalidDataException} naming the
+ * limit, the JSON path and the builder option, quickly and with bounded memory; streaming delivers
+ * the CVMs before the offending one. A lower limit set on the builder is honoured and named.
  */
 class ResponseLimitsTest {
   private static final Duration DEADLINE = Duration.ofSeconds(30);
