@@ -6,7 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
-import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.stream.JsonReader;
 import com.phala.cloud.ResponseLimits;
 import java.io.IOException;
@@ -15,8 +15,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay {@link
- * LazilyParsedNumber}, their exact text) with Gson's strict {@link JsonReader}, checking the
+ * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay Gson's
+ * lazily parsed numbers, their exact text) with Gson's strict {@link JsonReader}, checking the
  * lengths {@link ResponseLimits} allows as it goes. Iterative, so depth costs no stack.
  */
 public final class JsonTree {
@@ -64,12 +64,13 @@ public final class JsonTree {
           value = new JsonPrimitive(checked(in.nextString(), limits));
           break;
         case NUMBER:
-          String number = in.nextString();
-          if (number.length() > limits.maxNumberLength()) {
+          // Gson's public way to its LazilyParsedNumber, whose package its module does not export.
+          Number number = ToNumberPolicy.LAZILY_PARSED_NUMBER.readNumber(in);
+          if (number.toString().length() > limits.maxNumberLength()) {
             throw new LimitExceeded(
                 "maxNumberLength", limits.maxNumberLength(), "characters in one number");
           }
-          value = new JsonPrimitive(new LazilyParsedNumber(number));
+          value = new JsonPrimitive(number);
           break;
         case BOOLEAN:
           value = new JsonPrimitive(in.nextBoolean());
