@@ -1,9 +1,9 @@
 package com.phala.cloud.cvm;
 
-import com.google.gson.JsonObject;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.generated.model.HostedCvm;
 import com.phala.cloud.internal.GeneratedGson;
+import com.phala.cloud.internal.view.ViewJson;
 
 /**
  * What a {@link Cvm} offers beyond its contract's properties and {@link CvmView}'s: the generated
@@ -11,8 +11,8 @@ import com.phala.cloud.internal.GeneratedGson;
  * {@link Cvm} view.
  */
 public abstract class CvmBase extends CvmView {
-  CvmBase(JsonObject json, String path) {
-    super(json, path);
+  CvmBase(ViewJson json) {
+    super(json);
   }
 
   /**
