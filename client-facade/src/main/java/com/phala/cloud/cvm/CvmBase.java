@@ -16,7 +16,10 @@ public abstract class CvmBase extends CvmView {
   }
 
   /**
-   * This CVM bound to the generated model, for callers who want it.
+   * This CVM bound to the generated model, for callers who want it: the one door from the façade's
+   * API to the generated POJOs ({@code com.phala.cloud.generated.model}). They follow the generator
+   * and the contract, not the façade's compatibility promise: a new generator or a changed schema
+   * can rename or retype their members without a deprecation first. The views do not change so.
    *
    * @throws PhalaInvalidDataException if it does not fit the generated model (a field of the wrong
    *     type)
