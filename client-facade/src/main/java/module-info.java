@@ -16,4 +16,8 @@ module com.phala.cloud {
   requires retrofit2;
   requires retrofit2.converter.gson;
   requires org.slf4j;
+  // What the automatic modules need at run time and cannot declare: OkHttp's Kotlin, and
+  // java.sql for the generated code's Gson adapters.
+  requires kotlin.stdlib;
+  requires java.sql;
 }
