@@ -70,8 +70,18 @@ class PublicApiDumpTest {
                 + " com.phala.cloud.cvm.ApiObject")
         .anySatisfy(
             line -> assertThat(line).contains("filter(java.util.function.Predicate<? super T>)"))
+        // The one exception, on purpose: ApiObject's constructor and its one abstract method take
+        // types of a package the module does not export, so no code outside can extend it.
+        .containsAll(CLOSED)
+        .filteredOn(line -> !CLOSED.contains(line))
         .noneSatisfy(line -> assertThat(line).contains("com.phala.cloud.internal."));
   }
+
+  private static final List<String> CLOSED =
+      List.of(
+          "  protected com.phala.cloud.cvm.ApiObject(com.phala.cloud.internal.view.ViewJson)",
+          "  protected abstract void"
+              + " collectProblems(com.phala.cloud.internal.view.ViewJson$Findings)");
 
   /** The API, a line per type and an indented line per member, types and members sorted. */
   static List<String> dump() throws IOException, URISyntaxException, ClassNotFoundException {
@@ -171,7 +181,7 @@ class PublicApiDumpTest {
           .map(
               file ->
                   root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", ""))
-          .filter(name -> !name.startsWith("com.phala.cloud.internal"))
+          .filter(name -> !name.startsWith("com.phala.cloud.internal") && name.contains("."))
           .forEach(names::add);
     }
     List<Class<?>> types = new ArrayList<>();

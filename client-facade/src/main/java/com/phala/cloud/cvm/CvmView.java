@@ -1,6 +1,6 @@
 package com.phala.cloud.cvm;
 
-import com.google.gson.JsonObject;
+import com.phala.cloud.internal.view.ViewJson;
 
 /**
  * What every view of one CVM offers beyond its contract's properties, whatever the shape of the
@@ -8,8 +8,8 @@ import com.google.gson.JsonObject;
  * base of {@link CvmInfo}, and of {@link Cvm} through {@link CvmBase}.
  */
 public abstract class CvmView extends ApiObject {
-  CvmView(JsonObject json, String path) {
-    super(json, path);
+  CvmView(ViewJson json) {
+    super(json);
   }
 
   /** The CVM's name, unique in its workspace (required). */

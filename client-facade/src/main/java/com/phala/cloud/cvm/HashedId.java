@@ -44,19 +44,10 @@ public abstract class HashedId {
               + " (for example "
               + example
               + "), but was "
-              + describe(value)
+              + PlainText.quoted(value)
               + ".");
     }
     return value;
-  }
-
-  /** A value quoted for an error message, shortened so hostile input cannot flood it. */
-  static String describe(String value) {
-    if (value == null) {
-      return "null";
-    }
-    String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
-    return "'" + PlainText.replaceHidden(shown, '?') + "'";
   }
 
   /** The id as the API writes it. */

@@ -6,7 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
-import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.stream.JsonReader;
 import com.phala.cloud.ResponseLimits;
 import java.io.IOException;
@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay {@link
- * LazilyParsedNumber}, their exact text) with Gson's strict {@link JsonReader}, checking the
+ * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay Gson's
+ * lazily parsed numbers, their exact text) with Gson's strict {@link JsonReader}, checking the
  * lengths {@link ResponseLimits} allows as it goes. Iterative, so depth costs no stack.
  */
 public final class JsonTree {
@@ -75,10 +75,11 @@ public final class JsonTree {
           : shared(strings, text, () -> new JsonPrimitive(text));
     }
 
-    JsonPrimitive number(String text) {
+    JsonPrimitive number(Number number) {
+      String text = number.toString();
       return text.length() > MAX_SHARED_CHARS
-          ? new JsonPrimitive(new LazilyParsedNumber(text))
-          : shared(numbers, text, () -> new JsonPrimitive(new LazilyParsedNumber(text)));
+          ? new JsonPrimitive(number)
+          : shared(numbers, text, () -> new JsonPrimitive(number));
     }
 
     static JsonPrimitive bool(boolean value) {
@@ -135,8 +136,9 @@ public final class JsonTree {
           value = shared.string(checked(in.nextString(), limits));
           break;
         case NUMBER:
-          String number = in.nextString();
-          if (number.length() > limits.maxNumberLength()) {
+          // Gson's public way to its LazilyParsedNumber, whose package its module does not export.
+          Number number = ToNumberPolicy.LAZILY_PARSED_NUMBER.readNumber(in);
+          if (number.toString().length() > limits.maxNumberLength()) {
             throw new LimitExceeded(
                 "maxNumberLength", limits.maxNumberLength(), "characters in one number");
           }

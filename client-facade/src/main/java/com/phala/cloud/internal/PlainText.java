@@ -24,4 +24,13 @@ public final class PlainText {
     text.codePoints().forEach(c -> shown.appendCodePoint(hidden(c) ? replacement : c));
     return shown.toString();
   }
+
+  /** A value quoted for an error message, shortened so hostile input cannot flood it. */
+  public static String quoted(String value) {
+    if (value == null) {
+      return "null";
+    }
+    String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+    return "'" + replaceHidden(shown, '?') + "'";
+  }
 }

@@ -47,8 +47,9 @@ import org.w3c.dom.Node;
  * what it writes and reads real JSON through the new accessors.
  *
  * <p>The new classes are loaded by a loader of their own that also loads the hand-written classes
- * of {@code com.phala.cloud.cvm} (such as {@link ApiObject}): the generated views call its
- * package-private and protected members, which only works within one runtime package.
+ * of {@code com.phala.cloud.cvm} (such as {@link ApiObject}) and the views' runtime ({@code
+ * com.phala.cloud.internal.view}): the generated views call package-private members, which only
+ * works within one runtime package, and the runtime must see the same {@link ApiObject}.
  */
 class SpecDrivesTheViewsTest {
   private static final String PACKAGE = "com.phala.cloud.cvm";
@@ -441,8 +442,8 @@ class SpecDrivesTheViewsTest {
   }
 
   /**
-   * Loads the classes of {@code com.phala.cloud.cvm} itself, generated first, then hand-written;
-   * everything else from its parent.
+   * Loads the classes of {@code com.phala.cloud.cvm} and the views' runtime itself, generated
+   * first, then hand-written; everything else from its parent.
    */
   private static final class PackageFirstLoader extends URLClassLoader {
     PackageFirstLoader(URL[] urls, ClassLoader parent) {
@@ -451,7 +452,7 @@ class SpecDrivesTheViewsTest {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-      if (!name.startsWith(PACKAGE + ".")) {
+      if (!name.startsWith(PACKAGE + ".") && !name.startsWith("com.phala.cloud.internal.view.")) {
         return super.loadClass(name, resolve);
       }
       synchronized (getClassLoadingLock(name)) {
