@@ -1,13 +1,18 @@
 package com.phala.cloud;
 
+import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.errors.PhalaInvalidInputException;
+import com.phala.cloud.generated.api.CvmsApi;
 import com.phala.cloud.internal.PlainText;
 import com.phala.cloud.internal.Redaction;
 import com.phala.cloud.internal.Settings;
 import com.phala.cloud.internal.Version;
 import com.phala.cloud.internal.http.AuthInterceptor;
+import com.phala.cloud.internal.http.CallRunner;
 import com.phala.cloud.internal.http.Credential;
 import com.phala.cloud.internal.http.Loopback;
+import com.phala.cloud.internal.http.OpenCalls;
+import com.phala.cloud.internal.http.RetryPolicy;
 import com.phala.cloud.internal.http.StaticHeadersInterceptor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,16 +25,78 @@ import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
- * What {@link PhalaCloud.Builder#build()} makes of the builder's settings: the checked base URL,
- * credential and workspace, and the OkHttp client with its dispatcher. Each failure names the
+ * What {@link PhalaCloud.Builder#build()} makes of the builder's settings, shared by a client and
+ * the clients derived from it: the checked base URL, credential and workspace, the OkHttp client
+ * with its dispatcher, the generated Retrofit interface and the call runner. Each failure names the
  * setting (and where it came from: the builder, a system property or the environment).
  */
 final class ClientWiring {
-  private ClientWiring() {}
+  final HttpUrl baseUrl;
+  final Credential credential;
+  final ApiVersion apiVersion;
+  final int maxRetries;
+  final List<String> secrets;
+  private final ResponseLimits limits;
+  private final String workspace;
+  private final OkHttpClient http;
+  private final boolean ownsHttp;
+  private final boolean ownsExecutor;
+  private final CvmsApi api;
+  private final CallRunner runner;
 
-  static OkHttpClient http(PhalaCloud.Builder builder, Credential credential, HttpUrl baseUrl) {
+  ClientWiring(PhalaCloud.Builder builder) {
+    Settings settings = builder.settings;
+    this.baseUrl = baseUrl(builder, settings);
+    this.credential = credential(builder, settings);
+    this.apiVersion =
+        builder.apiVersion == null ? PhalaCloud.DEFAULT_API_VERSION : builder.apiVersion;
+    this.maxRetries = builder.maxRetries;
+    this.secrets = secrets(builder);
+    this.limits = builder.limits;
+    this.workspace = workspace(builder, settings);
+    this.ownsHttp = builder.okHttpClient == null;
+    this.ownsExecutor = ownsHttp && builder.executor == null;
+    this.http = http(builder, credential, baseUrl);
+    this.api =
+        new Retrofit.Builder()
+            .baseUrl(serverRoot(baseUrl))
+            .client(http)
+            .addConverterFactory(GsonConverterFactory.create())
+            .build()
+            .create(CvmsApi.class);
+    this.runner =
+        new CallRunner(
+            http,
+            new RetryPolicy(builder.maxRetries, builder.initialBackoff, builder.maxBackoff),
+            credential);
+  }
+
+  /** The list calls of a client with these deadlines, whose calls {@code calls} tracks. */
+  CvmCalls calls(OpenCalls calls, Duration timeout, Duration streamTimeout) {
+    return new CvmCalls(
+        api, runner, calls, credential, apiVersion, workspace, limits, timeout, streamTimeout);
+  }
+
+  /**
+   * Releases what the client owns: the deadline thread, its own threads and idle connections (a
+   * caller's own {@code OkHttpClient} and executor are left as they are).
+   */
+  void close() {
+    runner.close();
+    if (ownsExecutor) {
+      http.dispatcher().executorService().shutdown();
+    }
+    if (ownsHttp) {
+      http.connectionPool().evictAll();
+    }
+  }
+
+  private static OkHttpClient http(
+      PhalaCloud.Builder builder, Credential credential, HttpUrl baseUrl) {
     OkHttpClient.Builder http =
         builder.okHttpClient == null
             ? new OkHttpClient.Builder()
@@ -124,7 +191,7 @@ final class ClientWiring {
               + origin
               + ") is not an http or https URL: '"
               // A credential set as the base URL by mistake (swapped arguments) is not quoted back.
-              + printable(masked(text, builder.secrets()))
+              + printable(masked(text, secrets(builder)))
               + "'. Use the API prefix, such as "
               + PhalaCloud.DEFAULT_BASE_URL
               + ".");
@@ -257,5 +324,45 @@ final class ClientWiring {
             });
     threads.allowCoreThreadTimeOut(true);
     return threads;
+  }
+
+  /** Every credential {@code builder} knows, non-blank, distinct, longest first. */
+  static List<String> secrets(PhalaCloud.Builder builder) {
+    List<String> secrets = new ArrayList<>();
+    secrets.add(builder.apiKey);
+    secrets.add(builder.bearerToken);
+    if (builder.settings != null) {
+      secrets.addAll(builder.settings.all(Settings.API_KEY));
+      secrets.addAll(builder.settings.all(Settings.OIDC_TOKEN));
+    }
+    secrets.removeIf(secret -> secret == null || secret.isBlank());
+    return secrets.stream()
+        .distinct()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        .toList();
+  }
+
+  /** The version {@code text} names, such as {@code 2026-06-23}. */
+  static ApiVersion knownVersion(String text) {
+    return ApiVersion.of(text)
+        .orElseThrow(
+            () ->
+                new PhalaInvalidInputException(
+                    "The API version '"
+                        + printable(text)
+                        + "' is not one this client knows: "
+                        + java.util.Arrays.toString(ApiVersion.values())
+                        + ". A version fixes the shape of the list, and this client returns"
+                        + " typed views only of the shapes it knows; for a newer version,"
+                        + " upgrade phala-cloud-client."));
+  }
+
+  /** {@code value}, if it is a positive duration; the message names the setting, {@code name}. */
+  static Duration positive(Duration value, String name) {
+    if (value == null || value.isNegative() || value.isZero()) {
+      throw new PhalaInvalidInputException(
+          name + " must be a positive duration, but was " + value + ".");
+    }
+    return value;
   }
 }

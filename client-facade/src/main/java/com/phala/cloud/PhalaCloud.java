@@ -4,23 +4,14 @@ import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.errors.PhalaClosedException;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidInputException;
-import com.phala.cloud.generated.api.CvmsApi;
 import com.phala.cloud.internal.RuntimeValue;
 import com.phala.cloud.internal.Settings;
 import com.phala.cloud.internal.Version;
-import com.phala.cloud.internal.http.CallRunner;
-import com.phala.cloud.internal.http.Credential;
 import com.phala.cloud.internal.http.OpenCalls;
-import com.phala.cloud.internal.http.RetryPolicy;
 import java.net.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import retrofit2.Retrofit;
-import retrofit2.converter.gson.GsonConverterFactory;
 
 /**
  * The Phala Cloud API client. Build it once and share it: it is immutable and thread-safe, and
@@ -86,84 +77,28 @@ public final class PhalaCloud implements AutoCloseable {
   /** Default most async calls in flight at once; {@link Builder#maxConcurrentCalls(int)}. */
   public static final int DEFAULT_MAX_CONCURRENT_CALLS = RuntimeValue.of(64);
 
-  private final HttpUrl baseUrl;
-  private final ApiVersion apiVersion;
-  private final Credential credential;
+  private final ClientWiring wiring;
   private final Duration timeout;
   private final Duration streamTimeout;
-  private final int maxRetries;
-  private final List<String> secrets;
-  private final OkHttpClient http;
-  private final boolean ownsHttp;
-  private final CvmsApi api;
-  private final CallRunner runner;
-  private final boolean ownsExecutor;
-  private final boolean ownsRunner;
   private final OpenCalls calls;
-  private final ResponseLimits limits;
-  private final String workspace;
+  private final boolean derived;
   private final CvmService cvms;
   private final PhalaCloudAsync async;
 
-  private PhalaCloud(Builder builder) {
-    Settings settings = builder.settings;
-    this.baseUrl = ClientWiring.baseUrl(builder, settings);
-    this.credential = ClientWiring.credential(builder, settings);
-    this.apiVersion = builder.apiVersion == null ? DEFAULT_API_VERSION : builder.apiVersion;
-    this.timeout = builder.timeout;
-    this.streamTimeout = builder.streamTimeout;
-    this.maxRetries = builder.maxRetries;
-    this.secrets = builder.secrets();
-    this.limits = builder.limits;
-    this.workspace = ClientWiring.workspace(builder, settings);
-    this.ownsHttp = builder.okHttpClient == null;
-    this.ownsExecutor = ownsHttp && builder.executor == null;
-    this.ownsRunner = true;
-    this.http = ClientWiring.http(builder, credential, baseUrl);
-    this.api =
-        new Retrofit.Builder()
-            .baseUrl(ClientWiring.serverRoot(baseUrl))
-            .client(http)
-            .addConverterFactory(GsonConverterFactory.create())
-            .build()
-            .create(CvmsApi.class);
-    this.runner =
-        new CallRunner(
-            http,
-            new RetryPolicy(builder.maxRetries, builder.initialBackoff, builder.maxBackoff),
-            credential);
-    this.calls = new OpenCalls();
-    CvmCalls lists = lists();
-    this.cvms = new CvmService(lists);
-    this.async = new PhalaCloudAsync(lists);
-  }
-
-  /** {@code base} with other deadlines; it shares base's connections and threads. */
-  private PhalaCloud(PhalaCloud base, Duration timeout, Duration streamTimeout) {
-    this.baseUrl = base.baseUrl;
-    this.credential = base.credential;
-    this.apiVersion = base.apiVersion;
+  private PhalaCloud(
+      ClientWiring wiring,
+      Duration timeout,
+      Duration streamTimeout,
+      OpenCalls calls,
+      boolean derived) {
+    this.wiring = wiring;
     this.timeout = timeout;
     this.streamTimeout = streamTimeout;
-    this.maxRetries = base.maxRetries;
-    this.secrets = base.secrets;
-    this.limits = base.limits;
-    this.workspace = base.workspace;
-    this.ownsHttp = false;
-    this.http = base.http;
-    this.api = base.api;
-    this.runner = base.runner;
-    this.ownsExecutor = false;
-    this.ownsRunner = false;
-    this.calls = base.calls.child();
-    CvmCalls lists = lists();
+    this.calls = calls;
+    this.derived = derived;
+    CvmCalls lists = wiring.calls(calls, timeout, streamTimeout);
     this.cvms = new CvmService(lists);
     this.async = new PhalaCloudAsync(lists);
-  }
-
-  private CvmCalls lists() {
-    return new CvmCalls(
-        api, runner, calls, credential, apiVersion, workspace, limits, timeout, streamTimeout);
   }
 
   /** The CVM list: {@code client.cvms().list()}, {@code client.cvms().stream()}. */
@@ -185,7 +120,8 @@ public final class PhalaCloud implements AutoCloseable {
    * @throws PhalaInvalidInputException if {@code timeout} is not positive
    */
   public PhalaCloud withTimeout(Duration timeout) {
-    return new PhalaCloud(this, Builder.positive(timeout, "timeout"), streamTimeout);
+    return new PhalaCloud(
+        wiring, ClientWiring.positive(timeout, "timeout"), streamTimeout, calls.child(), true);
   }
 
   /**
@@ -195,7 +131,12 @@ public final class PhalaCloud implements AutoCloseable {
    * @throws PhalaInvalidInputException if {@code streamTimeout} is not positive
    */
   public PhalaCloud withStreamTimeout(Duration streamTimeout) {
-    return new PhalaCloud(this, timeout, Builder.positive(streamTimeout, "streamTimeout"));
+    return new PhalaCloud(
+        wiring,
+        timeout,
+        ClientWiring.positive(streamTimeout, "streamTimeout"),
+        calls.child(),
+        true);
   }
 
   /** A builder with nothing set; {@link Builder#fromEnv()} adds the environment as a fallback. */
@@ -216,7 +157,7 @@ public final class PhalaCloud implements AutoCloseable {
 
   /** The API prefix requests go to, such as {@code https://cloud-api.phala.com/api/v1/}. */
   public String baseUrl() {
-    return baseUrl.toString();
+    return wiring.baseUrl.toString();
   }
 
   /**
@@ -224,7 +165,7 @@ public final class PhalaCloud implements AutoCloseable {
    * {@link CvmShape#LEGACY} always sends {@code 2025-10-28}.
    */
   public ApiVersion apiVersion() {
-    return CvmShape.CURRENT.versionFor(apiVersion);
+    return CvmShape.CURRENT.versionFor(wiring.apiVersion);
   }
 
   /**
@@ -235,7 +176,7 @@ public final class PhalaCloud implements AutoCloseable {
    * with a credential: error pages, logs. {@code null} stays {@code null}.
    */
   public String redact(String text) {
-    return text == null ? null : ClientWiring.masked(text, secrets);
+    return text == null ? null : ClientWiring.masked(text, wiring.secrets);
   }
 
   /**
@@ -253,15 +194,8 @@ public final class PhalaCloud implements AutoCloseable {
   @Override
   public void close() {
     calls.close();
-    if (ownsRunner) {
-      // The deadline thread is this client's (and its derived clients'): it ends with it.
-      runner.close();
-    }
-    if (ownsExecutor) {
-      http.dispatcher().executorService().shutdown();
-    }
-    if (ownsHttp) {
-      http.connectionPool().evictAll();
+    if (!derived) {
+      wiring.close();
     }
   }
 
@@ -269,13 +203,13 @@ public final class PhalaCloud implements AutoCloseable {
   @Override
   public String toString() {
     return "PhalaCloud{baseUrl="
-        + baseUrl
+        + wiring.baseUrl
         + ", apiVersion="
         + apiVersion()
         + ", credential="
-        + credential
+        + wiring.credential
         + ", maxRetries="
-        + maxRetries
+        + wiring.maxRetries
         + ", timeout="
         + timeout
         + (streamTimeout == null ? "" : ", streamTimeout=" + streamTimeout)
@@ -321,23 +255,7 @@ public final class PhalaCloud implements AutoCloseable {
      * the client is built (or when building fails). {@code null} stays {@code null}.
      */
     public String redact(String text) {
-      return text == null ? null : ClientWiring.masked(text, secrets());
-    }
-
-    /** Every credential known here, non-blank, distinct, longest first. */
-    List<String> secrets() {
-      List<String> secrets = new ArrayList<>();
-      secrets.add(apiKey);
-      secrets.add(bearerToken);
-      if (settings != null) {
-        secrets.addAll(settings.all(Settings.API_KEY));
-        secrets.addAll(settings.all(Settings.OIDC_TOKEN));
-      }
-      secrets.removeIf(secret -> secret == null || secret.isBlank());
-      return secrets.stream()
-          .distinct()
-          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
-          .toList();
+      return text == null ? null : ClientWiring.masked(text, ClientWiring.secrets(this));
     }
 
     /**
@@ -408,18 +326,7 @@ public final class PhalaCloud implements AutoCloseable {
       if (apiVersion == null) {
         return apiVersion((ApiVersion) null);
       }
-      return apiVersion(
-          ApiVersion.of(apiVersion)
-              .orElseThrow(
-                  () ->
-                      new PhalaInvalidInputException(
-                          "The API version '"
-                              + ClientWiring.printable(apiVersion)
-                              + "' is not one this client knows: "
-                              + java.util.Arrays.toString(ApiVersion.values())
-                              + ". A version fixes the shape of the list, and this client returns"
-                              + " typed views only of the shapes it knows; for a newer version,"
-                              + " upgrade phala-cloud-client.")));
+      return apiVersion(ClientWiring.knownVersion(apiVersion));
     }
 
     /**
@@ -452,7 +359,7 @@ public final class PhalaCloud implements AutoCloseable {
      * capped at about 24.8 days, the longest OkHttp takes.
      */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = ClientWiring.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -461,7 +368,7 @@ public final class PhalaCloud implements AutoCloseable {
      * least 1, and capped at about 24.8 days, the longest OkHttp takes.
      */
     public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = positive(readTimeout, "readTimeout");
+      this.readTimeout = ClientWiring.positive(readTimeout, "readTimeout");
       return this;
     }
 
@@ -470,7 +377,7 @@ public final class PhalaCloud implements AutoCloseable {
      * s). {@code ChronoUnit.FOREVER.getDuration()} means no deadline.
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = ClientWiring.positive(timeout, "timeout");
       return this;
     }
 
@@ -482,7 +389,7 @@ public final class PhalaCloud implements AutoCloseable {
      * until the response starts.
      */
     public Builder streamTimeout(Duration streamTimeout) {
-      this.streamTimeout = positive(streamTimeout, "streamTimeout");
+      this.streamTimeout = ClientWiring.positive(streamTimeout, "streamTimeout");
       return this;
     }
 
@@ -501,8 +408,8 @@ public final class PhalaCloud implements AutoCloseable {
      * 8 s).
      */
     public Builder retryBackoff(Duration initial, Duration max) {
-      this.initialBackoff = positive(initial, "the initial backoff");
-      this.maxBackoff = positive(max, "the maximum backoff");
+      this.initialBackoff = ClientWiring.positive(initial, "the initial backoff");
+      this.maxBackoff = ClientWiring.positive(max, "the maximum backoff");
       return this;
     }
 
@@ -586,15 +493,7 @@ public final class PhalaCloud implements AutoCloseable {
      *     control characters, or the base URL is malformed or plain http to a remote host
      */
     public PhalaCloud build() {
-      return new PhalaCloud(this);
-    }
-
-    private static Duration positive(Duration value, String name) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw new PhalaInvalidInputException(
-            name + " must be a positive duration, but was " + value + ".");
-      }
-      return value;
+      return new PhalaCloud(new ClientWiring(this), timeout, streamTimeout, new OpenCalls(), false);
     }
   }
 }

@@ -153,7 +153,7 @@ class ModuleBoundaryTest {
             error ->
                 assertThat(error)
                     .contains("Program is not abstract and does not override abstract method")
-                    .contains("collectProblems(com.phala.cloud.internal.view.ViewJson.Findings)"));
+                    .contains("collectProblems(com.phala.cloud.internal.view.Findings)"));
     assertThat(
             compile(
                 "public final class Program extends com.phala.cloud.cvm.ApiObject {",
@@ -162,7 +162,7 @@ class ModuleBoundaryTest {
                 "  }",
                 "  @Override",
                 "  protected void collectProblems(",
-                "      com.phala.cloud.internal.view.ViewJson.Findings problems) {}",
+                "      com.phala.cloud.internal.view.Findings problems) {}",
                 "}"))
         .anySatisfy(
             error ->

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -72,63 +71,6 @@ public final class ViewJson {
     return members.member(name, list, nested);
   }
 
-  /**
-   * What a walk over a view and the views inside it found: problems and unknown fields. {@code
-   * walk} is {@link ApiObject}'s walk over one view, for the views inside.
-   */
-  public static final class Findings {
-    private final List<ContractProblem> problems = new ArrayList<>();
-    private final Map<String, Object> unknown = new LinkedHashMap<>();
-    private final BiConsumer<ApiObject, Findings> walk;
-
-    /** Findings of a walk that goes into a nested view with {@code walk}. */
-    public Findings(BiConsumer<ApiObject, Findings> walk) {
-      this.walk = walk;
-    }
-
-    /** The problems found, in the order met. */
-    public List<ContractProblem> problems() {
-      return problems;
-    }
-
-    /** The unknown members found, by path, in the order met. */
-    public Map<String, Object> unknown() {
-      return unknown;
-    }
-
-    private void add(PhalaInvalidDataException problem) {
-      problems.add(
-          new ContractProblem(
-              problem.where(),
-              problem.kind().orElse(ContractProblem.Kind.INVALID_VALUE),
-              problem.getMessage()));
-    }
-
-    /** Runs {@code accessor}, recording the problem it reports instead of throwing. */
-    public void check(Runnable accessor) {
-      try {
-        accessor.run();
-      } catch (PhalaInvalidDataException problem) {
-        add(problem);
-      }
-    }
-
-    /** Records the problems of what {@code accessor} returns (a view, optional view or list). */
-    public void checkView(Supplier<?> accessor) {
-      try {
-        Object value = accessor.get();
-        value = value instanceof Optional ? ((Optional<?>) value).orElse(null) : value;
-        for (Object view : value instanceof List ? (List<?>) value : Collections.singleton(value)) {
-          if (view instanceof ApiObject) {
-            walk.accept((ApiObject) view, this);
-          }
-        }
-      } catch (PhalaInvalidDataException problem) {
-        add(problem);
-      }
-    }
-  }
-
   /** The object as received. */
   public JsonObject json() {
     return json;
@@ -142,56 +84,6 @@ public final class ViewJson {
   /** Whether {@code name} is a member the contract declares for this view. */
   public boolean isKnown(String name) {
     return known.contains(name);
-  }
-
-  // ---- Checks, for generated validate() --------------------------------------------------------
-
-  /** Records a problem if the string {@code name} is present but not one of {@code allowed}. */
-  public void checkEnum(Findings problems, String name, Set<String> allowed) {
-    JsonElement value = value(name);
-    boolean string =
-        value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
-    // A value of the wrong type is the accessor's problem, already recorded once.
-    if (string && !allowed.contains(value.getAsString())) {
-      problems.add(
-          invalid(
-              ContractProblem.Kind.NOT_IN_ENUM,
-              name,
-              "is not one of the contract's values " + allowed));
-    }
-  }
-
-  /**
-   * Records a problem if the number {@code name} is present but below {@code minimum} or above
-   * {@code maximum} (either may be {@code null}: no bound), compared exactly.
-   */
-  public void checkRange(Findings problems, String name, String minimum, String maximum) {
-    JsonElement value = value(name);
-    // A value of the wrong type is the accessor's problem, already recorded once.
-    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
-      return;
-    }
-    BigDecimal number;
-    try {
-      number = new BigDecimal(value.getAsString());
-    } catch (NumberFormatException beyondBigDecimal) {
-      // Such as 1e9999999999: valid JSON, but past any bound the contract can give.
-      problems.add(invalid(ContractProblem.Kind.INVALID_VALUE, name, "is out of any range"));
-      return;
-    }
-    if (minimum != null && number.compareTo(new BigDecimal(minimum)) < 0) {
-      problems.add(
-          invalid(
-              ContractProblem.Kind.INVALID_VALUE,
-              name,
-              "is below the contract's minimum " + minimum));
-    } else if (maximum != null && number.compareTo(new BigDecimal(maximum)) > 0) {
-      problems.add(
-          invalid(
-              ContractProblem.Kind.INVALID_VALUE,
-              name,
-              "is above the contract's maximum " + maximum));
-    }
   }
 
   /**
