@@ -18,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -32,6 +33,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * OkHttp GET plus Gson binding of the same response. Both use one shared client, as programs do.
  */
 @State(Scope.Benchmark)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {FixedHeap.XMS, FixedHeap.XMX, FixedHeap.XMN, FixedHeap.GC, FixedHeap.PRETOUCH})
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ListBenchmark {
