@@ -8,6 +8,8 @@ import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +39,10 @@ public final class CvmArrayReader implements java.io.Closeable {
   private final JsonReader reader;
   private final ResponseLimits limits;
   private final Redaction redaction;
+
+  /** The member names read so far, so the CVMs share them (see {@link JsonTree#read}). */
+  private final Map<String, String> names = new HashMap<>();
+
   private boolean started;
   private boolean finished;
   private int index;
@@ -97,7 +103,7 @@ public final class CvmArrayReader implements java.io.Closeable {
         throw invalid(
             "The API sent " + describe(reader.peek()) + " where a CVM object belongs", null);
       }
-      JsonObject object = JsonTree.read(reader, limits).getAsJsonObject();
+      JsonObject object = JsonTree.read(reader, limits, names).getAsJsonObject();
       index++;
       return object;
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 
 /**
  * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay {@link
@@ -36,6 +37,15 @@ public final class JsonTree {
    * @throws LimitExceeded if a string, member name or number is longer than {@code limits} allow
    */
   public static JsonElement read(JsonReader in, ResponseLimits limits) throws IOException {
+    return read(in, limits, null);
+  }
+
+  /**
+   * {@link #read(JsonReader, ResponseLimits)}, sharing member names through {@code names} (up to
+   * 1,024 short ones; null: none), so a list's CVMs keep one copy of each, not one per CVM.
+   */
+  public static JsonElement read(JsonReader in, ResponseLimits limits, Map<String, String> names)
+      throws IOException {
     Deque<JsonElement> open = new ArrayDeque<>();
     JsonElement root = null;
     do {
@@ -50,6 +60,14 @@ public final class JsonTree {
         continue;
       }
       String name = parent != null && parent.isJsonObject() ? checked(in.nextName(), limits) : null;
+      if (name != null && names != null) {
+        String seen = names.get(name);
+        if (seen != null) {
+          name = seen;
+        } else if (names.size() < 1_024 && name.length() <= 64) {
+          names.put(name, name);
+        }
+      }
       JsonElement value;
       switch (in.peek()) {
         case BEGIN_OBJECT:
