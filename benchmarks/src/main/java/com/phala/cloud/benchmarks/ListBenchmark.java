@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -45,6 +46,7 @@ public class ListBenchmark {
   public int cvms;
 
   private HttpServer server;
+  private ExecutorService serverThreads;
   private PhalaCloud facade;
   private OkHttpClient okhttp;
   private Request raw;
@@ -55,7 +57,8 @@ public class ListBenchmark {
   public void setUp() throws IOException {
     byte[] body = Bodies.of(cvms);
     server = LoopbackServer.create();
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    serverThreads = Executors.newFixedThreadPool(2);
+    server.setExecutor(serverThreads);
     server.createContext(
         "/api/v1/cvms",
         exchange -> {
@@ -84,6 +87,8 @@ public class ListBenchmark {
     okhttp.dispatcher().executorService().shutdown();
     okhttp.connectionPool().evictAll();
     server.stop(0);
+    // Else its threads outlive the benchmark and JMH waits half a minute for them per fork.
+    serverThreads.shutdownNow();
   }
 
   /** The facade: request built from the contract, retries armed, one-pass decode. */
