@@ -13,16 +13,29 @@ import java.nio.charset.StandardCharsets;
  * in the generated client, so the benchmark measures the shape the API really sends.
  */
 final class Bodies {
-  private static final String EXAMPLE = "/META-INF/phala-cloud/openapi/examples/cvms-full.json";
-  private static final String CVM = firstCvm();
+  private static final String EXAMPLES = "/META-INF/phala-cloud/openapi/examples/";
+  private static final String CVM = firstCvm("cvms-full.json");
+  private static final String CVM_INFO = firstCvm("cvminfos-full.json");
 
   private Bodies() {}
 
-  /** A JSON array of {@code count} CVMs. */
+  /** A JSON array of {@code count} CVMs in the legacy shape ({@code listCvms}). */
   static byte[] of(int count) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(count * (CVM.length() + 16));
+    return array(CVM, count);
+  }
+
+  /**
+   * A JSON array of {@code count} CVMs in the current shape ({@code listCvmInfos}): the first CVM
+   * of the contract's {@code cvminfos-full.json}, repeated with unique names.
+   */
+  static byte[] infos(int count) {
+    return array(CVM_INFO, count);
+  }
+
+  private static byte[] array(String cvm, int count) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(count * (cvm.length() + 16));
     try {
-      write(out, count);
+      write(out, cvm, count);
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
     }
@@ -31,22 +44,26 @@ final class Bodies {
 
   /** Writes a JSON array of {@code count} CVMs to {@code out}, one at a time (constant memory). */
   static void write(OutputStream out, int count) throws IOException {
+    write(out, CVM, count);
+  }
+
+  private static void write(OutputStream out, String cvm, int count) throws IOException {
     out.write('[');
     for (int i = 0; i < count; i++) {
       if (i > 0) {
         out.write(',');
       }
       out.write(
-          CVM.replace("\"name\":\"inference-gateway\"", "\"name\":\"cvm-" + i + "\"")
+          cvm.replace("\"name\":\"inference-gateway\"", "\"name\":\"cvm-" + i + "\"")
               .getBytes(StandardCharsets.UTF_8));
     }
     out.write(']');
   }
 
-  private static String firstCvm() {
-    try (InputStream in = Bodies.class.getResourceAsStream(EXAMPLE)) {
+  private static String firstCvm(String example) {
+    try (InputStream in = Bodies.class.getResourceAsStream(EXAMPLES + example)) {
       if (in == null) {
-        throw new IllegalStateException(EXAMPLE + " is not on the classpath");
+        throw new IllegalStateException(EXAMPLES + example + " is not on the classpath");
       }
       String all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       // Compact it: the benchmark measures decoding, not whitespace.

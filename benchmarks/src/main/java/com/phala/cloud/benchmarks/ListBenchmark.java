@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
@@ -20,6 +21,7 @@ import okhttp3.Request;
 import okhttp3.Response;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -34,6 +36,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * OkHttp GET plus Gson binding of the same response. Both use one shared client, as programs do.
  */
 @State(Scope.Benchmark)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {FixedHeap.XMS, FixedHeap.XMX, FixedHeap.XMN, FixedHeap.GC, FixedHeap.PRETOUCH})
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ListBenchmark {
@@ -43,6 +48,7 @@ public class ListBenchmark {
   public int cvms;
 
   private HttpServer server;
+  private ExecutorService serverThreads;
   private PhalaCloud facade;
   private OkHttpClient okhttp;
   private Request raw;
@@ -53,7 +59,8 @@ public class ListBenchmark {
   public void setUp() throws IOException {
     byte[] body = Bodies.of(cvms);
     server = LoopbackServer.create();
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    serverThreads = Executors.newFixedThreadPool(2);
+    server.setExecutor(serverThreads);
     server.createContext(
         "/api/v1/cvms",
         exchange -> {
@@ -82,6 +89,8 @@ public class ListBenchmark {
     okhttp.dispatcher().executorService().shutdown();
     okhttp.connectionPool().evictAll();
     server.stop(0);
+    // Else its threads outlive the benchmark and JMH waits half a minute for them per fork.
+    serverThreads.shutdownNow();
   }
 
   /** The facade: request built from the contract, retries armed, one-pass decode. */
