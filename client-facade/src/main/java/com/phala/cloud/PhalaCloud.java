@@ -20,7 +20,7 @@ import okhttp3.OkHttpClient;
  * <pre>{@code
  * PhalaCloud client = PhalaCloud.fromEnv();          // PHALA_CLOUD_API_KEY, ...
  * for (CvmInfo cvm : client.cvms().list().running()) {
- *   System.out.println(cvm.name() + " in " + cvm.workspace().name());
+ *   System.out.println(cvm.name() + " " + cvm.status());
  * }
  * }</pre>
  *
