@@ -40,13 +40,13 @@ final class ClientWiring {
   final ApiVersion apiVersion;
   final int maxRetries;
   final List<String> secrets;
-  private final ResponseLimits limits;
-  private final String workspace;
+  final ResponseLimits limits;
+  final String workspace;
+  final CvmsApi api;
+  final CallRunner runner;
   private final OkHttpClient http;
   private final boolean ownsHttp;
   private final boolean ownsExecutor;
-  private final CvmsApi api;
-  private final CallRunner runner;
 
   ClientWiring(PhalaCloud.Builder builder) {
     Settings settings = builder.settings;
@@ -77,8 +77,7 @@ final class ClientWiring {
 
   /** The list calls of a client with these deadlines, whose calls {@code calls} tracks. */
   CvmCalls calls(OpenCalls calls, Duration timeout, Duration streamTimeout) {
-    return new CvmCalls(
-        api, runner, calls, credential, apiVersion, workspace, limits, timeout, streamTimeout);
+    return new CvmCalls(this, calls, timeout, streamTimeout);
   }
 
   /**

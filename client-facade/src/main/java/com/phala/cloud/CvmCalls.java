@@ -1,11 +1,8 @@
 package com.phala.cloud;
 
-import com.phala.cloud.cvm.ApiVersion;
 import com.phala.cloud.errors.PhalaException;
 import com.phala.cloud.errors.PhalaInvalidDataException;
-import com.phala.cloud.generated.api.CvmsApi;
 import com.phala.cloud.internal.http.CallRunner;
-import com.phala.cloud.internal.http.Credential;
 import com.phala.cloud.internal.http.Execution;
 import com.phala.cloud.internal.http.OpenCalls;
 import com.phala.cloud.internal.http.StreamDeadline;
@@ -25,33 +22,14 @@ import okhttp3.Response;
  * has its own.
  */
 final class CvmCalls {
-  private final CvmsApi api;
-  private final CallRunner runner;
+  private final ClientWiring wiring;
   private final OpenCalls calls;
-  private final Credential credential;
-  private final ApiVersion apiVersion;
-  private final String workspace;
-  private final ResponseLimits limits;
   private final Duration timeout;
   private final Duration streamTimeout;
 
-  CvmCalls(
-      CvmsApi api,
-      CallRunner runner,
-      OpenCalls calls,
-      Credential credential,
-      ApiVersion apiVersion,
-      String workspace,
-      ResponseLimits limits,
-      Duration timeout,
-      Duration streamTimeout) {
-    this.api = api;
-    this.runner = runner;
+  CvmCalls(ClientWiring wiring, OpenCalls calls, Duration timeout, Duration streamTimeout) {
+    this.wiring = wiring;
     this.calls = calls;
-    this.credential = credential;
-    this.apiVersion = apiVersion;
-    this.workspace = workspace;
-    this.limits = limits;
     this.timeout = timeout;
     this.streamTimeout = streamTimeout;
   }
@@ -60,7 +38,7 @@ final class CvmCalls {
     Request request = request(shape, params);
     Execution execution = calls.begin(timeout);
     try {
-      return runner.execute(request, execution, listReader(shape));
+      return wiring.runner.execute(request, execution, listReader(shape));
     } catch (PhalaException failure) {
       throw calls.isClosed() && execution.isCancelled() ? OpenCalls.closed() : failure;
     } finally {
@@ -85,7 +63,8 @@ final class CvmCalls {
             return super.cancel(mayInterruptIfRunning);
           }
         };
-    runner
+    wiring
+        .runner
         .executeAsync(request, execution, listReader(shape))
         .whenComplete(
             (list, failure) -> {
@@ -112,7 +91,7 @@ final class CvmCalls {
                 : timeout);
     Response response;
     try {
-      response = runner.open(request, execution);
+      response = wiring.runner.open(request, execution);
     } catch (PhalaException failure) {
       calls.end(execution);
       throw calls.isClosed() && execution.isCancelled() ? OpenCalls.closed() : failure;
@@ -123,29 +102,33 @@ final class CvmCalls {
       response.close();
       calls.end(execution);
       throw notJson instanceof IOException
-          ? runner.bodyFailure(response.request(), (IOException) notJson)
+          ? wiring.runner.bodyFailure(response.request(), (IOException) notJson)
           : notJson instanceof PhalaException
-              ? credential.redaction().scrub((PhalaException) notJson)
+              ? wiring.credential.redaction().scrub((PhalaException) notJson)
               : (RuntimeException) notJson;
     }
     ResponseInfo info = new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-    StreamDeadline deadline = runner.streamDeadline(response, execution, streamTimeout, started);
+    StreamDeadline deadline =
+        wiring.runner.streamDeadline(response, execution, streamTimeout, started);
     // Tagged so that what the stream reports about the body never quotes the credential back.
     Reader body =
-        credential.redaction().tag(calls.guard(deadline.bound(response.body().charStream())));
+        wiring
+            .credential
+            .redaction()
+            .tag(calls.guard(deadline.bound(response.body().charStream())));
     AutoCloseable release =
         () -> {
           calls.end(execution);
           deadline.close();
         };
-    return shape.stream.read(body, info, release, limits);
+    return shape.stream.read(body, info, release, wiring.limits);
   }
 
   private <L> CallRunner.BodyHandler<L> listReader(CvmShape<L, ?> shape) {
     return (response, info) -> {
       requireJson(response);
       // What this throws is scrubbed of the credential by CallRunner, like every failure.
-      return shape.list.read(response.body().charStream(), info, limits);
+      return shape.list.read(response.body().charStream(), info, wiring.limits);
     };
   }
 
@@ -159,10 +142,12 @@ final class CvmCalls {
                   ? "pass CvmShape.CURRENT or CvmShape.LEGACY."
                   : "pass ListCvmsParams.none() for none."));
     }
-    return api.listCvms(
+    return wiring
+        .api
+        .listCvms(
             com.phala.cloud.generated.model.ApiVersion.fromValue(
-                shape.versionFor(apiVersion).value()),
-            workspace,
+                shape.versionFor(wiring.apiVersion).value()),
+            wiring.workspace,
             params.userId().orElse(null),
             params.teepodId().isPresent() ? params.teepodId().getAsLong() : null)
         .request();

@@ -85,14 +85,11 @@ public final class CvmShape<L, S> {
   }
 
   /**
-   * The version this shape sends from a client configured with {@code configured}: its own if it
-   * has one, else the configured one when that is of this shape, else the newest.
+   * The version this shape sends from a client configured with {@code configured} (always a version
+   * of the current shape: the builder keeps no legacy one): its own if it has one, else that.
    */
   ApiVersion versionFor(ApiVersion configured) {
-    if (pinned != null) {
-      return pinned;
-    }
-    return isLegacy(configured) ? PhalaCloud.LATEST_API_VERSION : configured;
+    return pinned != null ? pinned : configured;
   }
 
   /** The shape's name, such as {@code LEGACY} or {@code current(2026-06-23)}. */

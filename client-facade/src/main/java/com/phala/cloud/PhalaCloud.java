@@ -165,7 +165,7 @@ public final class PhalaCloud implements AutoCloseable {
    * {@link CvmShape#LEGACY} always sends {@code 2025-10-28}.
    */
   public ApiVersion apiVersion() {
-    return CvmShape.CURRENT.versionFor(wiring.apiVersion);
+    return wiring.apiVersion;
   }
 
   /**

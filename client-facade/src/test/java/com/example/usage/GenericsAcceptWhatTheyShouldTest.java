@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * ({@code Predicate<T>} where {@code Predicate<? super T>} belongs) fails this build, not a user's.
  */
 class GenericsAcceptWhatTheyShouldTest {
-  private static String example(String name) throws IOException {
+  /** The contract's example {@code name}, as the generated jar ships it. */
+  static String example(String name) throws IOException {
     try (InputStream in =
         GenericsAcceptWhatTheyShouldTest.class
             .getClassLoader()

@@ -8,9 +8,7 @@ import com.phala.cloud.cvm.CvmList;
 import com.phala.cloud.cvm.CvmView;
 import com.phala.cloud.cvm.ViewList;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -40,19 +38,11 @@ class OneVocabularyTest {
         + " nodes";
   }
 
-  private static String example(String name) throws IOException {
-    try (InputStream in =
-        OneVocabularyTest.class
-            .getClassLoader()
-            .getResourceAsStream("META-INF/phala-cloud/openapi/examples/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   @Test
   void oneReportRunsOnBothShapes() throws IOException {
-    CvmList legacy = CvmList.parse(example("cvms-full.json"));
-    CvmInfoList current = CvmInfoList.parse(example("cvminfos-full.json"));
+    CvmList legacy = CvmList.parse(GenericsAcceptWhatTheyShouldTest.example("cvms-full.json"));
+    CvmInfoList current =
+        CvmInfoList.parse(GenericsAcceptWhatTheyShouldTest.example("cvminfos-full.json"));
 
     // The legacy shape's MB are exact GB: 4096 + 196608 + 8192 MB.
     assertThat(report(legacy)).startsWith("30 vCPU, 204 GB, 560 GB disk, ");
@@ -61,8 +51,9 @@ class OneVocabularyTest {
 
   @Test
   void hexIdsMatchWithoutRegardToCaseInBothShapes() throws IOException {
-    CvmList legacy = CvmList.parse(example("cvms-full.json"));
-    CvmInfoList current = CvmInfoList.parse(example("cvminfos-full.json"));
+    CvmList legacy = CvmList.parse(GenericsAcceptWhatTheyShouldTest.example("cvms-full.json"));
+    CvmInfoList current =
+        CvmInfoList.parse(GenericsAcceptWhatTheyShouldTest.example("cvminfos-full.json"));
     String legacyAppId = legacy.get(0).hosted().appId();
     String currentAppId = current.get(0).appId().orElseThrow();
     String vmUuid = current.get(0).vmUuid().orElseThrow();
@@ -74,8 +65,9 @@ class OneVocabularyTest {
   }
 
   @Test
-  void workspaceAndProjectPredicatesFilterAndStream() throws IOException {
-    CvmInfoList current = CvmInfoList.parse(example("cvminfos-full.json"));
+  void theWorkspacePredicateFiltersAndStreams() throws IOException {
+    CvmInfoList current =
+        CvmInfoList.parse(GenericsAcceptWhatTheyShouldTest.example("cvminfos-full.json"));
     CvmInfo first = current.get(0);
     var workspace = first.workspace().orElseThrow().id();
 

@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay Gson's
@@ -70,30 +69,25 @@ public final class JsonTree {
     }
 
     JsonPrimitive string(String text) {
-      return text.length() > MAX_SHARED_CHARS
-          ? new JsonPrimitive(text)
-          : shared(strings, text, () -> new JsonPrimitive(text));
+      JsonPrimitive shared = text.length() > MAX_SHARED_CHARS ? null : strings.get(text);
+      return shared != null ? shared : keep(strings, text, new JsonPrimitive(text));
     }
 
     JsonPrimitive number(Number number) {
       String text = number.toString();
-      return text.length() > MAX_SHARED_CHARS
-          ? new JsonPrimitive(number)
-          : shared(numbers, text, () -> new JsonPrimitive(number));
+      JsonPrimitive shared = text.length() > MAX_SHARED_CHARS ? null : numbers.get(text);
+      return shared != null ? shared : keep(numbers, text, new JsonPrimitive(number));
     }
 
     static JsonPrimitive bool(boolean value) {
       return value ? TRUE : FALSE;
     }
 
-    private static JsonPrimitive shared(
-        Map<String, JsonPrimitive> table, String text, Supplier<JsonPrimitive> made) {
-      JsonPrimitive value = table.get(text);
-      if (value == null) {
-        value = made.get();
-        if (table.size() < MAX_ENTRIES) {
-          table.put(text, value);
-        }
+    /** {@code value}, kept in {@code table} under {@code text} while the table has room. */
+    private static JsonPrimitive keep(
+        Map<String, JsonPrimitive> table, String text, JsonPrimitive value) {
+      if (text.length() <= MAX_SHARED_CHARS && table.size() < MAX_ENTRIES) {
+        table.put(text, value);
       }
       return value;
     }
