@@ -1,10 +1,9 @@
 package com.phala.cloud.cvm;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.phala.cloud.errors.ContractProblem;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.JsonEquality;
+import com.phala.cloud.internal.JsonMembers;
 import com.phala.cloud.internal.view.Findings;
 import com.phala.cloud.internal.view.ViewJson;
 import java.util.ArrayList;
@@ -63,9 +62,10 @@ public abstract class ApiObject {
    */
   public final Map<String, Object> unknownFields() {
     Map<String, Object> unknown = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> member : json().entrySet()) {
-      if (!json.isKnown(member.getKey())) {
-        unknown.put(member.getKey(), ViewJson.plain(member.getValue()));
+    JsonMembers members = json();
+    for (int i = 0; i < members.size(); i++) {
+      if (!json.isKnown(members.name(i))) {
+        unknown.put(members.name(i), ViewJson.plain(members.value(i)));
       }
     }
     return Collections.unmodifiableMap(unknown);
@@ -86,7 +86,7 @@ public abstract class ApiObject {
 
   /** This object as compact JSON: every member it came with, numbers exactly as received. */
   public final String toJson() {
-    return json().toString();
+    return JsonMembers.toJson(json());
   }
 
   /**
@@ -207,7 +207,7 @@ public abstract class ApiObject {
   }
 
   /** The JSON this view reads, for the library's own helpers. */
-  final JsonObject json() {
+  final JsonMembers json() {
     return json.json();
   }
 

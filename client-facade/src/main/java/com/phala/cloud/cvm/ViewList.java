@@ -1,12 +1,10 @@
 package com.phala.cloud.cvm;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import com.phala.cloud.ResponseInfo;
 import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.CvmArrayReader;
+import com.phala.cloud.internal.JsonMembers;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -52,7 +50,7 @@ public abstract class ViewList<T extends CvmView, L extends ViewList<T, L>> exte
 
   /** Reads every item of a JSON array of objects from {@code body}, and closes it. */
   static <T> List<T> readAll(
-      Reader body, ResponseLimits limits, BiFunction<JsonObject, String, T> view)
+      Reader body, ResponseLimits limits, BiFunction<JsonMembers, String, T> view)
       throws IOException {
     List<T> items = new ArrayList<>();
     try (CvmArrayReader reader = new CvmArrayReader(body, limits, true)) {
@@ -231,10 +229,8 @@ public abstract class ViewList<T extends CvmView, L extends ViewList<T, L>> exte
    */
   static String nested(ApiObject item, String outer, String name) {
     // Read from the tree: converting the whole outer object to maps to read one string is waste.
-    JsonElement object = outer == null ? item.json() : item.json().get(outer);
-    JsonElement value = object instanceof JsonObject ? ((JsonObject) object).get(name) : null;
-    return value instanceof JsonPrimitive && ((JsonPrimitive) value).isString()
-        ? value.getAsString()
-        : null;
+    Object object = outer == null ? item.json() : item.json().get(outer);
+    Object value = object instanceof JsonMembers ? ((JsonMembers) object).get(name) : null;
+    return value instanceof String ? (String) value : null;
   }
 }

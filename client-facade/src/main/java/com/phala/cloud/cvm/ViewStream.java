@@ -1,6 +1,5 @@
 package com.phala.cloud.cvm;
 
-import com.google.gson.JsonObject;
 import com.phala.cloud.ResponseInfo;
 import com.phala.cloud.ResponseLimits;
 import com.phala.cloud.errors.PhalaException;
@@ -8,6 +7,7 @@ import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.errors.PhalaTimeoutException;
 import com.phala.cloud.internal.CvmArrayReader;
+import com.phala.cloud.internal.JsonMembers;
 import com.phala.cloud.internal.http.CallRunner;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -39,14 +39,14 @@ public abstract class ViewStream<T extends ApiObject> implements Iterable<T>, Au
   private boolean iterated;
   private boolean closed;
 
-  private final BiFunction<JsonObject, String, T> view;
+  private final BiFunction<JsonMembers, String, T> view;
 
   ViewStream(
       Reader body,
       ResponseInfo response,
       AutoCloseable resource,
       ResponseLimits limits,
-      BiFunction<JsonObject, String, T> view) {
+      BiFunction<JsonMembers, String, T> view) {
     this.reader = new CvmArrayReader(body, limits, false);
     this.response = response;
     this.resource = resource;

@@ -1,8 +1,7 @@
 package com.phala.cloud.errors;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import com.phala.cloud.ResponseLimits;
+import com.phala.cloud.internal.JsonMembers;
 import com.phala.cloud.internal.JsonTree;
 import com.phala.cloud.internal.RuntimeValue;
 import java.io.InvalidObjectException;
@@ -36,9 +35,9 @@ public final class ErrorBody implements Serializable {
   private static final ErrorBody EMPTY = new ErrorBody("", null);
 
   private final String raw;
-  private final transient JsonObject json;
+  private final transient JsonMembers json;
 
-  private ErrorBody(String raw, JsonObject json) {
+  private ErrorBody(String raw, JsonMembers json) {
     this.raw = raw;
     this.json = json;
   }
@@ -58,16 +57,15 @@ public final class ErrorBody implements Serializable {
     String raw = text.length() > MAX_RAW_CHARS ? text.substring(0, MAX_RAW_CHARS) + "..." : text;
     try {
       ResponseLimits limits = ResponseLimits.DEFAULTS;
-      JsonElement value =
-          JsonTree.read(JsonTree.strictReader(new StringReader(text), limits), limits);
-      return new ErrorBody(raw, value.isJsonObject() ? value.getAsJsonObject() : null);
+      Object value = JsonTree.read(JsonTree.strictReader(new StringReader(text), limits), limits);
+      return new ErrorBody(raw, value instanceof JsonMembers ? (JsonMembers) value : null);
     } catch (Exception notJson) {
       // An HTML page, plain text or broken JSON: only the raw snippet is useful.
       return new ErrorBody(raw, null);
     }
   }
 
-  /** Serialized as its text: Gson's tree is not serializable, and the text is all it is. */
+  /** Serialized as its text: the tree is not serializable, and the text is all it is. */
   private Object writeReplace() {
     return new Text(raw, json == null ? null : json.toString());
   }

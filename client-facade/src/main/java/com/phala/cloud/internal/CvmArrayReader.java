@@ -1,6 +1,5 @@
 package com.phala.cloud.internal;
 
-import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.phala.cloud.ResponseLimits;
@@ -91,14 +90,14 @@ public final class CvmArrayReader implements java.io.Closeable {
   }
 
   /** The next object, read whole. Call after {@link #hasNext()} returned true. */
-  public JsonObject next() throws IOException {
+  public JsonMembers next() throws IOException {
     try {
       limited.startItem();
       if (reader.peek() != JsonToken.BEGIN_OBJECT) {
         throw invalid(
             "The API sent " + describe(reader.peek()) + " where a CVM object belongs", null);
       }
-      JsonObject object = JsonTree.read(reader, limits, shared).getAsJsonObject();
+      JsonMembers object = (JsonMembers) JsonTree.read(reader, limits, shared);
       index++;
       return object;
     } catch (IOException e) {

@@ -1,7 +1,6 @@
 package com.phala.cloud.internal;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonObject;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.generated.invoker.JSON;
 
@@ -16,9 +15,9 @@ public final class GeneratedGson {
    *
    * @throws PhalaInvalidDataException naming {@code path} if it does not fit the model
    */
-  public static <T> T bind(JsonObject json, Class<T> model, String path) {
+  public static <T> T bind(JsonMembers json, Class<T> model, String path) {
     try {
-      return GSON.fromJson(json, model);
+      return GSON.fromJson(JsonMembers.toJson(json), model);
     } catch (RuntimeException doesNotFit) {
       throw new PhalaInvalidDataException(
           path

@@ -1,11 +1,9 @@
 package com.phala.cloud.internal;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,55 +13,66 @@ import java.util.Map;
  * views keep what was sent). Iterative, so no nesting depth a limit allows can overflow the stack.
  */
 public final class JsonEquality {
+  // Past this size, an object's members are matched through a map, not one scan per member.
+  private static final int SCANNED_UP_TO = 32;
+
   private JsonEquality() {}
 
-  /** Whether {@code a} and {@code b} are the same JSON. */
-  public static boolean equal(JsonElement a, JsonElement b) {
-    Deque<JsonElement[]> pending = new ArrayDeque<>();
-    pending.push(new JsonElement[] {a, b});
+  /**
+   * Whether {@code a} and {@code b} (values of the tree {@link JsonMembers} describes) are equal.
+   */
+  public static boolean equal(Object a, Object b) {
+    Deque<Object[]> pending = new ArrayDeque<>();
+    pending.push(new Object[] {a, b});
     while (!pending.isEmpty()) {
-      JsonElement[] pair = pending.pop();
-      JsonElement left = pair[0];
-      JsonElement right = pair[1];
+      Object[] pair = pending.pop();
+      Object left = pair[0];
+      Object right = pair[1];
       if (left == right) {
         continue;
       }
-      if (left == null || right == null) {
+      if (left == null || right == null || kind(left) != kind(right)) {
         return false;
       }
-      if (left.isJsonObject() && right.isJsonObject()) {
-        JsonObject one = left.getAsJsonObject();
-        JsonObject other = right.getAsJsonObject();
-        if (one.size() != other.size()) {
+      if (left instanceof JsonMembers) {
+        if (!pairMembers((JsonMembers) left, (JsonMembers) right, pending)) {
           return false;
         }
-        for (Map.Entry<String, JsonElement> member : one.entrySet()) {
-          JsonElement match = other.get(member.getKey());
-          if (match == null) {
-            return false;
-          }
-          pending.push(new JsonElement[] {member.getValue(), match});
-        }
-      } else if (left.isJsonArray() && right.isJsonArray()) {
-        JsonArray one = left.getAsJsonArray();
-        JsonArray other = right.getAsJsonArray();
+      } else if (left instanceof List) {
+        List<?> one = (List<?>) left;
+        List<?> other = (List<?>) right;
         if (one.size() != other.size()) {
           return false;
         }
         for (int i = 0; i < one.size(); i++) {
-          pending.push(new JsonElement[] {one.get(i), other.get(i)});
+          pending.push(new Object[] {one.get(i), other.get(i)});
         }
-      } else if (left.isJsonNull() || right.isJsonNull()) {
-        if (!(left.isJsonNull() && right.isJsonNull())) {
-          return false;
-        }
-      } else if (left.isJsonPrimitive() && right.isJsonPrimitive()) {
-        if (!samePrimitive(left.getAsJsonPrimitive(), right.getAsJsonPrimitive())) {
-          return false;
-        }
-      } else {
+      } else if (!left.toString().equals(right.toString())) {
         return false;
       }
+    }
+    return true;
+  }
+
+  /** Pushes each member of {@code one} with its match in {@code other}; false if one is missing. */
+  private static boolean pairMembers(JsonMembers one, JsonMembers other, Deque<Object[]> pending) {
+    if (one.size() != other.size()) {
+      return false;
+    }
+    Map<String, Integer> byName = null;
+    if (other.size() > SCANNED_UP_TO) {
+      byName = new HashMap<>();
+      for (int i = 0; i < other.size(); i++) {
+        byName.put(other.name(i), i);
+      }
+    }
+    for (int i = 0; i < one.size(); i++) {
+      String name = one.name(i);
+      int at = byName != null ? byName.getOrDefault(name, -1) : other.indexOf(name);
+      if (at < 0) {
+        return false;
+      }
+      pending.push(new Object[] {one.value(i), other.value(at)});
     }
     return true;
   }
@@ -72,32 +81,31 @@ public final class JsonEquality {
    * A hash consistent with {@link #equal}: each member's name with its value's kind, size or text,
    * one level deep (deeper levels only make it slower to compute, not more useful).
    */
-  public static int hash(JsonObject object) {
+  public static int hash(JsonMembers object) {
     int hash = 0;
-    for (Map.Entry<String, JsonElement> member : object.entrySet()) {
+    for (int i = 0; i < object.size(); i++) {
       // A sum: the members' order does not count, as in equal().
-      hash += member.getKey().hashCode() ^ shallowHash(member.getValue());
+      hash += object.name(i).hashCode() ^ shallowHash(object.value(i));
     }
     return hash;
   }
 
-  private static int shallowHash(JsonElement value) {
-    if (value.isJsonObject()) {
-      return 31 * value.getAsJsonObject().size() + 1;
-    } else if (value.isJsonArray()) {
-      return 31 * value.getAsJsonArray().size() + 2;
-    } else if (value.isJsonNull()) {
+  private static int shallowHash(Object value) {
+    if (value instanceof JsonMembers) {
+      return 31 * ((JsonMembers) value).size() + 1;
+    } else if (value instanceof List) {
+      return 31 * ((List<?>) value).size() + 2;
+    } else if (value == null) {
       return 3;
     }
-    JsonPrimitive primitive = value.getAsJsonPrimitive();
-    return 31 * kind(primitive) + primitive.getAsString().hashCode();
+    return 31 * kind(value) + value.toString().hashCode();
   }
 
-  private static boolean samePrimitive(JsonPrimitive a, JsonPrimitive b) {
-    return kind(a) == kind(b) && a.getAsString().equals(b.getAsString());
-  }
-
-  private static int kind(JsonPrimitive primitive) {
-    return primitive.isString() ? 4 : primitive.isNumber() ? 5 : 6;
+  private static int kind(Object value) {
+    return value instanceof String
+        ? 4
+        : value instanceof Number
+            ? 5
+            : value instanceof Boolean ? 6 : value instanceof List ? 7 : 8;
   }
 }

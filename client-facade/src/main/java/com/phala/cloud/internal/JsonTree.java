@@ -1,10 +1,5 @@
 package com.phala.cloud.internal;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.ToNumberPolicy;
 import com.google.gson.stream.JsonReader;
@@ -12,14 +7,16 @@ import com.phala.cloud.ResponseLimits;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON values into Gson's tree ({@link JsonObject} keeps member order; numbers stay Gson's
- * lazily parsed numbers, their exact text) with Gson's strict {@link JsonReader}, checking the
- * lengths {@link ResponseLimits} allows as it goes. Iterative, so depth costs no stack.
+ * Reads JSON values into the views' compact tree ({@link JsonMembers}: member order kept, numbers
+ * Gson's lazily parsed numbers, their exact text) with Gson's strict {@link JsonReader}, checking
+ * the lengths {@link ResponseLimits} allows as it goes. Iterative, so depth costs no stack.
  */
 public final class JsonTree {
   private JsonTree() {}
@@ -33,60 +30,61 @@ public final class JsonTree {
   }
 
   /**
-   * Reads the next value, whatever its type.
+   * Reads the next value, whatever its type: a value of the tree {@link JsonMembers} describes.
    *
    * @throws LimitExceeded if a string, member name or number is longer than {@code limits} allow
    */
-  public static JsonElement read(JsonReader in, ResponseLimits limits) throws IOException {
+  public static Object read(JsonReader in, ResponseLimits limits) throws IOException {
     return read(in, limits, new Shared());
   }
 
   /**
    * The member names and short values the trees of one body share, so that 10,000 CVMs hold one
    * {@code "status"} and one {@code "running"}, not 10,000 of each: Gson's reader makes a new
-   * string for every name and value, and a tree costs several times its JSON without this. Gson's
-   * primitives are immutable, so sharing them is safe. Bounded, so a hostile body of unique names
-   * costs no more than its trees do.
+   * string for every name and value. Names are interned, so the views' lookups by a literal name
+   * are decided by identity. Bounded, so a hostile body of unique names costs no more than its
+   * trees do.
    */
   public static final class Shared {
     private static final int MAX_ENTRIES = 4_096;
     private static final int MAX_SHARED_CHARS = 32;
-    private static final JsonPrimitive TRUE = new JsonPrimitive(true);
-    private static final JsonPrimitive FALSE = new JsonPrimitive(false);
     private final Map<String, String> names = new HashMap<>();
-    private final Map<String, JsonPrimitive> strings = new HashMap<>();
-    private final Map<String, JsonPrimitive> numbers = new HashMap<>();
+    private final Map<String, String> strings = new HashMap<>();
+    private final Map<String, Number> numbers = new HashMap<>();
 
     String name(String name) {
       String shared = names.get(name);
       if (shared != null) {
         return shared;
       }
-      if (names.size() < MAX_ENTRIES) {
-        names.put(name, name);
+      if (names.size() < MAX_ENTRIES && name.length() <= MAX_SHARED_CHARS) {
+        shared = name.intern();
+        names.put(shared, shared);
+        return shared;
       }
       return name;
     }
 
-    JsonPrimitive string(String text) {
-      JsonPrimitive shared = text.length() > MAX_SHARED_CHARS ? null : strings.get(text);
-      return shared != null ? shared : keep(strings, text, new JsonPrimitive(text));
+    String string(String text) {
+      if (text.length() > MAX_SHARED_CHARS) {
+        return text;
+      }
+      String shared = strings.get(text);
+      return shared != null ? shared : keep(strings, text, text);
     }
 
-    JsonPrimitive number(Number number) {
+    Number number(Number number) {
       String text = number.toString();
-      JsonPrimitive shared = text.length() > MAX_SHARED_CHARS ? null : numbers.get(text);
-      return shared != null ? shared : keep(numbers, text, new JsonPrimitive(number));
-    }
-
-    static JsonPrimitive bool(boolean value) {
-      return value ? TRUE : FALSE;
+      if (text.length() > MAX_SHARED_CHARS) {
+        return number;
+      }
+      Number shared = numbers.get(text);
+      return shared != null ? shared : keep(numbers, text, number);
     }
 
     /** {@code value}, kept in {@code table} under {@code text} while the table has room. */
-    private static JsonPrimitive keep(
-        Map<String, JsonPrimitive> table, String text, JsonPrimitive value) {
-      if (text.length() <= MAX_SHARED_CHARS && table.size() < MAX_ENTRIES) {
+    private static <V> V keep(Map<String, V> table, String text, V value) {
+      if (table.size() < MAX_ENTRIES) {
         table.put(text, value);
       }
       return value;
@@ -97,34 +95,37 @@ public final class JsonTree {
    * {@link #read(JsonReader, ResponseLimits)}, sharing names and short values through {@code
    * shared}.
    */
-  public static JsonElement read(JsonReader in, ResponseLimits limits, Shared shared)
+  public static Object read(JsonReader in, ResponseLimits limits, Shared shared)
       throws IOException {
-    Deque<JsonElement> open = new ArrayDeque<>();
-    JsonElement root = null;
+    Deque<Object> open = new ArrayDeque<>();
+    Object root = null;
     do {
-      JsonElement parent = open.peek();
+      Object parent = open.peek();
       if (parent != null && !in.hasNext()) {
-        if (parent.isJsonObject()) {
+        if (parent instanceof JsonMembers) {
           in.endObject();
+          ((JsonMembers) parent).trim();
         } else {
           in.endArray();
+          ((ArrayList<?>) parent).trimToSize();
         }
         open.pop();
         continue;
       }
       String name =
-          parent != null && parent.isJsonObject()
-              ? shared.name(checked(in.nextName(), limits))
-              : null;
-      JsonElement value;
+          parent instanceof JsonMembers ? shared.name(checked(in.nextName(), limits)) : null;
+      Object value;
+      boolean container = false;
       switch (in.peek()) {
         case BEGIN_OBJECT:
           in.beginObject();
-          value = new JsonObject();
+          value = new JsonMembers();
+          container = true;
           break;
         case BEGIN_ARRAY:
           in.beginArray();
-          value = new JsonArray();
+          value = new ArrayList<>();
+          container = true;
           break;
         case STRING:
           value = shared.string(checked(in.nextString(), limits));
@@ -139,11 +140,11 @@ public final class JsonTree {
           value = shared.number(number);
           break;
         case BOOLEAN:
-          value = Shared.bool(in.nextBoolean());
+          value = in.nextBoolean();
           break;
         case NULL:
           in.nextNull();
-          value = JsonNull.INSTANCE;
+          value = null;
           break;
         default:
           throw new IllegalStateException("Expected a JSON value but was " + in.peek());
@@ -151,11 +152,13 @@ public final class JsonTree {
       if (parent == null) {
         root = value;
       } else if (name != null) {
-        parent.getAsJsonObject().add(name, value);
+        ((JsonMembers) parent).add(name, value);
       } else {
-        parent.getAsJsonArray().add(value);
+        @SuppressWarnings("unchecked")
+        List<Object> items = (List<Object>) parent;
+        items.add(value);
       }
-      if (value.isJsonObject() || value.isJsonArray()) {
+      if (container) {
         open.push(value);
       }
     } while (!open.isEmpty());

@@ -72,9 +72,7 @@ class OpenEnumsTest {
 
   @Test
   void theContractsDefaultIsAKnownValue() {
-    GpuConfig gpus =
-        new GpuConfig(
-            com.google.gson.JsonParser.parseString("{\"gpus\":[]}").getAsJsonObject(), "$");
+    GpuConfig gpus = new GpuConfig(com.phala.cloud.internal.TestTrees.object("{\"gpus\":[]}"), "$");
 
     assertThat(gpus.attachMode().known()).contains(GpuConfig.AttachMode.LISTED);
     assertThat(gpus.attachModeRaw()).isEqualTo("listed");

@@ -7,6 +7,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.phala.cloud.internal.JsonMembers;
+import com.phala.cloud.internal.TestTrees;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -473,9 +475,9 @@ class SpecDrivesTheViewsTest {
     Constructor<?> constructor =
         views
             .loadClass(PACKAGE + "." + name)
-            .getDeclaredConstructor(JsonObject.class, String.class);
+            .getDeclaredConstructor(JsonMembers.class, String.class);
     constructor.setAccessible(true);
-    return constructor.newInstance(json, "$[0]");
+    return constructor.newInstance(TestTrees.object(json.toString()), "$[0]");
   }
 
   private static Object call(Object view, String accessor) throws Exception {

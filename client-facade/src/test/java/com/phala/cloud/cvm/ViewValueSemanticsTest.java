@@ -2,11 +2,15 @@ package com.phala.cloud.cvm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.phala.cloud.internal.JsonEquality;
+import com.phala.cloud.internal.JsonMembers;
+import com.phala.cloud.internal.TestTrees;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -86,12 +90,12 @@ class ViewValueSemanticsTest {
 
   @Test
   void viewsOfDifferentSchemasAreNeverEqual() {
-    JsonObject json = new JsonObject();
+    JsonMembers json = TestTrees.object("{}");
     Set<Object> views =
         Set.of(
             new CvmNode(json, "$"), new ManagedUser(json, "$"), new KmsInfo(json, "$").hashCode());
     assertThat(new CvmNode(json, "$")).isNotEqualTo(new ManagedUser(json, "$"));
-    assertThat(new CvmNode(json, "$")).isEqualTo(new CvmNode(json.deepCopy(), "$[3].node"));
+    assertThat(new CvmNode(json, "$")).isEqualTo(new CvmNode(TestTrees.object("{}"), "$[3].node"));
     assertThat(views).hasSize(3);
   }
 
@@ -102,15 +106,15 @@ class ViewValueSemanticsTest {
   }
 
   /** Arrays {@code depth} deep, the innermost holding {@code last}. */
-  private static JsonArray nested(int depth, int last) {
-    JsonArray root = new JsonArray();
-    JsonArray inner = root;
+  private static List<Object> nested(int depth, int last) {
+    List<Object> root = new ArrayList<>();
+    List<Object> inner = root;
     for (int i = 0; i < depth; i++) {
-      JsonArray next = new JsonArray();
+      List<Object> next = new ArrayList<>();
       inner.add(next);
       inner = next;
     }
-    inner.add(last);
+    inner.add(new BigDecimal(last));
     return root;
   }
 }

@@ -1,6 +1,5 @@
 package com.phala.cloud.internal.view;
 
-import com.google.gson.JsonElement;
 import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.errors.ContractProblem;
 import com.phala.cloud.errors.PhalaInvalidDataException;
@@ -73,11 +72,9 @@ public final class Findings {
 
   /** Records a problem if the string {@code name} is present but not one of {@code allowed}. */
   public void checkEnum(ViewJson json, String name, Set<String> allowed) {
-    JsonElement value = json.json().get(name);
-    boolean string =
-        value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+    Object value = json.json().get(name);
     // A value of the wrong type is the accessor's problem, already recorded once.
-    if (string && !allowed.contains(value.getAsString())) {
+    if (value instanceof String && !allowed.contains(value)) {
       add(
           json.invalid(
               ContractProblem.Kind.NOT_IN_ENUM,
@@ -91,14 +88,14 @@ public final class Findings {
    * {@code maximum} (either may be {@code null}: no bound), compared exactly.
    */
   public void checkRange(ViewJson json, String name, String minimum, String maximum) {
-    JsonElement value = json.json().get(name);
+    Object value = json.json().get(name);
     // A value of the wrong type is the accessor's problem, already recorded once.
-    if (value == null || !value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+    if (!(value instanceof Number)) {
       return;
     }
     BigDecimal number;
     try {
-      number = new BigDecimal(value.getAsString());
+      number = new BigDecimal(value.toString());
     } catch (NumberFormatException beyondBigDecimal) {
       // Such as 1e9999999999: valid JSON, but past any bound the contract can give.
       add(json.invalid(ContractProblem.Kind.INVALID_VALUE, name, "is out of any range"));

@@ -1,14 +1,11 @@
 package com.phala.cloud.internal.view;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import com.phala.cloud.cvm.ApiObject;
 import com.phala.cloud.cvm.HashedId;
 import com.phala.cloud.errors.ContractProblem;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.internal.HumanDuration;
+import com.phala.cloud.internal.JsonMembers;
 import com.phala.cloud.internal.PlainText;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -38,7 +35,7 @@ import java.util.function.Supplier;
 public final class ViewJson {
   private static volatile MemberFactory members;
 
-  private final JsonObject json;
+  private final JsonMembers json;
   private final String path;
   private final Set<String> known;
   private final String[] namedBy;
@@ -47,7 +44,7 @@ public final class ViewJson {
    * The JSON of a view found at {@code path} in the response, whose contract declares the members
    * {@code known}, named in logs by its members {@code namedBy}.
    */
-  public ViewJson(JsonObject json, String path, Set<String> known, String[] namedBy) {
+  public ViewJson(JsonMembers json, String path, Set<String> known, String[] namedBy) {
     this.json = json;
     this.path = path;
     this.known = known;
@@ -72,7 +69,7 @@ public final class ViewJson {
   }
 
   /** The object as received. */
-  public JsonObject json() {
+  public JsonMembers json() {
     return json;
   }
 
@@ -95,8 +92,9 @@ public final class ViewJson {
     StringBuilder text = new StringBuilder(className).append('{');
     for (int i = 0; i < namedBy.length; i++) {
       String name = namedBy[i];
-      JsonElement value = json.get(name);
-      String shown = value == null ? "null" : value.isJsonPrimitive() ? value.getAsString() : "…";
+      Object value = json.get(name);
+      String shown =
+          value instanceof JsonMembers || value instanceof List ? "…" : String.valueOf(value);
       text.append(i == 0 ? "" : ", ").append(name).append('=').append(shortened(shown, 80));
     }
     return text.append('}').toString();
@@ -111,7 +109,7 @@ public final class ViewJson {
 
   /** An optional string; empty when absent or null. */
   public Optional<String> optionalString(String name) {
-    JsonElement value = value(name);
+    Object value = value(name);
     return value == null ? Optional.empty() : Optional.of(string(name, value));
   }
 
@@ -127,7 +125,7 @@ public final class ViewJson {
 
   /** An optional integer of 32 bits. */
   public OptionalInt optionalInt(String name) {
-    JsonElement value = value(name);
+    Object value = value(name);
     return value == null
         ? OptionalInt.empty()
         : OptionalInt.of((int) whole(name, value, Integer.MIN_VALUE, Integer.MAX_VALUE, false));
@@ -140,7 +138,7 @@ public final class ViewJson {
 
   /** An optional integer of 64 bits. */
   public OptionalLong optionalLong(String name) {
-    JsonElement value = value(name);
+    Object value = value(name);
     return value == null
         ? OptionalLong.empty()
         : OptionalLong.of(whole(name, value, Long.MIN_VALUE, Long.MAX_VALUE, false));
@@ -153,7 +151,7 @@ public final class ViewJson {
 
   /** An optional number, exactly as sent. */
   public Optional<BigDecimal> optionalDecimal(String name) {
-    JsonElement value = value(name);
+    Object value = value(name);
     return value == null ? Optional.empty() : Optional.of(decimal(name, value));
   }
 
@@ -180,7 +178,7 @@ public final class ViewJson {
 
   /** An optional boolean with no default. */
   public Optional<Boolean> optionalBoolean(String name) {
-    JsonElement value = value(name);
+    Object value = value(name);
     return value == null ? Optional.empty() : Optional.of(bool(name, value));
   }
 
@@ -191,7 +189,7 @@ public final class ViewJson {
 
   /** A list of strings; absent or null is {@code fallback}. */
   public List<String> strings(String name, List<String> fallback) {
-    JsonArray array = array(name);
+    List<?> array = array(name);
     if (array == null) {
       return fallback;
     }
@@ -204,37 +202,37 @@ public final class ViewJson {
 
   /** A list of values of any JSON type; absent or null is the empty list. */
   public List<Object> anyValues(String name) {
-    JsonArray array = array(name);
+    List<?> array = array(name);
     return array == null ? List.of() : Collections.unmodifiableList(plainArray(array));
   }
 
   /** A required nested object, as its view. */
-  public <T> T requiredObject(String name, BiFunction<JsonObject, String, T> view) {
-    JsonElement value = present(name);
-    if (!value.isJsonObject()) {
+  public <T> T requiredObject(String name, BiFunction<JsonMembers, String, T> view) {
+    Object value = present(name);
+    if (!(value instanceof JsonMembers)) {
       throw wrongType(name, "an object", value);
     }
-    return view.apply(value.getAsJsonObject(), pathOf(name));
+    return view.apply((JsonMembers) value, pathOf(name));
   }
 
   /** An optional nested object, as its view. */
-  public <T> Optional<T> optionalObject(String name, BiFunction<JsonObject, String, T> view) {
+  public <T> Optional<T> optionalObject(String name, BiFunction<JsonMembers, String, T> view) {
     return value(name) == null ? Optional.empty() : Optional.of(requiredObject(name, view));
   }
 
   /** A list of objects, as views; absent or null is the empty list. */
-  public <T> List<T> objects(String name, BiFunction<JsonObject, String, T> view) {
-    JsonArray array = array(name);
+  public <T> List<T> objects(String name, BiFunction<JsonMembers, String, T> view) {
+    List<?> array = array(name);
     if (array == null) {
       return List.of();
     }
     List<T> views = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      JsonElement item = array.get(i);
-      if (!item.isJsonObject()) {
+      Object item = array.get(i);
+      if (!(item instanceof JsonMembers)) {
         throw wrongType(name + "[" + i + "]", "an object", item);
       }
-      views.add(view.apply(item.getAsJsonObject(), pathOf(name) + "[" + i + "]"));
+      views.add(view.apply((JsonMembers) item, pathOf(name) + "[" + i + "]"));
     }
     return Collections.unmodifiableList(views);
   }
@@ -317,14 +315,14 @@ public final class ViewJson {
   public PhalaInvalidDataException invalid(ContractProblem.Kind kind, String name, String problem) {
     String where = pathOf(name);
     int bracket = name.indexOf('[');
-    JsonElement value = json.get(bracket < 0 ? name : name.substring(0, bracket));
-    String snippet = value == null ? "" : shortened(value.toString(), 120);
+    String member = bracket < 0 ? name : name.substring(0, bracket);
+    String snippet = json.has(member) ? shortened(JsonMembers.toJson(json.get(member)), 120) : "";
     return new PhalaInvalidDataException(where + " " + problem + ".", where, snippet, null, kind);
   }
 
-  private PhalaInvalidDataException wrongType(String name, String expected, JsonElement value) {
+  private PhalaInvalidDataException wrongType(String name, String expected, Object value) {
     return invalid(
-        value.isJsonNull() ? ContractProblem.Kind.NULL : ContractProblem.Kind.WRONG_TYPE,
+        value == null ? ContractProblem.Kind.NULL : ContractProblem.Kind.WRONG_TYPE,
         name,
         "should be " + expected + " but is " + typeOf(value));
   }
@@ -334,9 +332,8 @@ public final class ViewJson {
   }
 
   /** The member, or null when absent or JSON null. */
-  private JsonElement value(String name) {
-    JsonElement value = json.get(name);
-    return value == null || value.isJsonNull() ? null : value;
+  private Object value(String name) {
+    return json.get(name);
   }
 
   /**
@@ -344,8 +341,8 @@ public final class ViewJson {
    *
    * @throws PhalaInvalidDataException naming its path if it is missing or null
    */
-  public JsonElement present(String name) {
-    JsonElement value = value(name);
+  public Object present(String name) {
+    Object value = value(name);
     if (value == null) {
       boolean isNull = json.has(name);
       throw invalid(
@@ -358,47 +355,44 @@ public final class ViewJson {
     return value;
   }
 
-  private JsonArray array(String name) {
-    JsonElement value = value(name);
-    if (value != null && !value.isJsonArray()) {
+  private List<?> array(String name) {
+    Object value = value(name);
+    if (value != null && !(value instanceof List)) {
       throw wrongType(name, "an array", value);
     }
-    return value == null ? null : value.getAsJsonArray();
+    return (List<?>) value;
   }
 
-  private String string(String name, JsonElement value) {
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+  private String string(String name, Object value) {
+    if (!(value instanceof String)) {
       throw wrongType(name, "a string", value);
     }
-    return value.getAsString();
+    return (String) value;
   }
 
-  private boolean bool(String name, JsonElement value) {
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+  private boolean bool(String name, Object value) {
+    if (!(value instanceof Boolean)) {
       throw wrongType(name, "a boolean", value);
     }
-    return value.getAsBoolean();
+    return (Boolean) value;
   }
 
-  private BigDecimal decimal(String name, JsonElement value) {
-    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isNumber()) {
+  private BigDecimal decimal(String name, Object value) {
+    if (!(value instanceof Number)) {
       throw wrongType(name, "a number", value);
     }
     try {
-      return new BigDecimal(value.getAsString());
+      return new BigDecimal(value.toString());
     } catch (NumberFormatException beyondBigDecimal) {
       throw invalid(name, "is a number too large to read (such as an exponent past 2^31)");
     }
   }
 
-  private long whole(String name, JsonElement value, long min, long max, boolean alsoString) {
-    JsonPrimitive primitive = value.isJsonPrimitive() ? value.getAsJsonPrimitive() : null;
-    boolean numeric =
-        primitive != null && (primitive.isNumber() || alsoString && primitive.isString());
-    if (!numeric) {
+  private long whole(String name, Object value, long min, long max, boolean alsoString) {
+    if (!(value instanceof Number || alsoString && value instanceof String)) {
       throw wrongType(name, "an integer", value);
     }
-    String text = primitive.getAsString().trim();
+    String text = value.toString().trim();
     long number;
     try {
       // Longer text cannot be a long; refusing it first keeps a hostile number from costing time.
@@ -419,41 +413,38 @@ public final class ViewJson {
     throw new ArithmeticException("too long");
   }
 
-  private static String typeOf(JsonElement value) {
-    if (value.isJsonObject()) {
+  private static String typeOf(Object value) {
+    if (value instanceof JsonMembers) {
       return "an object";
-    } else if (value.isJsonArray()) {
+    } else if (value instanceof List) {
       return "an array";
-    } else if (value.isJsonNull()) {
+    } else if (value == null) {
       return "null";
     }
-    JsonPrimitive primitive = value.getAsJsonPrimitive();
-    return primitive.isString() ? "a string" : primitive.isNumber() ? "a number" : "a boolean";
+    return value instanceof String
+        ? "a string"
+        : value instanceof Number ? "a number" : "a boolean";
   }
 
   /** {@code value} as a plain Java value: String, Boolean, Number, List, Map or null. */
-  public static Object plain(JsonElement value) {
-    if (value == null || value.isJsonNull()) {
-      return null;
-    } else if (value.isJsonObject()) {
-      return Collections.unmodifiableMap(plainObject(value.getAsJsonObject()));
-    } else if (value.isJsonArray()) {
-      return Collections.unmodifiableList(plainArray(value.getAsJsonArray()));
+  public static Object plain(Object value) {
+    if (value instanceof JsonMembers) {
+      return Collections.unmodifiableMap(plainObject((JsonMembers) value));
+    } else if (value instanceof List) {
+      return Collections.unmodifiableList(plainArray((List<?>) value));
     }
-    JsonPrimitive primitive = value.getAsJsonPrimitive();
-    if (primitive.isBoolean()) {
-      return primitive.getAsBoolean();
-    }
-    return primitive.isNumber() ? primitive.getAsNumber() : primitive.getAsString();
+    return value;
   }
 
-  private static Map<String, Object> plainObject(JsonObject object) {
+  private static Map<String, Object> plainObject(JsonMembers object) {
     Map<String, Object> map = new LinkedHashMap<>();
-    object.entrySet().forEach(member -> map.put(member.getKey(), plain(member.getValue())));
+    for (int i = 0; i < object.size(); i++) {
+      map.put(object.name(i), plain(object.value(i)));
+    }
     return map;
   }
 
-  private static List<Object> plainArray(JsonArray array) {
+  private static List<Object> plainArray(List<?> array) {
     List<Object> list = new ArrayList<>(array.size());
     array.forEach(item -> list.add(plain(item)));
     return list;

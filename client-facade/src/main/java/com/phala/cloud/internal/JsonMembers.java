@@ -1,0 +1,204 @@
+package com.phala.cloud.internal;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON object as received, compactly: its member names and values in two arrays, in the order
+ * sent. The views' tree, in place of Gson's {@code JsonObject}, whose map spends a node of about 40
+ * bytes and a primitive of 16 on every member, more than the member's JSON: a list read whole cost
+ * three times its JSON in Gson's tree; here it costs about its JSON.
+ *
+ * <p>A value is a {@code JsonMembers} (an object), a {@code List<Object>} (an array), a {@link
+ * String}, a {@link Number} holding its exact text (Gson's lazily parsed number), a {@link Boolean}
+ * or {@code null} (JSON null). A name sent twice keeps its first place and its last value, as Gson
+ * has it. Built by {@link JsonTree}; not changed after.
+ */
+public final class JsonMembers {
+  private static final String[] NO_NAMES = {};
+  private static final Object[] NO_VALUES = {};
+  // Past this many members, the names are indexed while the object is built, so that a hostile
+  // body's object of a million members costs no quadratic time to check for repeated names.
+  private static final int INDEXED_FROM = 16;
+
+  private String[] names = NO_NAMES;
+  private Object[] values = NO_VALUES;
+  private int size;
+  private Map<String, Integer> index;
+
+  /** An object with no members yet. */
+  JsonMembers() {}
+
+  /** Adds a member; a name already present takes the new value in its first place. */
+  void add(String name, Object value) {
+    int at = indexOf(name);
+    if (at >= 0) {
+      values[at] = value;
+      return;
+    }
+    if (size == names.length) {
+      int capacity = Math.max(8, size * 2);
+      names = Arrays.copyOf(names, capacity);
+      values = Arrays.copyOf(values, capacity);
+    }
+    names[size] = name;
+    values[size] = value;
+    if (index != null) {
+      index.put(name, size);
+    } else if (size + 1 == INDEXED_FROM) {
+      index = new HashMap<>();
+      for (int i = 0; i <= size; i++) {
+        index.put(names[i], i);
+      }
+    }
+    size++;
+  }
+
+  /** Drops the spare room and the index once the object is read whole. */
+  void trim() {
+    if (size < names.length) {
+      names = size == 0 ? NO_NAMES : Arrays.copyOf(names, size);
+      values = size == 0 ? NO_VALUES : Arrays.copyOf(values, size);
+    }
+    index = null;
+  }
+
+  /** How many members the object has. */
+  public int size() {
+    return size;
+  }
+
+  /** The name of member {@code i}, in the order received. */
+  public String name(int i) {
+    return names[i];
+  }
+
+  /** The value of member {@code i}, in the order received. */
+  public Object value(int i) {
+    return values[i];
+  }
+
+  /** Whether a member {@code name} is present, even with the value null. */
+  public boolean has(String name) {
+    return indexOf(name) >= 0;
+  }
+
+  /** The value of member {@code name}; {@code null} when absent or JSON null (see {@link #has}). */
+  public Object get(String name) {
+    int at = indexOf(name);
+    return at < 0 ? null : values[at];
+  }
+
+  /** The position of member {@code name}, or -1. */
+  int indexOf(String name) {
+    if (index != null) {
+      Integer at = index.get(name);
+      return at == null ? -1 : at;
+    }
+    // Names are shared and interned as read (JsonTree.Shared), and callers pass literals, so the
+    // identity test nearly always decides; equals covers the rest.
+    for (int i = 0; i < size; i++) {
+      if (names[i] == name) {
+        return i;
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      if (names[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code value} (a value of this tree) as compact JSON, numbers exactly as received. */
+  public static String toJson(Object value) {
+    StringWriter text = new StringWriter();
+    try {
+      write(value, new JsonWriter(text));
+    } catch (IOException cannotHappen) {
+      throw new UncheckedIOException(cannotHappen);
+    }
+    return text.toString();
+  }
+
+  /** Writes {@code value} to {@code out}; iterative, so no depth a limit allows overflows. */
+  public static void write(Object value, JsonWriter out) throws IOException {
+    Deque<Cursor> open = new ArrayDeque<>();
+    Object next = value;
+    while (true) {
+      if (next instanceof JsonMembers) {
+        out.beginObject();
+        open.push(new Cursor((JsonMembers) next, null));
+      } else if (next instanceof List) {
+        out.beginArray();
+        open.push(new Cursor(null, (List<?>) next));
+      } else {
+        writeLeaf(next, out);
+      }
+      Cursor cursor;
+      while ((cursor = open.peek()) != null && cursor.done()) {
+        if (cursor.object != null) {
+          out.endObject();
+        } else {
+          out.endArray();
+        }
+        open.pop();
+      }
+      if (cursor == null) {
+        return;
+      }
+      next = cursor.next(out);
+    }
+  }
+
+  /** Where the writer is in one open object or array. */
+  private static final class Cursor {
+    private final JsonMembers object;
+    private final List<?> array;
+    private int at;
+
+    Cursor(JsonMembers object, List<?> array) {
+      this.object = object;
+      this.array = array;
+    }
+
+    boolean done() {
+      return at == (object != null ? object.size : array.size());
+    }
+
+    /** The next value, after writing its name if it is a member. */
+    Object next(JsonWriter out) throws IOException {
+      if (object == null) {
+        return array.get(at++);
+      }
+      out.name(object.names[at]);
+      return object.values[at++];
+    }
+  }
+
+  private static void writeLeaf(Object value, JsonWriter out) throws IOException {
+    if (value == null) {
+      out.nullValue();
+    } else if (value instanceof String) {
+      out.value((String) value);
+    } else if (value instanceof Boolean) {
+      out.value((boolean) (Boolean) value);
+    } else {
+      out.value((Number) value);
+    }
+  }
+
+  /** This object as compact JSON. */
+  @Override
+  public String toString() {
+    return toJson(this);
+  }
+}
