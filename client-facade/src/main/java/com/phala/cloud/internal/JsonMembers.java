@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A JSON object as received, compactly: its member names and values in two arrays, in the order
@@ -19,61 +16,22 @@ import java.util.Map;
  *
  * <p>A value is a {@code JsonMembers} (an object), a {@code List<Object>} (an array), a {@link
  * String}, a {@link Number} holding its exact text (Gson's lazily parsed number), a {@link Boolean}
- * or {@code null} (JSON null). A name sent twice keeps its first place and its last value, as Gson
- * has it. Built by {@link JsonTree}; not changed after.
+ * or {@code null} (JSON null). Built by {@link JsonTree}, which gives a name sent twice its first
+ * place and its last value, as Gson does; not changed after.
  */
 public final class JsonMembers {
-  private static final String[] NO_NAMES = {};
-  private static final Object[] NO_VALUES = {};
-  // Past this many members, the names are indexed while the object is built, so that a hostile
-  // body's object of a million members costs no quadratic time to check for repeated names.
-  private static final int INDEXED_FROM = 16;
+  private final String[] names;
+  private final Object[] values;
 
-  private String[] names = NO_NAMES;
-  private Object[] values = NO_VALUES;
-  private int size;
-  private Map<String, Integer> index;
-
-  /** An object with no members yet. */
-  JsonMembers() {}
-
-  /** Adds a member; a name already present takes the new value in its first place. */
-  void add(String name, Object value) {
-    int at = indexOf(name);
-    if (at >= 0) {
-      values[at] = value;
-      return;
-    }
-    if (size == names.length) {
-      int capacity = Math.max(8, size * 2);
-      names = Arrays.copyOf(names, capacity);
-      values = Arrays.copyOf(values, capacity);
-    }
-    names[size] = name;
-    values[size] = value;
-    if (index != null) {
-      index.put(name, size);
-    } else if (size + 1 == INDEXED_FROM) {
-      index = new HashMap<>();
-      for (int i = 0; i <= size; i++) {
-        index.put(names[i], i);
-      }
-    }
-    size++;
-  }
-
-  /** Drops the spare room and the index once the object is read whole. */
-  void trim() {
-    if (size < names.length) {
-      names = size == 0 ? NO_NAMES : Arrays.copyOf(names, size);
-      values = size == 0 ? NO_VALUES : Arrays.copyOf(values, size);
-    }
-    index = null;
+  /** The object of these members, in this order; names are not repeated (JsonTree sees to it). */
+  JsonMembers(String[] names, Object[] values) {
+    this.names = names;
+    this.values = values;
   }
 
   /** How many members the object has. */
   public int size() {
-    return size;
+    return names.length;
   }
 
   /** The name of member {@code i}, in the order received. */
@@ -99,18 +57,14 @@ public final class JsonMembers {
 
   /** The position of member {@code name}, or -1. */
   int indexOf(String name) {
-    if (index != null) {
-      Integer at = index.get(name);
-      return at == null ? -1 : at;
-    }
     // Names are shared and interned as read (JsonTree.Shared), and callers pass literals, so the
     // identity test nearly always decides; equals covers the rest.
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < names.length; i++) {
       if (names[i] == name) {
         return i;
       }
     }
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < names.length; i++) {
       if (names[i].equals(name)) {
         return i;
       }
@@ -171,7 +125,7 @@ public final class JsonMembers {
     }
 
     boolean done() {
-      return at == (object != null ? object.size : array.size());
+      return at == (object != null ? object.names.length : array.size());
     }
 
     /** The next value, after writing its name if it is a member. */
