@@ -2,8 +2,8 @@ package com.phala.cloud.internal;
 
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -74,13 +74,47 @@ public final class JsonMembers {
 
   /** {@code value} (a value of this tree) as compact JSON, numbers exactly as received. */
   public static String toJson(Object value) {
-    StringWriter text = new StringWriter();
+    StringBuilder text = new StringBuilder(256);
     try {
-      write(value, new JsonWriter(text));
+      write(value, new JsonWriter(new TextWriter(text)));
     } catch (IOException cannotHappen) {
       throw new UncheckedIOException(cannotHappen);
     }
     return text.toString();
+  }
+
+  /**
+   * A writer into a {@link StringBuilder}: {@link java.io.StringWriter} appends to a synchronized
+   * {@code StringBuffer}, and takes its lock for every piece of every string the JSON writer
+   * writes; the command writes every CVM it lists as JSON through here.
+   */
+  private static final class TextWriter extends Writer {
+    private final StringBuilder text;
+
+    TextWriter(StringBuilder text) {
+      this.text = text;
+    }
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   /** Writes {@code value} to {@code out}; iterative, so no depth a limit allows overflows. */
