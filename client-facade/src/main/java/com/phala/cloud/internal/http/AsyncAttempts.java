@@ -110,14 +110,13 @@ final class AsyncAttempts<T> extends Attempts<T> implements Callback {
 
   /** OkHttp's way of saying its dispatcher's executor is shut down: no network was involved. */
   @Override
-  RuntimeException stopped(IOException e) {
+  void throwIfStopped(IOException e) {
     if (e instanceof InterruptedIOException && "executor rejected".equals(e.getMessage())) {
-      return new PhalaException(
+      throw new PhalaException(
           "The executor that runs async calls refused this one: it is shut down."
               + " An executor passed to PhalaCloud.Builder.executor(...) must stay open as long"
               + " as the client is used.",
           e);
     }
-    return null;
   }
 }

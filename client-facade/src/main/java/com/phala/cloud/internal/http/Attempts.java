@@ -50,10 +50,10 @@ abstract class Attempts<T> {
   abstract RuntimeException cancelled(Throwable cause);
 
   /**
-   * The failure that ends the call at once for a reason of this way of running, or {@code null};
-   * {@code e} is the attempt's failure, or {@code null} before an attempt.
+   * Throws the failure that ends the call at once for a reason of this way of running, if there is
+   * one; {@code e} is the attempt's failure, or {@code null} before an attempt.
    */
-  abstract RuntimeException stopped(IOException e);
+  abstract void throwIfStopped(IOException e);
 
   /**
    * The next attempt's call, attached to the execution and under its deadline's watch; throws the
@@ -64,10 +64,7 @@ abstract class Attempts<T> {
     if (execution.isCancelled()) {
       throw cancelled(null);
     }
-    RuntimeException stop = stopped(null);
-    if (stop != null) {
-      throw stop;
-    }
+    throwIfStopped(null);
     Duration remaining = execution.remaining();
     if (remaining.isNegative() || remaining.isZero()) {
       throw CallRunner.deadlineExceeded(execution, last);
@@ -129,10 +126,7 @@ abstract class Attempts<T> {
     if (execution.isCancelled()) {
       throw cancelled(e);
     }
-    RuntimeException stop = stopped(e);
-    if (stop != null) {
-      throw stop;
-    }
+    throwIfStopped(e);
     if (execution.deadlineHit()) {
       throw CallRunner.deadlineExceeded(execution, e);
     }

@@ -63,7 +63,9 @@ final class BlockingAttempts<T> extends Attempts<T> {
   }
 
   @Override
-  RuntimeException stopped(IOException e) {
-    return CallRunner.isInterrupt(e) ? CallRunner.interrupted(e) : null;
+  void throwIfStopped(IOException e) {
+    if (CallRunner.isInterrupt(e)) {
+      throw CallRunner.interrupted(e);
+    }
   }
 }
