@@ -264,18 +264,20 @@ final class ClientWiring {
     return value;
   }
 
+  /**
+   * The credential to send: the builder's before those of system properties and the environment, an
+   * API key before a bearer token.
+   */
   static Credential credential(PhalaCloud.Builder builder, Settings settings) {
     if (builder.apiKey != null) {
       return Credential.apiKey(builder.apiKey, "The API key (apiKey)");
     }
-    if (builder.bearerToken == null && settings != null) {
-      Settings.Source key = settings.get(Settings.API_KEY);
-      if (key != null) {
-        return Credential.apiKey(key.value, "The API key (" + key.origin + ")");
-      }
-    }
     if (builder.bearerToken != null) {
       return Credential.bearerToken(builder.bearerToken, "The bearer token (bearerToken)");
+    }
+    Settings.Source key = settings == null ? null : settings.get(Settings.API_KEY);
+    if (key != null) {
+      return Credential.apiKey(key.value, "The API key (" + key.origin + ")");
     }
     Settings.Source token = settings == null ? null : settings.get(Settings.OIDC_TOKEN);
     if (token != null) {
