@@ -173,16 +173,10 @@ final class ClientWiring {
   }
 
   static HttpUrl baseUrl(PhalaCloud.Builder builder, Settings settings) {
-    String origin = "baseUrl";
-    String text = builder.baseUrl;
-    if (text == null && settings != null && settings.get(Settings.API_PREFIX) != null) {
-      Settings.Source source = settings.get(Settings.API_PREFIX);
-      text = source.value;
-      origin = source.origin;
-    }
-    if (text == null) {
-      text = PhalaCloud.DEFAULT_BASE_URL;
-    }
+    Settings.Source source =
+        Settings.either(builder.baseUrl, "baseUrl", settings, Settings.API_PREFIX);
+    String text = source == null ? PhalaCloud.DEFAULT_BASE_URL : source.value;
+    String origin = source == null ? "baseUrl" : source.origin;
     HttpUrl url = HttpUrl.parse(text.trim());
     if (url == null) {
       throw new PhalaInvalidInputException(
@@ -241,14 +235,9 @@ final class ClientWiring {
 
   /** The workspace header's value: one printable ASCII line, or none. */
   static String workspace(PhalaCloud.Builder builder, Settings settings) {
-    String origin = "workspace";
-    String value = builder.workspace;
-    Settings.Source source = settings == null ? null : settings.get(Settings.WORKSPACE);
-    if (value == null && source != null) {
-      value = source.value;
-      origin = source.origin;
-    }
-    return checkedWorkspace(value, origin);
+    Settings.Source source =
+        Settings.either(builder.workspace, "workspace", settings, Settings.WORKSPACE);
+    return source == null ? null : checkedWorkspace(source.value, source.origin);
   }
 
   /** {@code value}, if the workspace header can carry it; the message names {@code origin}. */
