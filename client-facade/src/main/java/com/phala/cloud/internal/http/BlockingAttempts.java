@@ -24,25 +24,21 @@ final class BlockingAttempts<T> extends Attempts<T> {
    */
   T run() {
     try {
-      return attempts();
+      while (true) {
+        Call call = nextCall();
+        Duration wait;
+        try {
+          wait = outcome(call.execute());
+        } catch (IOException e) {
+          wait = outcome(e);
+        }
+        if (wait == null) {
+          return value;
+        }
+        sleep(wait);
+      }
     } catch (PhalaException failure) {
       throw runner.credential.redaction().scrub(failure);
-    }
-  }
-
-  private T attempts() {
-    while (true) {
-      Call call = nextCall();
-      Duration wait;
-      try {
-        wait = outcome(call.execute());
-      } catch (IOException e) {
-        wait = outcome(e);
-      }
-      if (wait == null) {
-        return value;
-      }
-      sleep(wait);
     }
   }
 
