@@ -17,8 +17,9 @@ import okhttp3.Response;
 
 /**
  * Runs a GET to completion: attempts, retries with backoff, the whole-call deadline, cancellation,
- * error mapping and logging. Every failure leaves as a {@link PhalaException}: an interrupt of the
- * calling thread as a {@link PhalaCancelledException}, with the thread's interrupt flag kept set.
+ * error mapping and logging, by the one set of rules in {@link Attempts}, blocking or async. Every
+ * failure leaves as a {@link PhalaException}: an interrupt of the calling thread as a {@link
+ * PhalaCancelledException}, with the thread's interrupt flag kept set.
  */
 public final class CallRunner implements AutoCloseable {
   /** Aborts the attempts and streams of this runner's client whose deadline passes. */
