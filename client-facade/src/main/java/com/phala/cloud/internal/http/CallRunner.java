@@ -146,7 +146,8 @@ public final class CallRunner implements AutoCloseable {
    * Bounds the reading of a streamed {@code response} to {@code budget} from {@code startedNanos};
    * see {@link StreamDeadline#start}.
    *
-   * @throws PhalaCancelledException if the client is closed (the response is closed too)
+   * @throws com.phala.cloud.errors.PhalaClosedException if the client is closed (the response is
+   *     closed too)
    */
   public StreamDeadline streamDeadline(
       Response response, Execution execution, Duration budget, long startedNanos) {
