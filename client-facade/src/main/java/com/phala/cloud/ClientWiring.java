@@ -173,16 +173,10 @@ final class ClientWiring {
   }
 
   static HttpUrl baseUrl(PhalaCloud.Builder builder, Settings settings) {
-    String origin = "baseUrl";
-    String text = builder.baseUrl;
-    if (text == null && settings != null && settings.get(Settings.API_PREFIX) != null) {
-      Settings.Source source = settings.get(Settings.API_PREFIX);
-      text = source.value;
-      origin = source.origin;
-    }
-    if (text == null) {
-      text = PhalaCloud.DEFAULT_BASE_URL;
-    }
+    Settings.Source source =
+        Settings.either(builder.baseUrl, "baseUrl", settings, Settings.API_PREFIX);
+    String text = source == null ? PhalaCloud.DEFAULT_BASE_URL : source.value;
+    String origin = source == null ? "baseUrl" : source.origin;
     HttpUrl url = HttpUrl.parse(text.trim());
     if (url == null) {
       throw new PhalaInvalidInputException(
@@ -241,14 +235,9 @@ final class ClientWiring {
 
   /** The workspace header's value: one printable ASCII line, or none. */
   static String workspace(PhalaCloud.Builder builder, Settings settings) {
-    String origin = "workspace";
-    String value = builder.workspace;
-    Settings.Source source = settings == null ? null : settings.get(Settings.WORKSPACE);
-    if (value == null && source != null) {
-      value = source.value;
-      origin = source.origin;
-    }
-    return checkedWorkspace(value, origin);
+    Settings.Source source =
+        Settings.either(builder.workspace, "workspace", settings, Settings.WORKSPACE);
+    return source == null ? null : checkedWorkspace(source.value, source.origin);
   }
 
   /** {@code value}, if the workspace header can carry it; the message names {@code origin}. */
@@ -264,18 +253,20 @@ final class ClientWiring {
     return value;
   }
 
+  /**
+   * The credential to send: the builder's before those of system properties and the environment, an
+   * API key before a bearer token.
+   */
   static Credential credential(PhalaCloud.Builder builder, Settings settings) {
     if (builder.apiKey != null) {
       return Credential.apiKey(builder.apiKey, "The API key (apiKey)");
     }
-    if (builder.bearerToken == null && settings != null) {
-      Settings.Source key = settings.get(Settings.API_KEY);
-      if (key != null) {
-        return Credential.apiKey(key.value, "The API key (" + key.origin + ")");
-      }
-    }
     if (builder.bearerToken != null) {
       return Credential.bearerToken(builder.bearerToken, "The bearer token (bearerToken)");
+    }
+    Settings.Source key = settings == null ? null : settings.get(Settings.API_KEY);
+    if (key != null) {
+      return Credential.apiKey(key.value, "The API key (" + key.origin + ")");
     }
     Settings.Source token = settings == null ? null : settings.get(Settings.OIDC_TOKEN);
     if (token != null) {

@@ -76,18 +76,13 @@ public final class CvmInfoList extends ViewList<CvmInfo, CvmInfoList> {
 
   @Override
   String text(CvmInfo cvm, Key key) {
-    switch (key) {
-      case APP_ID:
-        return nested(cvm, null, CvmInfo.Fields.APP_ID);
-      case VM_ID:
-        return nested(cvm, null, CvmInfo.Fields.VM_UUID);
-      case INSTANCE_ID:
-        return nested(cvm, null, CvmInfo.Fields.INSTANCE_ID);
-      case NODE:
-        return nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.NAME);
-      default:
-        return nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.REGION);
-    }
+    return switch (key) {
+      case APP_ID -> nested(cvm, null, CvmInfo.Fields.APP_ID);
+      case VM_ID -> nested(cvm, null, CvmInfo.Fields.VM_UUID);
+      case INSTANCE_ID -> nested(cvm, null, CvmInfo.Fields.INSTANCE_ID);
+      case NODE -> nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.NAME);
+      default -> nested(cvm, CvmInfo.Fields.NODE_INFO, NodeRef.Fields.REGION);
+    };
   }
 
   /** {@inheritDoc} Each CVM counts its {@code resource.vcpu}. */

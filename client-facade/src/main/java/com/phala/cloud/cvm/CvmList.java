@@ -113,18 +113,13 @@ public final class CvmList extends ViewList<Cvm, CvmList> {
 
   @Override
   String text(Cvm cvm, Key key) {
-    switch (key) {
-      case APP_ID:
-        return nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.APP_ID);
-      case VM_ID:
-        return nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.ID);
-      case INSTANCE_ID:
-        return nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.INSTANCE_ID);
-      case NODE:
-        return nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.NAME);
-      default:
-        return nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.REGION_IDENTIFIER);
-    }
+    return switch (key) {
+      case APP_ID -> nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.APP_ID);
+      case VM_ID -> nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.ID);
+      case INSTANCE_ID -> nested(cvm, Cvm.Fields.HOSTED, HostedVm.Fields.INSTANCE_ID);
+      case NODE -> nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.NAME);
+      default -> nested(cvm, Cvm.Fields.NODE, CvmNode.Fields.REGION_IDENTIFIER);
+    };
   }
 
   /**

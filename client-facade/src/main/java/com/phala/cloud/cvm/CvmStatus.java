@@ -73,17 +73,10 @@ public final class CvmStatus extends OpenEnum<CvmStatus.Known> {
   public boolean isTransitional() {
     Optional<Known> state = known();
     if (state.isPresent()) {
-      switch (state.get()) {
-        case STARTING:
-        case STOPPING:
-        case RESTARTING:
-        case CREATING:
-        case UPGRADING:
-        case DELETING:
-          return true;
-        default:
-          return false;
-      }
+      return switch (state.get()) {
+        case STARTING, STOPPING, RESTARTING, CREATING, UPGRADING, DELETING -> true;
+        default -> false;
+      };
     }
     return value().toLowerCase(Locale.ROOT).endsWith("ing");
   }

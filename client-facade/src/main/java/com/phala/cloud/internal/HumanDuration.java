@@ -51,50 +51,20 @@ public final class HumanDuration {
   }
 
   private static Duration unit(String unit) {
-    switch (unit) {
-      case "nsec":
-      case "ns":
-        return Duration.ofNanos(1);
-      case "usec":
-      case "us":
-        return Duration.ofNanos(1_000);
-      case "msec":
-      case "ms":
-        return Duration.ofMillis(1);
-      case "seconds":
-      case "second":
-      case "sec":
-      case "s":
-        return Duration.ofSeconds(1);
-      case "minutes":
-      case "minute":
-      case "min":
-      case "m":
-        return Duration.ofMinutes(1);
-      case "hours":
-      case "hour":
-      case "hr":
-      case "h":
-        return Duration.ofHours(1);
-      case "days":
-      case "day":
-      case "d":
-        return Duration.ofDays(1);
-      case "weeks":
-      case "week":
-      case "w":
-        return Duration.ofDays(7);
-      case "months":
-      case "month":
-      case "M":
-        return Duration.ofSeconds(MONTH_SECONDS);
-      case "years":
-      case "year":
-      case "y":
-        return Duration.ofSeconds(YEAR_SECONDS);
-      default:
-        throw new IllegalArgumentException(
-            unit.isEmpty() ? "a number without a unit" : "an unknown unit '" + unit + "'");
-    }
+    return switch (unit) {
+      case "nsec", "ns" -> Duration.ofNanos(1);
+      case "usec", "us" -> Duration.ofNanos(1_000);
+      case "msec", "ms" -> Duration.ofMillis(1);
+      case "seconds", "second", "sec", "s" -> Duration.ofSeconds(1);
+      case "minutes", "minute", "min", "m" -> Duration.ofMinutes(1);
+      case "hours", "hour", "hr", "h" -> Duration.ofHours(1);
+      case "days", "day", "d" -> Duration.ofDays(1);
+      case "weeks", "week", "w" -> Duration.ofDays(7);
+      case "months", "month", "M" -> Duration.ofSeconds(MONTH_SECONDS);
+      case "years", "year", "y" -> Duration.ofSeconds(YEAR_SECONDS);
+      default ->
+          throw new IllegalArgumentException(
+              unit.isEmpty() ? "a number without a unit" : "an unknown unit '" + unit + "'");
+    };
   }
 }

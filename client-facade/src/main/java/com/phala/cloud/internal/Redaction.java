@@ -6,8 +6,6 @@ import com.phala.cloud.errors.PhalaIoException;
 import com.phala.cloud.errors.PhalaTimeoutException;
 import java.io.FilterReader;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,28 +48,21 @@ public final class Redaction {
       return text;
     }
     String masked = text.replace(secret, MASK);
-    List<int[]> segments = new ArrayList<>();
+    StringBuilder out = new StringBuilder(masked.length());
     Matcher cut = CUT.matcher(masked);
-    int start = 0;
-    while (cut.find()) {
-      segments.add(new int[] {start, cut.start()});
-      start = cut.end();
-    }
-    segments.add(new int[] {start, masked.length()});
-    StringBuilder out = new StringBuilder(masked);
-    for (int i = segments.size() - 1; i >= 0; i--) {
-      int from = segments.get(i)[0];
-      int to = segments.get(i)[1];
+    for (int from = 0; ; from = cut.end()) {
+      boolean more = cut.find();
+      int to = more ? cut.start() : masked.length();
       int head = longestPiece(masked, to, true, to - from);
-      if (head > 0) {
-        out.replace(to - head, to, MASK);
-      }
       int tail = longestPiece(masked, from, false, to - from - head);
-      if (tail > 0) {
-        out.replace(from, from + tail, MASK);
+      out.append(tail > 0 ? MASK : "")
+          .append(masked, from + tail, to - head)
+          .append(head > 0 ? MASK : "");
+      if (!more) {
+        return out.toString();
       }
+      out.append(masked, to, cut.end());
     }
-    return out.toString();
   }
 
   /**
@@ -106,28 +97,27 @@ public final class Redaction {
   public PhalaException scrub(PhalaException thrown) {
     Throwable cause = scrubChain(thrown.getCause());
     boolean dataRevealed =
-        thrown instanceof PhalaInvalidDataException
-            && (reveals(((PhalaInvalidDataException) thrown).where())
-                || reveals(((PhalaInvalidDataException) thrown).snippet()));
+        thrown instanceof PhalaInvalidDataException invalid
+            && (reveals(invalid.where()) || reveals(invalid.snippet()));
     if (cause == thrown.getCause() && !reveals(thrown.getMessage()) && !dataRevealed) {
       return thrown;
     }
+    String message = apply(thrown.getMessage());
     PhalaException copy;
-    if (thrown instanceof PhalaInvalidDataException) {
-      PhalaInvalidDataException invalid = (PhalaInvalidDataException) thrown;
+    if (thrown instanceof PhalaInvalidDataException invalid) {
       copy =
           new PhalaInvalidDataException(
-              apply(invalid.getMessage()),
+              message,
               apply(invalid.where()),
               apply(invalid.snippet()),
               cause,
               invalid.kind().orElse(null));
     } else if (thrown instanceof PhalaTimeoutException) {
-      copy = new PhalaTimeoutException(apply(thrown.getMessage()), cause);
+      copy = new PhalaTimeoutException(message, cause);
     } else if (thrown instanceof PhalaIoException) {
-      copy = new PhalaIoException(apply(thrown.getMessage()), cause);
+      copy = new PhalaIoException(message, cause);
     } else if (thrown.getClass() == PhalaException.class) {
-      copy = new PhalaException(apply(thrown.getMessage()), cause);
+      copy = new PhalaException(message, cause);
     } else {
       // Service exceptions are built from redacted text (ErrorResponses); nothing else carries
       // server text.

@@ -44,6 +44,16 @@ public final class Settings {
     return new Settings(System::getProperty, System::getenv);
   }
 
+  /**
+   * {@code value}, from the builder's {@code option}, when it is set, else the value of {@code
+   * setting} in {@code settings} (which may be {@code null}); {@code null} if neither is set.
+   */
+  public static Source either(String value, String option, Settings settings, Setting setting) {
+    return value != null
+        ? new Source(value, option)
+        : settings == null ? null : settings.get(setting);
+  }
+
   /** The value of {@code setting}, or {@code null}; a value that is empty counts as unset. */
   public Source get(Setting setting) {
     String fromProperty = properties.apply(setting.property);

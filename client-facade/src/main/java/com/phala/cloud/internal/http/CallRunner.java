@@ -10,36 +10,24 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a GET to completion: attempts, retries with backoff, the whole-call deadline, cancellation,
- * error mapping and logging. Every failure leaves as a {@link PhalaException}: an interrupt of the
- * calling thread as a {@link PhalaCancelledException}, with the thread's interrupt flag kept set.
+ * error mapping and logging, by the one set of rules in {@link Attempts}, blocking or async. Every
+ * failure leaves as a {@link PhalaException}: an interrupt of the calling thread as a {@link
+ * PhalaCancelledException}, with the thread's interrupt flag kept set.
  */
 public final class CallRunner implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger("com.phala.cloud.http");
-
   /** Aborts the attempts and streams of this runner's client whose deadline passes. */
-  private final Watchdog watchdog = new Watchdog();
+  final Watchdog watchdog = new Watchdog();
 
-  /** The client's deadline and retry-wait thread, shared with its async attempts. */
-  Watchdog watchdog() {
-    return watchdog;
-  }
-
-  private final OkHttpClient http;
-  private final RetryPolicy retries;
-  private final Credential credential;
+  final OkHttpClient http;
+  final RetryPolicy retries;
+  final Credential credential;
 
   /**
    * A runner over {@code http} with {@code retries}; {@code credential} is redacted from messages.
@@ -63,7 +51,7 @@ public final class CallRunner implements AutoCloseable {
    * failure while the handler reads the body is retried like any other.
    */
   public <T> T execute(Request request, Execution execution, BodyHandler<T> handler) {
-    return run(request, execution, handler, true);
+    return new BlockingAttempts<>(this, request, execution, closing(handler)).run();
   }
 
   /**
@@ -71,7 +59,7 @@ public final class CallRunner implements AutoCloseable {
    * stream and close. The deadline stops at the headers; see {@link StreamDeadline} for the body.
    */
   public Response open(Request request, Execution execution) {
-    return run(request, execution, (response, info) -> response, false);
+    return new BlockingAttempts<>(this, request, execution, (response, info) -> response).run();
   }
 
   /**
@@ -82,140 +70,16 @@ public final class CallRunner implements AutoCloseable {
    */
   public <T> CompletableFuture<T> executeAsync(
       Request request, Execution execution, BodyHandler<T> handler) {
-    return new AsyncAttempts<>(this, request, execution, handler).start();
+    return new AsyncAttempts<>(this, request, execution, closing(handler)).start();
   }
 
-  OkHttpClient http() {
-    return http;
-  }
-
-  RetryPolicy retries() {
-    return retries;
-  }
-
-  Credential credential() {
-    return credential;
-  }
-
-  /**
-   * Runs the attempts; whatever it throws carries no trace of the credential, even if a server
-   * echoed it.
-   */
-  private <T> T run(
-      Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
-    try {
-      return attempts(request, execution, handler, closeAfter);
-    } catch (PhalaException failure) {
-      throw credential.redaction().scrub(failure);
-    }
-  }
-
-  private <T> T attempts(
-      Request request, Execution execution, BodyHandler<T> handler, boolean closeAfter) {
-    PhalaException last = null;
-    for (int attempt = 1; ; attempt++) {
-      if (execution.isCancelled()) {
-        throw cancelled(null);
+  /** {@code handler}, closing the response once it has read the body (or failed to). */
+  private static <T> BodyHandler<T> closing(BodyHandler<T> handler) {
+    return (response, info) -> {
+      try (response) {
+        return handler.handle(response, info);
       }
-      if (Thread.currentThread().isInterrupted()) {
-        throw interrupted(null);
-      }
-      Duration remaining = execution.remaining();
-      if (remaining.isNegative() || remaining.isZero()) {
-        throw deadlineExceeded(execution, last);
-      }
-      Call call = http.newCall(request);
-      execution.attach(call);
-      ScheduledFuture<?> watchdog =
-          this.watchdog.schedule(() -> execution.deadlinePassed(call), remaining.toNanos());
-      long started = System.nanoTime();
-      Response response = null;
-      PhalaException failure;
-      Duration wait = null;
-      try {
-        response = call.execute();
-        ResponseInfo info =
-            new ResponseInfo(response.code(), response.headers().toMultimap(), null);
-        log(request, attempt, started, response.code(), info);
-        if (response.isSuccessful()) {
-          if (!closeAfter) {
-            watchdog.cancel(false);
-            return handler.handle(response, info);
-          }
-          try (Response body = response) {
-            return handler.handle(body, info);
-          } finally {
-            watchdog.cancel(false);
-          }
-        }
-        // The error body is read under the watchdog too: a server may dribble it past the deadline.
-        failure = ErrorResponses.toException(response, credential);
-        watchdog.cancel(false);
-        if (execution.isCancelled()) {
-          throw cancelled(null);
-        }
-        if (execution.deadlineHit()) {
-          throw deadlineExceeded(execution, failure);
-        }
-        if (!RetryPolicy.isRetryable(response.code())) {
-          throw failure;
-        }
-        wait = retries.delay(attempt, response.headers());
-      } catch (IOException e) {
-        watchdog.cancel(false);
-        if (response != null) {
-          response.close();
-        }
-        if (execution.isCancelled()) {
-          throw cancelled(e);
-        }
-        if (isInterrupt(e)) {
-          throw interrupted(e);
-        }
-        if (execution.deadlineHit()) {
-          throw deadlineExceeded(execution, e);
-        }
-        failure = networkFailure(request, e);
-        if (e instanceof SSLPeerUnverifiedException) {
-          throw failure;
-        }
-        wait = retries.delay(attempt, null);
-        LOG.debug(
-            "GET {} failed on attempt {}: {}",
-            redactedUrl(request.url()),
-            attempt,
-            failure.getMessage());
-      }
-      last = failure;
-      if (attempt > retries.maxRetries()) {
-        throw failure;
-      }
-      if (wait.compareTo(execution.remaining()) >= 0) {
-        LOG.debug(
-            "Not retrying GET {}: waiting {} ms would pass the deadline",
-            redactedUrl(request.url()),
-            wait.toMillis());
-        throw failure;
-      }
-      LOG.debug(
-          "Retrying GET {} in {} ms (retry {} of {})",
-          redactedUrl(request.url()),
-          wait.toMillis(),
-          attempt,
-          retries.maxRetries());
-      sleep(execution, wait);
-    }
-  }
-
-  private static void sleep(Execution execution, Duration wait) {
-    try {
-      if (!execution.await(wait)) {
-        throw cancelled(null);
-      }
-    } catch (InterruptedException interrupt) {
-      execution.cancel();
-      throw interrupted(interrupt);
-    }
+    };
   }
 
   /**
@@ -235,10 +99,6 @@ public final class CallRunner implements AutoCloseable {
     Thread.currentThread().interrupt();
     return new PhalaCancelledException(
         "The call was stopped because its thread was interrupted; nothing more was sent.", cause);
-  }
-
-  static PhalaCancelledException cancelled(Throwable cause) {
-    return new PhalaCancelledException("The call was cancelled.", cause);
   }
 
   PhalaException networkFailure(Request request, IOException e) {
@@ -269,21 +129,6 @@ public final class CallRunner implements AutoCloseable {
         cause);
   }
 
-  /**
-   * One line per attempt; the request id is the server's text, so it is redacted like any other.
-   */
-  void log(Request request, int attempt, long startedNanos, int status, ResponseInfo info) {
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "GET {} -> {} (attempt {}, {} ms{})",
-          redactedUrl(request.url()),
-          status,
-          attempt,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
-          info.requestId().map(id -> ", request id " + credential.redact(id)).orElse(""));
-    }
-  }
-
   /** The URL for logs and messages: no user info (credentials never travel in the URL). */
   static String redactedUrl(HttpUrl url) {
     return url.newBuilder().username("").password("").build().toString();
@@ -301,7 +146,8 @@ public final class CallRunner implements AutoCloseable {
    * Bounds the reading of a streamed {@code response} to {@code budget} from {@code startedNanos};
    * see {@link StreamDeadline#start}.
    *
-   * @throws PhalaCancelledException if the client is closed (the response is closed too)
+   * @throws com.phala.cloud.errors.PhalaClosedException if the client is closed (the response is
+   *     closed too)
    */
   public StreamDeadline streamDeadline(
       Response response, Execution execution, Duration budget, long startedNanos) {

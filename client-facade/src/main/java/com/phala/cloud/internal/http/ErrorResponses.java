@@ -68,26 +68,19 @@ public final class ErrorResponses {
     Duration retryAfter = RetryPolicy.retryAfter(response.headers()).orElse(null);
     String message = credential.redact(message(info, body, retryAfter, cut));
     int status = info.statusCode();
-    switch (status) {
-      case 400:
-        return new BadRequestException(message, info, body);
-      case 401:
-        return new UnauthorizedException(message, info, body);
-      case 403:
-        return new PermissionDeniedException(message, info, body);
-      case 404:
-        return new NotFoundException(message, info, body);
-      case 409:
-        return new ConflictException(message, info, body);
-      case 422:
-        return new UnprocessableEntityException(message, info, body);
-      case 429:
-        return new RateLimitException(message, info, body, retryAfter);
-      default:
-        return status >= 500 && status <= 599
-            ? new InternalServerException(message, info, body)
-            : new UnexpectedStatusCodeException(message, info, body);
-    }
+    return switch (status) {
+      case 400 -> new BadRequestException(message, info, body);
+      case 401 -> new UnauthorizedException(message, info, body);
+      case 403 -> new PermissionDeniedException(message, info, body);
+      case 404 -> new NotFoundException(message, info, body);
+      case 409 -> new ConflictException(message, info, body);
+      case 422 -> new UnprocessableEntityException(message, info, body);
+      case 429 -> new RateLimitException(message, info, body, retryAfter);
+      default ->
+          status >= 500 && status <= 599
+              ? new InternalServerException(message, info, body)
+              : new UnexpectedStatusCodeException(message, info, body);
+    };
   }
 
   /** An issue as {@code query.teepod_id: msg}, whatever shape the server gave it. */
@@ -164,26 +157,19 @@ public final class ErrorResponses {
   }
 
   private static String summary(int status) {
-    switch (status) {
-      case 400:
-        return "The API refused the request as malformed";
-      case 401:
-        return "Authentication failed";
-      case 403:
-        return "Permission denied";
-      case 404:
-        return "Not found";
-      case 409:
-        return "Conflict";
-      case 422:
-        return "The API refused a parameter";
-      case 429:
-        return "Rate limited";
-      default:
-        return status >= 500 && status <= 599
-            ? "The Phala Cloud API failed"
-            : "Unexpected response from the Phala Cloud API";
-    }
+    return switch (status) {
+      case 400 -> "The API refused the request as malformed";
+      case 401 -> "Authentication failed";
+      case 403 -> "Permission denied";
+      case 404 -> "Not found";
+      case 409 -> "Conflict";
+      case 422 -> "The API refused a parameter";
+      case 429 -> "Rate limited";
+      default ->
+          status >= 500 && status <= 599
+              ? "The Phala Cloud API failed"
+              : "Unexpected response from the Phala Cloud API";
+    };
   }
 
   /**

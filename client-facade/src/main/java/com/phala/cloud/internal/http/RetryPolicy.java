@@ -36,18 +36,10 @@ public final class RetryPolicy {
 
   /** Whether a response with this status is worth trying again. */
   public static boolean isRetryable(int status) {
-    switch (status) {
-      case 408:
-      case 409:
-      case 429:
-      case 500:
-      case 502:
-      case 503:
-      case 504:
-        return true;
-      default:
-        return false;
-    }
+    return switch (status) {
+      case 408, 409, 429, 500, 502, 503, 504 -> true;
+      default -> false;
+    };
   }
 
   /**
