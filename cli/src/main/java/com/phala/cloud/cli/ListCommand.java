@@ -262,14 +262,16 @@ final class ListCommand implements Callable<Integer> {
    * output is left unfinished and the failure goes to the caller.
    */
   private static <T extends CvmView> void write(
-      ViewStream<T> cvms, CvmOutput<T> writer, Predicate<T> wanted) {
-    writer.begin();
-    for (T cvm : cvms) {
-      if (wanted.test(cvm)) {
-        writer.write(cvm);
+      ViewStream<T> cvms, CvmOutput<T> output, Predicate<T> wanted) {
+    try (CvmOutput<T> writer = output) {
+      writer.begin();
+      for (T cvm : cvms) {
+        if (wanted.test(cvm)) {
+          writer.write(cvm);
+        }
       }
+      writer.end();
     }
-    writer.end();
   }
 
   /**

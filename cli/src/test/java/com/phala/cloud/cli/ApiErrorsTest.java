@@ -335,6 +335,31 @@ class ApiErrorsTest extends ApiServer {
     assertThat(result.err()).as(result.toString()).isEmpty();
   }
 
+  /**
+   * json is written as it is read, by a thread of its own: a body cut short after more CVMs than
+   * that thread's backlog still leaves every CVM read before the cut on stdout, in order, with the
+   * array unfinished, and exits 4.
+   */
+  @Test
+  void jsonKeepsEveryCvmReadBeforeABodyCutShort() {
+    StringBuilder body = new StringBuilder("[");
+    for (int i = 0; i < 600; i++) {
+      body.append(i == 0 ? "" : ",").append("{\"name\":\"cvm-").append(i).append("\"}");
+    }
+    serve(body.append(",{\"name\": \"cut").toString());
+
+    Cli.Result result = Cli.list(baseUrl(), "-o", "json", "--max-retries", "0");
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.API);
+    java.util.List<String> lines = result.out().lines().toList();
+    assertThat(lines).hasSize(601);
+    assertThat(lines.get(0)).isEqualTo("[");
+    for (int i = 0; i < 600; i++) {
+      assertThat(lines.get(i + 1)).isEqualTo("{\"name\":\"cvm-" + i + "\"}" + (i < 599 ? "," : ""));
+    }
+    assertThat(result.errLines()).hasSize(1);
+  }
+
   /** Error cases where a careless message could carry the credential: it must appear nowhere. */
   @ParameterizedTest
   @ValueSource(strings = {"401", "403", "500", "object", "html", "truncated", "refused", "timeout"})

@@ -7,7 +7,7 @@ import com.phala.cloud.cvm.CvmView;
  *
  * @param <T> the view of one CVM in the shape being listed
  */
-public interface CvmOutput<T extends CvmView> {
+public interface CvmOutput<T extends CvmView> extends AutoCloseable {
   /** Called once, before the first CVM. */
   void begin();
 
@@ -16,4 +16,11 @@ public interface CvmOutput<T extends CvmView> {
 
   /** Called once after the last CVM; flushes. */
   void end();
+
+  /**
+   * Called once the output is done with, after {@link #end()} or, when reading failed, in its
+   * place: whatever was written so far is out when it returns, and nothing more is added.
+   */
+  @Override
+  default void close() {}
 }
