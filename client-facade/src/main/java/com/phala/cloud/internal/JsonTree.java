@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,8 @@ public final class JsonTree {
    * The member names and short values the trees of one body share (and the reader's buffers), so
    * that 10,000 CVMs hold one {@code "status"} and one {@code "running"}, not 10,000 of each:
    * Gson's reader makes a new string for every name and value. Names are interned, so the views'
-   * lookups by a literal name are decided by identity. Bounded, so a hostile body of unique names
-   * costs no more than its trees do.
+   * lookups by a literal name are decided by identity. The tables are bounded and the reader's
+   * buffers shrink after a huge object, so a hostile body costs no more than its trees do.
    */
   public static final class Shared {
     private static final int MAX_ENTRIES = 4_096;
@@ -171,7 +172,7 @@ public final class JsonTree {
    */
   private static final class Open {
     private static final int INDEXED_FROM = 16;
-    private static final Object[] NOTHING = {};
+    private static final int MAX_KEPT = 4_096;
     private boolean object;
     private String name;
     private String[] names = new String[16];
@@ -187,6 +188,11 @@ public final class JsonTree {
       this.name = name;
       size = 0;
       indexed = false;
+      if (values.length > MAX_KEPT) {
+        // One huge object does not keep its buffers for the rest of a stream.
+        names = new String[16];
+        values = new Object[16];
+      }
     }
 
     void add(String member, Object value) {
@@ -234,7 +240,9 @@ public final class JsonTree {
 
     /** (Re)builds the table with room for twice the members. */
     private void index() {
-      int capacity = Math.max(slots.length, 64);
+      // Sized from this object alone: a table kept at the size of one huge object would be
+      // cleared whole for every later one.
+      int capacity = 64;
       while (capacity < size * 4) {
         capacity *= 2;
       }
@@ -263,7 +271,9 @@ public final class JsonTree {
       if (object) {
         return new JsonMembers(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
       }
-      return size == 0 ? List.of() : Arrays.asList(Arrays.copyOf(values, size));
+      return size == 0
+          ? Collections.emptyList()
+          : Collections.unmodifiableList(Arrays.asList(Arrays.copyOf(values, size)));
     }
   }
 

@@ -4,19 +4,21 @@ import com.phala.cloud.cvm.CvmView;
 import java.io.PrintWriter;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The CVMs exactly as the API sent them (every field, unknown ones included, numbers exact), as one
- * JSON array with one CVM per line, written as they are read: constant memory for any size. The
- * same for every shape of the list: each CVM is its {@code toJson()}.
+ * JSON array with one CVM per line, written as they are read: memory bounded for any size. The same
+ * for every shape of the list: each CVM is its {@code toJson()}.
  *
  * <p>A thread of its own turns each CVM into JSON and prints it, in order, while the command's
  * thread reads the next ones: at 10,000 CVMs the writing took a third of the command's time, and a
- * machine has a second core for it. At most {@link #BACKLOG} CVMs wait for it, so memory stays
- * bounded; {@link #close()} waits until every CVM handed over is printed.
+ * machine has a second core for it. At most {@link #BACKLOG} CVMs wait in its queue (each within
+ * the response limits), so a slow stdout holds a few CVMs, not the list; {@link #close()} waits
+ * until every CVM handed over is printed.
  */
 final class JsonOutput<T extends CvmView> implements CvmOutput<T> {
-  private static final int BACKLOG = 256;
+  private static final int BACKLOG = 16;
   // Marks the end of the CVMs handed over; what follows it is not printed.
   private static final Object DONE = new Object();
   private final PrintWriter out;
@@ -40,6 +42,7 @@ final class JsonOutput<T extends CvmView> implements CvmOutput<T> {
 
   @Override
   public void write(T cvm) {
+    rethrowFailure();
     hand(cvm);
   }
 
@@ -70,10 +73,9 @@ final class JsonOutput<T extends CvmView> implements CvmOutput<T> {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (failure instanceof Error) {
-      throw (Error) failure;
-    } else if (failure != null) {
-      throw (RuntimeException) failure;
+    if (failure != null) {
+      out.flush();
+      rethrowFailure();
     }
     if (ended) {
       out.print(printedAny ? "\n]\n" : "]\n");
@@ -81,13 +83,29 @@ final class JsonOutput<T extends CvmView> implements CvmOutput<T> {
     out.flush();
   }
 
-  /** Hands {@code item} to the printer, waiting for room; an interrupt is kept for later. */
+  /** A failure of the printer, thrown on the command's thread as soon as it is seen. */
+  private void rethrowFailure() {
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    } else if (failure != null) {
+      throw (RuntimeException) failure;
+    }
+  }
+
+  /**
+   * Hands {@code item} to the printer, waiting for room while it runs; an interrupt is kept for
+   * later.
+   */
   private void hand(Object item) {
     boolean interrupted = false;
     while (true) {
       try {
-        queue.put(item);
-        break;
+        if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+          break;
+        }
+        if (!printer.isAlive()) {
+          throw new IllegalStateException("JSON output written to before begin() or after close()");
+        }
       } catch (InterruptedException e) {
         interrupted = true;
       }
