@@ -85,6 +85,15 @@ public final class JsonTree {
       return shared != null ? shared : keep(numbers, text, number);
     }
 
+    /** The lengths of the reader's buffers and tables, by depth: for tests of their bounds. */
+    List<Integer> bufferSizes() {
+      List<Integer> sizes = new ArrayList<>();
+      for (Open frame : frames) {
+        sizes.add(Math.max(frame.values.length, frame.slots.length));
+      }
+      return sizes;
+    }
+
     /** {@code value}, kept in {@code table} under {@code text} while the table has room. */
     private static <V> V keep(Map<String, V> table, String text, V value) {
       if (table.size() < MAX_ENTRIES) {

@@ -5,6 +5,7 @@ import static com.phala.cloud.cvm.Examples.MINIMAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.google.gson.JsonObject;
 import com.phala.cloud.errors.PhalaInvalidDataException;
 import com.phala.cloud.generated.invoker.JSON;
 import com.phala.cloud.generated.model.HostedCvm;
@@ -45,6 +46,25 @@ class GeneratedModelTest {
     Cvm cvm = Examples.one(Examples.set(Examples.cvm(FULL, 0), "hourly_rate", 1.5));
 
     assertThat(cvm.generated().getName()).isEqualTo("inference-gateway");
+  }
+
+  /**
+   * Bound from the tree, not from its text read again: Gson's reader stops at 255 levels, which the
+   * response limits allow past, and binds a tree's numbers as it always has.
+   */
+  @Test
+  void bindsWhatTheViewsReadNestingPastGsonsReaderLimitAndNumbersAsGsonsTreeDoes() {
+    JsonObject cvm = Examples.cvm(FULL, 0);
+    JsonObject deep = new JsonObject();
+    JsonObject inner = deep;
+    for (int i = 0; i < 300; i++) {
+      JsonObject next = new JsonObject();
+      inner.add("n", next);
+      inner = next;
+    }
+    cvm.add("future_nested", deep);
+
+    assertThat(Examples.one(Examples.set(cvm, "vcpu", 1.5)).generated().getVcpu()).isEqualTo(1);
   }
 
   @Test

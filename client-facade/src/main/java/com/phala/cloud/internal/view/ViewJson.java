@@ -93,8 +93,11 @@ public final class ViewJson {
     for (int i = 0; i < namedBy.length; i++) {
       String name = namedBy[i];
       Object value = json.get(name);
+      // As before the compact tree: absent reads "null"; JSON null, an object or an array "…".
       String shown =
-          value instanceof JsonMembers || value instanceof List ? "…" : String.valueOf(value);
+          value instanceof JsonMembers || value instanceof List || value == null && json.has(name)
+              ? "…"
+              : String.valueOf(value);
       text.append(i == 0 ? "" : ", ").append(name).append('=').append(shortened(shown, 80));
     }
     return text.append('}').toString();
